@@ -1,0 +1,2 @@
+//! Benchmarks (placeholder until the criterion benches land).
+fn main() {}

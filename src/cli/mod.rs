@@ -1,0 +1,182 @@
+//! The command line: clap definitions, then a validated configuration, then calls into the library.
+//! `main` prints one error once and maps it to the exit code: 0 success, 1 rejected input (an invalid
+//! scenario or orders), 2 any other error.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod describe;
+mod run;
+mod validate;
+
+use clap::{Parser, Subcommand};
+use std::fmt;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// An error to show the user once, with the exit code it maps to.
+#[derive(Debug)]
+pub struct CliError {
+    /// 1: rejected input; 2: other error.
+    pub code: u8,
+    /// What to print.
+    pub message: String,
+}
+
+impl CliError {
+    /// Rejected input (exit 1).
+    pub fn rejected(message: impl Into<String>) -> Self {
+        CliError {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    /// Any other error (exit 2).
+    pub fn error(message: impl Into<String>) -> Self {
+        CliError {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::error(format!("error: {e}"))
+    }
+}
+
+/// whitecell: a wargame adjudication engine for education.
+#[derive(Parser, Debug)]
+#[command(name = "whitecell", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Check scenario files: every problem, with file, line and column.
+    Validate {
+        /// Scenario files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Summarise a scenario: sides, zones, units, tracks, events, victory.
+    Describe {
+        /// The scenario file.
+        scenario: PathBuf,
+        /// Show only what this side knows at the start.
+        #[arg(long)]
+        side: Option<String>,
+    },
+    /// Play one game headless with bot policies, printing each turn.
+    Run {
+        /// The scenario file.
+        scenario: PathBuf,
+        /// The game seed.
+        #[arg(long)]
+        seed: u64,
+        /// A side's policy, e.g. `red=hold` (repeatable; default: the scenario's, else `random`).
+        #[arg(long = "policy", value_name = "SIDE=NAME")]
+        policies: Vec<String>,
+        /// Write every event as JSON Lines to this file.
+        #[arg(long, value_name = "FILE.jsonl")]
+        log: Option<PathBuf>,
+        /// Print only the outcome and the final hash.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run_command(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(e.code)
+        }
+    }
+}
+
+fn run_command(cli: Cli) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    let r = match cli.command {
+        Command::Validate { files } => validate::run(&mut out, &files),
+        Command::Describe { scenario, side } => describe::run(&mut out, &scenario, side.as_deref()),
+        Command::Run {
+            scenario,
+            seed,
+            policies,
+            log,
+            quiet,
+        } => run::run(
+            &mut out,
+            &run::RunArgs {
+                scenario,
+                seed,
+                policies,
+                log,
+                quiet,
+            },
+        ),
+    };
+    match r {
+        // A closed pipe (`whitecell run ... | head`) is not an error.
+        Err(e) if e.message.contains("Broken pipe") => Ok(()),
+        r => r,
+    }
+}
+
+/// Loads and compiles a scenario, or the loader's report as rejected input.
+pub fn load(path: &std::path::Path) -> Result<std::sync::Arc<crate::model::Compiled>, CliError> {
+    let loaded = crate::scenario::load_file(path).map_err(|r| CliError::rejected(r.to_string()))?;
+    crate::model::Compiled::new(&loaded)
+        .map(std::sync::Arc::new)
+        .map_err(CliError::error)
+}
+
+/// Parses `SIDE=NAME` policy flags over the scenario's defaults (else `random`).
+pub fn policies(
+    c: &crate::model::Compiled,
+    flags: &[String],
+) -> Result<Vec<crate::policy::PolicySpec>, CliError> {
+    use crate::policy::PolicySpec;
+    let mut out = Vec::new();
+    for s in &c.scenario.sides {
+        let spec = s.policy.as_deref().unwrap_or("random");
+        out.push(PolicySpec::parse(spec).map_err(CliError::rejected)?);
+    }
+    for f in flags {
+        let Some((side, name)) = f.split_once('=') else {
+            return Err(CliError::rejected(format!(
+                "error: --policy `{f}`: write SIDE=NAME, e.g. --policy red=hold"
+            )));
+        };
+        let Some(id) = c.side(side.trim()) else {
+            let sides: Vec<&str> = c.scenario.sides.iter().map(|s| s.id.as_str()).collect();
+            return Err(CliError::rejected(format!(
+                "error: --policy `{f}`: no side `{side}`; the sides are: {}",
+                sides.join(", ")
+            )));
+        };
+        out[id.index()] = PolicySpec::parse(name)
+            .map_err(|e| CliError::rejected(format!("error: --policy `{f}`: {e}")))?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,83 @@
+//! `whitecell run SCENARIO --seed N`: one headless game with bot policies.
+
+use super::CliError;
+use crate::dice::Dice;
+use crate::report::{jsonl, text};
+use crate::sim::Engine;
+use crate::sim::autoplay::play_to_end;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// The validated arguments of `run`.
+pub struct RunArgs {
+    /// Scenario file.
+    pub scenario: PathBuf,
+    /// Seed.
+    pub seed: u64,
+    /// `SIDE=NAME` flags.
+    pub policies: Vec<String>,
+    /// JSON Lines output.
+    pub log: Option<PathBuf>,
+    /// Outcome only.
+    pub quiet: bool,
+}
+
+/// Plays the game and prints it.
+pub fn run(out: &mut dyn Write, a: &RunArgs) -> Result<(), CliError> {
+    let c = super::load(&a.scenario)?;
+    let policies = super::policies(&c, &a.policies)?;
+    if let Some(p) = &a.log
+        && p.is_dir()
+    {
+        return Err(CliError::error(format!(
+            "error: --log {}: is a folder; name a file",
+            p.display()
+        )));
+    }
+    let names: Vec<String> = c
+        .scenario
+        .sides
+        .iter()
+        .zip(&policies)
+        .map(|(s, p)| format!("{}={}", s.id, p.name()))
+        .collect();
+    writeln!(
+        out,
+        "{} — seed {}, policies {}",
+        c.scenario.meta.title,
+        a.seed,
+        names.join(" ")
+    )?;
+    let mut engine = Engine::new(c.clone(), Dice::seeded(a.seed));
+    let mut io_err = None;
+    play_to_end(&mut engine, &policies, |events| {
+        if !a.quiet
+            && let Err(e) = write!(out, "{}", text::turn_summary(events))
+        {
+            io_err.get_or_insert(e);
+        }
+    });
+    if let Some(e) = io_err {
+        return Err(e.into());
+    }
+    let outcome = engine
+        .outcome()
+        .map(|o| o.summary())
+        .unwrap_or_else(|| "unfinished".into());
+    let hash = engine.state_hash();
+    writeln!(out, "outcome: {outcome}")?;
+    writeln!(out, "turns played: {}", engine.turn())?;
+    writeln!(out, "final state hash: {hash}")?;
+    if let Some(p) = &a.log {
+        crate::game::atomic::write_with(p, |w| jsonl::write(w, engine.log())).map_err(|e| {
+            CliError::error(format!("error: cannot write the log {}: {e}", p.display()))
+        })?;
+        writeln!(
+            out,
+            "log: {} events written to {}",
+            engine.log().len(),
+            p.display()
+        )?;
+    }
+    Ok(())
+}

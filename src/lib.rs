@@ -1,0 +1,27 @@
+//! # whitecell
+//!
+//! A tabletop wargame adjudication engine for education. A scenario written in RON
+//! ([`scenario`]) is compiled to stable ids ([`model`]) and played in a bevy_ecs world ([`sim`]),
+//! one simultaneous turn at a time: order check ([`orders`]), movement, detection, engagement on a
+//! combat results table, control, readiness and supply, tracks and events, victory — each rule a
+//! pure function in [`rules`], each roll from seeded, portable [`dice`], each change an event in one
+//! log ([`report`]) that replays. Bot [`policy`]s play sides with nobody at the keyboard.
+//!
+//! Units are abstract counters with small integer factors chosen for play. whitecell never models
+//! real targeting or capability: no coordinates, ranges, weapon loads or platform performance.
+//!
+//! The library does no terminal I/O; only [`scenario::load`] and the CLI touch files.
+
+pub mod cli;
+pub mod dice;
+pub mod game;
+pub mod model;
+pub mod orders;
+pub mod policy;
+pub mod report;
+pub mod rules;
+pub mod scenario;
+pub mod sim;
+
+/// The engine version, recorded in saves and batch manifests.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,594 @@
+//! The scenario compiled to stable numeric ids: what the engine plays. Built once per scenario and
+//! shared (behind an `Arc`) by every game a thread plays.
+
+use super::ids::*;
+use super::state::Relations;
+use crate::scenario::{
+    self as sc, Domain, Loaded, Posture, Readiness, Relation, Ruleset, Scenario, ZoneKind,
+};
+use std::collections::BTreeMap;
+
+/// A zone with its neighbours as ids.
+#[derive(Debug, Clone)]
+pub struct ZoneDef {
+    /// String id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Terrain.
+    pub kind: ZoneKind,
+    /// Neighbours, sorted by id.
+    pub neighbours: Vec<ZoneId>,
+    /// Victory value.
+    pub value: u8,
+    /// Controller at the start.
+    pub controller: Option<SideId>,
+    /// Side supplied from here.
+    pub supply: Option<SideId>,
+}
+
+/// A unit type.
+#[derive(Debug, Clone)]
+pub struct KindDef {
+    /// String id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Domain.
+    pub domain: Domain,
+    /// Zones per turn.
+    pub movement: u8,
+    /// Attack factor.
+    pub attack: u8,
+    /// Defence factor.
+    pub defence: u8,
+    /// Detection factor.
+    pub detection: u8,
+    /// Stealth factor.
+    pub stealth: u8,
+    /// Zone kinds it may enter.
+    pub enters: Vec<ZoneKind>,
+}
+
+impl KindDef {
+    /// May enter a zone of this kind.
+    pub fn can_enter(&self, k: ZoneKind) -> bool {
+        self.enters.contains(&k)
+    }
+}
+
+/// A unit, on the map at the start or added by an event.
+#[derive(Debug, Clone)]
+pub struct UnitDef {
+    /// String id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Owner.
+    pub side: SideId,
+    /// Type.
+    pub kind: KindId,
+    /// Zone where it starts or arrives.
+    pub zone: ZoneId,
+    /// Steps.
+    pub strength: u8,
+    /// Readiness.
+    pub readiness: Readiness,
+    /// Posture.
+    pub posture: Posture,
+    /// The `source` note.
+    pub source: String,
+    /// On the map at the start (false: an event adds it).
+    pub initial: bool,
+}
+
+/// A track.
+#[derive(Debug, Clone)]
+pub struct TrackDef {
+    /// String id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Lowest value.
+    pub min: i32,
+    /// Highest value.
+    pub max: i32,
+    /// Start value.
+    pub start: i32,
+    /// Visible to every side.
+    pub public: bool,
+    /// Thresholds, ascending: value, label, event.
+    pub thresholds: Vec<(i32, String, Option<EventId>)>,
+}
+
+impl TrackDef {
+    /// The label of the band `v` is in.
+    pub fn band(&self, v: i32) -> Option<&str> {
+        self.thresholds
+            .iter()
+            .rev()
+            .find(|(at, _, _)| v >= *at)
+            .map(|(_, l, _)| l.as_str())
+    }
+}
+
+/// A condition in ids.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cond {
+    /// `track >= v`.
+    TrackAtLeast(TrackId, i32),
+    /// `track <= v`.
+    TrackAtMost(TrackId, i32),
+    /// Side controls zone.
+    Controls(SideId, ZoneId),
+    /// Turn reached.
+    TurnAtLeast(u32),
+    /// Relation holds.
+    RelationIs(SideId, SideId, Relation),
+    /// Side lost at least this many steps.
+    StepsLostAtLeast(SideId, u32),
+    /// Event fired.
+    Fired(EventId),
+    /// All.
+    All(Vec<Cond>),
+    /// Any.
+    Any(Vec<Cond>),
+    /// Not.
+    Not(Box<Cond>),
+}
+
+/// An effect in ids.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fx {
+    /// Add to a track.
+    AdjustTrack(TrackId, i32),
+    /// Set a track.
+    SetTrack(TrackId, i32),
+    /// Set a relation.
+    SetRelation(SideId, SideId, Relation),
+    /// Bring a unit on.
+    AddUnit(UnitId),
+    /// Take a unit off.
+    RemoveUnit(UnitId),
+    /// Set control.
+    SetControl(ZoneId, Option<SideId>),
+    /// Message sides.
+    Message(Vec<SideId>, String),
+}
+
+/// When an event fires, in ids.
+#[derive(Debug, Clone, PartialEq)]
+pub enum When {
+    /// At the start of a turn.
+    AtTurn(u32),
+    /// On a condition.
+    Cond(Cond),
+    /// Threshold or umpire only.
+    Manual,
+}
+
+/// An event.
+#[derive(Debug, Clone)]
+pub struct EventDef {
+    /// String id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Trigger.
+    pub when: When,
+    /// Text.
+    pub text: String,
+    /// Effects.
+    pub effects: Vec<Fx>,
+    /// Fires at most once.
+    pub once: bool,
+}
+
+/// The escalation table in ids.
+#[derive(Debug, Clone)]
+pub struct EscalationDef {
+    /// The track moved.
+    pub track: TrackId,
+    /// The deltas.
+    pub table: sc::Escalation,
+}
+
+/// An objective in ids.
+#[derive(Debug, Clone)]
+pub struct ObjectiveDef {
+    /// Name.
+    pub name: String,
+    /// Points.
+    pub points: u32,
+    /// Condition.
+    pub when: Cond,
+}
+
+/// A sudden-death condition in ids.
+#[derive(Debug, Clone)]
+pub struct SuddenDeathDef {
+    /// Id.
+    pub id: String,
+    /// Condition.
+    pub when: Cond,
+    /// Winner.
+    pub winner: Option<SideId>,
+    /// Text.
+    pub text: String,
+}
+
+/// A whole scenario in ids.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    /// The scenario as written.
+    pub scenario: Scenario,
+    /// The ruleset.
+    pub ruleset: Ruleset,
+    /// Hash of the scenario and ruleset texts.
+    pub hash: String,
+    /// Zones.
+    pub zones: Vec<ZoneDef>,
+    /// Unit types.
+    pub kinds: Vec<KindDef>,
+    /// Units (initial, then event-added).
+    pub units: Vec<UnitDef>,
+    /// Tracks.
+    pub tracks: Vec<TrackDef>,
+    /// Events.
+    pub events: Vec<EventDef>,
+    /// Escalation table.
+    pub escalation: Option<EscalationDef>,
+    /// Objectives per side.
+    pub objectives: Vec<Vec<ObjectiveDef>>,
+    /// Sudden-death conditions.
+    pub sudden_death: Vec<SuddenDeathDef>,
+    /// Relations at the start.
+    pub relations: Relations,
+    /// Number of turns.
+    pub turns: u32,
+    side_ix: BTreeMap<String, SideId>,
+    zone_ix: BTreeMap<String, ZoneId>,
+    unit_ix: BTreeMap<String, UnitId>,
+    track_ix: BTreeMap<String, TrackId>,
+    event_ix: BTreeMap<String, EventId>,
+}
+
+fn look<T: Copy>(m: &BTreeMap<String, T>, what: &str, id: &str) -> Result<T, String> {
+    m.get(id)
+        .copied()
+        .ok_or_else(|| format!("no {what} has the id `{id}`"))
+}
+
+impl Compiled {
+    /// Compiles a checked scenario. Fails only if given a scenario the loader did not pass.
+    pub fn new(l: &Loaded) -> Result<Compiled, String> {
+        Self::from_parts(l.scenario.clone(), l.ruleset.clone(), l.hash.clone())
+    }
+
+    /// Compiles from parts (a scenario changed by `--set`, say, after it was re-checked).
+    pub fn from_parts(s: Scenario, ruleset: Ruleset, hash: String) -> Result<Compiled, String> {
+        let side_ix: BTreeMap<_, _> = s
+            .sides
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), SideId(i as u16)))
+            .collect();
+        let zone_ix: BTreeMap<_, _> = s
+            .zones
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), ZoneId(i as u32)))
+            .collect();
+        let kind_ix: BTreeMap<_, _> = s
+            .unit_types
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), KindId(i as u16)))
+            .collect();
+        let track_ix: BTreeMap<_, _> = s
+            .tracks
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), TrackId(i as u16)))
+            .collect();
+        let event_ix: BTreeMap<_, _> = s
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.clone(), EventId(i as u16)))
+            .collect();
+        let side = |id: &str| look(&side_ix, "side", id);
+        let zone = |id: &str| look(&zone_ix, "zone", id);
+        let track = |id: &str| look(&track_ix, "track", id);
+
+        let mut zones = Vec::new();
+        for z in &s.zones {
+            let mut neighbours = z
+                .neighbours
+                .iter()
+                .map(|n| zone(n))
+                .collect::<Result<Vec<_>, _>>()?;
+            neighbours.sort();
+            zones.push(ZoneDef {
+                id: z.id.clone(),
+                name: z.name.clone(),
+                kind: z.kind,
+                neighbours,
+                value: z.value,
+                controller: z.controller.as_deref().map(side).transpose()?,
+                supply: z.supply.as_deref().map(side).transpose()?,
+            });
+        }
+        let kinds = s
+            .unit_types
+            .iter()
+            .map(|t| KindDef {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                domain: t.domain,
+                movement: t.movement,
+                attack: t.attack,
+                defence: t.defence,
+                detection: t.detection,
+                stealth: t.stealth,
+                enters: t.enters.clone(),
+            })
+            .collect();
+        let mut units = Vec::new();
+        let added = s
+            .events
+            .iter()
+            .flat_map(|e| e.effects.iter())
+            .filter_map(|fx| match fx {
+                sc::Effect::AddUnit(u) => Some(u),
+                _ => None,
+            });
+        for (u, initial) in s
+            .units
+            .iter()
+            .map(|u| (u, true))
+            .chain(added.map(|u| (u, false)))
+        {
+            units.push(UnitDef {
+                id: u.id.clone(),
+                name: u.name.clone(),
+                side: side(&u.side)?,
+                kind: look(&kind_ix, "unit type", &u.unit_type)?,
+                zone: zone(&u.zone)?,
+                strength: u.strength,
+                readiness: u.readiness,
+                posture: u.posture,
+                source: u.source.clone(),
+                initial,
+            });
+        }
+        let unit_ix: BTreeMap<_, _> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.clone(), UnitId(i as u32)))
+            .collect();
+        let ids = Ix {
+            side: &side_ix,
+            zone: &zone_ix,
+            unit: &unit_ix,
+            track: &track_ix,
+            event: &event_ix,
+        };
+
+        let mut tracks = Vec::new();
+        for t in &s.tracks {
+            let mut thresholds = Vec::new();
+            for th in &t.thresholds {
+                let ev = th
+                    .event
+                    .as_deref()
+                    .map(|e| look(&event_ix, "event", e))
+                    .transpose()?;
+                thresholds.push((th.at, th.label.clone(), ev));
+            }
+            thresholds.sort_by_key(|x| x.0);
+            tracks.push(TrackDef {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                min: t.min,
+                max: t.max,
+                start: t.start,
+                public: t.public,
+                thresholds,
+            });
+        }
+        let mut events = Vec::new();
+        let mut added_seen = s.units.len();
+        for e in &s.events {
+            let when = match &e.trigger {
+                sc::Trigger::AtTurn(t) => When::AtTurn(*t),
+                sc::Trigger::When(c) => When::Cond(ids.cond(c)?),
+                sc::Trigger::Manual => When::Manual,
+            };
+            let mut effects = Vec::new();
+            for fx in &e.effects {
+                effects.push(match fx {
+                    sc::Effect::AdjustTrack(t, d) => Fx::AdjustTrack(track(t)?, *d),
+                    sc::Effect::SetTrack(t, v) => Fx::SetTrack(track(t)?, *v),
+                    sc::Effect::SetRelation(a, b, r) => Fx::SetRelation(side(a)?, side(b)?, *r),
+                    sc::Effect::AddUnit(_) => {
+                        added_seen += 1;
+                        Fx::AddUnit(UnitId((added_seen - 1) as u32))
+                    }
+                    sc::Effect::RemoveUnit(u) => Fx::RemoveUnit(look(&unit_ix, "unit", u)?),
+                    sc::Effect::SetControl(z, sd) => {
+                        Fx::SetControl(zone(z)?, sd.as_deref().map(side).transpose()?)
+                    }
+                    sc::Effect::Message(to, text) => Fx::Message(
+                        to.iter().map(|x| side(x)).collect::<Result<_, _>>()?,
+                        text.clone(),
+                    ),
+                });
+            }
+            events.push(EventDef {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                when,
+                text: e.text.clone(),
+                effects,
+                once: e.once,
+            });
+        }
+        let escalation = match &s.escalation {
+            Some(e) => Some(EscalationDef {
+                track: track(&e.track)?,
+                table: e.clone(),
+            }),
+            None => None,
+        };
+        let mut objectives = vec![Vec::new(); s.sides.len()];
+        for (sd, objs) in &s.victory.objectives {
+            for o in objs {
+                objectives[side(sd)?.index()].push(ObjectiveDef {
+                    name: o.name.clone(),
+                    points: o.points,
+                    when: ids.cond(&o.when)?,
+                });
+            }
+        }
+        let mut sudden_death = Vec::new();
+        for sd in &s.victory.sudden_death {
+            sudden_death.push(SuddenDeathDef {
+                id: sd.id.clone(),
+                when: ids.cond(&sd.when)?,
+                winner: sd.winner.as_deref().map(side).transpose()?,
+                text: sd.text.clone(),
+            });
+        }
+        let mut relations = Relations::new(s.sides.len());
+        for r in &s.relations {
+            relations.set(side(&r.between.0)?, side(&r.between.1)?, r.relation);
+        }
+        let turns = s.turns.count;
+        Ok(Compiled {
+            scenario: s,
+            ruleset,
+            hash,
+            zones,
+            kinds,
+            units,
+            tracks,
+            events,
+            escalation,
+            objectives,
+            sudden_death,
+            relations,
+            turns,
+            side_ix,
+            zone_ix,
+            unit_ix,
+            track_ix,
+            event_ix,
+        })
+    }
+
+    /// Number of sides.
+    pub fn side_count(&self) -> usize {
+        self.scenario.sides.len()
+    }
+
+    /// Every side id, in order.
+    pub fn side_ids(&self) -> impl Iterator<Item = SideId> + use<> {
+        (0..self.scenario.sides.len() as u16).map(SideId)
+    }
+
+    /// A side's string id.
+    pub fn side_name(&self, s: SideId) -> &str {
+        &self.scenario.sides[s.index()].id
+    }
+
+    /// A zone's string id.
+    pub fn zone_name(&self, z: ZoneId) -> &str {
+        &self.zones[z.index()].id
+    }
+
+    /// A unit's string id.
+    pub fn unit_name(&self, u: UnitId) -> &str {
+        &self.units[u.index()].id
+    }
+
+    /// A track's string id.
+    pub fn track_name(&self, t: TrackId) -> &str {
+        &self.tracks[t.index()].id
+    }
+
+    /// Looks up a side by string id.
+    pub fn side(&self, id: &str) -> Option<SideId> {
+        self.side_ix.get(id).copied()
+    }
+
+    /// Looks up a zone by string id.
+    pub fn zone(&self, id: &str) -> Option<ZoneId> {
+        self.zone_ix.get(id).copied()
+    }
+
+    /// Looks up a unit by string id.
+    pub fn unit(&self, id: &str) -> Option<UnitId> {
+        self.unit_ix.get(id).copied()
+    }
+
+    /// Looks up a track by string id.
+    pub fn track(&self, id: &str) -> Option<TrackId> {
+        self.track_ix.get(id).copied()
+    }
+
+    /// Looks up an event by string id.
+    pub fn event(&self, id: &str) -> Option<EventId> {
+        self.event_ix.get(id).copied()
+    }
+
+    /// The turn's label, e.g. "Day 3".
+    pub fn turn_label(&self, turn: u32) -> String {
+        self.scenario.turns.label.replace("{n}", &turn.to_string())
+    }
+
+    /// The type of a unit.
+    pub fn kind_of(&self, u: UnitId) -> &KindDef {
+        &self.kinds[self.units[u.index()].kind.index()]
+    }
+}
+
+struct Ix<'a> {
+    side: &'a BTreeMap<String, SideId>,
+    zone: &'a BTreeMap<String, ZoneId>,
+    unit: &'a BTreeMap<String, UnitId>,
+    track: &'a BTreeMap<String, TrackId>,
+    event: &'a BTreeMap<String, EventId>,
+}
+
+impl Ix<'_> {
+    fn cond(&self, c: &sc::Condition) -> Result<Cond, String> {
+        let _ = self.unit;
+        Ok(match c {
+            sc::Condition::TrackAtLeast(t, v) => {
+                Cond::TrackAtLeast(look(self.track, "track", t)?, *v)
+            }
+            sc::Condition::TrackAtMost(t, v) => {
+                Cond::TrackAtMost(look(self.track, "track", t)?, *v)
+            }
+            sc::Condition::Controls(s, z) => {
+                Cond::Controls(look(self.side, "side", s)?, look(self.zone, "zone", z)?)
+            }
+            sc::Condition::TurnAtLeast(t) => Cond::TurnAtLeast(*t),
+            sc::Condition::RelationIs(a, b, r) => {
+                Cond::RelationIs(look(self.side, "side", a)?, look(self.side, "side", b)?, *r)
+            }
+            sc::Condition::StepsLostAtLeast(s, n) => {
+                Cond::StepsLostAtLeast(look(self.side, "side", s)?, *n)
+            }
+            sc::Condition::Fired(e) => Cond::Fired(look(self.event, "event", e)?),
+            sc::Condition::All(v) => {
+                Cond::All(v.iter().map(|x| self.cond(x)).collect::<Result<_, _>>()?)
+            }
+            sc::Condition::Any(v) => {
+                Cond::Any(v.iter().map(|x| self.cond(x)).collect::<Result<_, _>>()?)
+            }
+            sc::Condition::Not(x) => Cond::Not(Box::new(self.cond(x)?)),
+        })
+    }
+}

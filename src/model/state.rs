@@ -1,0 +1,205 @@
+//! Plain game state, free of the ECS: what rules, order checks, policies, views and the state hash
+//! read. The ECS world is the authority during a turn; [`State`] is its sorted snapshot.
+
+use super::ids::*;
+use crate::scenario::{Posture, Readiness, Relation};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One unit on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitState {
+    /// Stable id.
+    pub id: UnitId,
+    /// Owner.
+    pub side: SideId,
+    /// Type.
+    pub kind: KindId,
+    /// Where it is.
+    pub zone: ZoneId,
+    /// Steps, 1..=10.
+    pub strength: u8,
+    /// How worn.
+    pub readiness: Readiness,
+    /// Stance.
+    pub posture: Posture,
+}
+
+/// Relations between every pair of sides, symmetric.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Relations {
+    n: usize,
+    cells: Vec<Relation>,
+}
+
+impl Relations {
+    /// All pairs `Neutral`.
+    pub fn new(n: usize) -> Self {
+        Relations {
+            n,
+            cells: vec![Relation::Neutral; n * n],
+        }
+    }
+
+    /// How `a` and `b` stand; a side is `Allied` with itself.
+    pub fn get(&self, a: SideId, b: SideId) -> Relation {
+        if a == b {
+            Relation::Allied
+        } else {
+            self.cells[a.index() * self.n + b.index()]
+        }
+    }
+
+    /// Sets the relation both ways.
+    pub fn set(&mut self, a: SideId, b: SideId, r: Relation) {
+        if a != b {
+            self.cells[a.index() * self.n + b.index()] = r;
+            self.cells[b.index() * self.n + a.index()] = r;
+        }
+    }
+
+    /// Number of sides.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// No sides at all.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+
+    /// `a` and `b` are at war.
+    pub fn hostile(&self, a: SideId, b: SideId) -> bool {
+        self.get(a, b) == Relation::Hostile
+    }
+}
+
+/// Where a side last saw an enemy unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sighting {
+    /// The zone it was in.
+    pub zone: ZoneId,
+    /// The turn it was seen.
+    pub turn: u32,
+    /// Its strength then.
+    pub strength: u8,
+}
+
+/// What each side knows of other sides' units.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Intel {
+    /// Per side: units detected in this turn's detection phase.
+    pub current: Vec<Vec<UnitId>>,
+    /// Per side: the last sighting of every unit it has ever detected.
+    pub last_seen: Vec<BTreeMap<UnitId, Sighting>>,
+}
+
+impl Intel {
+    /// Empty intel for `n` sides.
+    pub fn new(n: usize) -> Self {
+        Intel {
+            current: vec![Vec::new(); n],
+            last_seen: vec![BTreeMap::new(); n],
+        }
+    }
+
+    /// `side` detected `unit` this turn.
+    pub fn sees(&self, side: SideId, unit: UnitId) -> bool {
+        self.current[side.index()].binary_search(&unit).is_ok()
+    }
+}
+
+/// A message delivered to sides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// The turn it came.
+    pub turn: u32,
+    /// Who it is for.
+    pub to: Vec<SideId>,
+    /// Who sent it: a side, or the scenario / white cell.
+    pub from: String,
+    /// What it says.
+    pub text: String,
+}
+
+/// How the game ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Outcome {
+    /// A sudden-death condition: `winner` wins, or every side loses.
+    SuddenDeath {
+        /// Its id.
+        id: String,
+        /// The winning side, if any.
+        winner: Option<String>,
+        /// What happened.
+        text: String,
+    },
+    /// The last turn was played; the side with most points wins.
+    Points {
+        /// The winner, or none on a tie.
+        winner: Option<String>,
+        /// Points per side, in side order.
+        scores: Vec<(String, u32)>,
+    },
+}
+
+impl Outcome {
+    /// The winning side's id, if any.
+    pub fn winner(&self) -> Option<&str> {
+        match self {
+            Outcome::SuddenDeath { winner, .. } | Outcome::Points { winner, .. } => {
+                winner.as_deref()
+            }
+        }
+    }
+
+    /// A one-line account.
+    pub fn summary(&self) -> String {
+        match self {
+            Outcome::SuddenDeath {
+                id,
+                winner: None,
+                text,
+            } => format!("sudden death ({id}): {text} Every side loses."),
+            Outcome::SuddenDeath {
+                id,
+                winner: Some(w),
+                text,
+            } => format!("sudden death ({id}): {text} {w} wins."),
+            Outcome::Points { winner, scores } => {
+                let s: Vec<String> = scores.iter().map(|(s, p)| format!("{s} {p}")).collect();
+                match winner {
+                    Some(w) => format!("{w} wins on points ({})", s.join(", ")),
+                    None => format!("draw on points ({})", s.join(", ")),
+                }
+            }
+        }
+    }
+}
+
+/// The whole state of a game at the end of a phase, sorted and plain: what is hashed, shown and saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    /// The turn last begun (0 before the first).
+    pub turn: u32,
+    /// Units on the map, sorted by id.
+    pub units: Vec<UnitState>,
+    /// Control per zone.
+    pub control: Vec<Option<SideId>>,
+    /// Relations.
+    pub relations: Relations,
+    /// Track values.
+    pub tracks: Vec<i32>,
+    /// Per track, per threshold, reached yet.
+    pub reached: Vec<Vec<bool>>,
+    /// Per event, fired yet.
+    pub fired: Vec<bool>,
+    /// Per side, steps lost.
+    pub steps_lost: Vec<u32>,
+    /// What each side has detected.
+    pub intel: Intel,
+    /// Messages delivered.
+    pub messages: Vec<Message>,
+    /// The end, once reached.
+    pub outcome: Option<Outcome>,
+}

@@ -1,0 +1,220 @@
+//! Turn summaries for people: what moved, each engagement with its roll, odds and modifiers, the
+//! tracks, the events — one turn's events in, readable lines out.
+
+use super::LogEvent;
+use crate::rules::combat::{Odds, Term};
+use std::fmt::Write;
+
+fn terms(ts: &[Term]) -> String {
+    ts.iter()
+        .map(|t| {
+            let m: String = t
+                .modifiers
+                .iter()
+                .map(|(n, v)| format!(" {v:+} {n}"))
+                .collect();
+            format!("{} ({}{m}) x{} = {}", t.unit, t.factor, t.strength, t.value)
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The working of an engagement's odds, on one line.
+pub fn odds_line(o: &Odds) -> String {
+    let shifts: String = o
+        .shifts
+        .iter()
+        .map(|(n, v)| format!(", {n} {v:+} column(s)"))
+        .collect();
+    format!(
+        "attack {} vs defence {}: column {}{shifts} -> {}",
+        o.attack_total, o.defence_total, o.base_column, o.column
+    )
+}
+
+/// A readable account of one turn.
+pub fn turn_summary(events: &[LogEvent]) -> String {
+    let mut s = String::new();
+    let mut rolls = 0usize;
+    let mut seen: Vec<String> = Vec::new();
+    for e in events {
+        if !matches!(
+            e,
+            LogEvent::DetectionRoll { .. } | LogEvent::ContactsCleared
+        ) {
+            flush_detection(&mut s, &mut rolls, &mut seen);
+        }
+        match e {
+            LogEvent::TurnStarted { turn, label } => {
+                let _ = writeln!(s, "== Turn {turn}: {label} ==");
+            }
+            LogEvent::EventFired {
+                name, text, cause, ..
+            } => {
+                let _ = writeln!(s, "  event  {name} ({cause}): {text}");
+            }
+            LogEvent::OrderRejected {
+                side,
+                unit,
+                order,
+                reason,
+            } => {
+                let _ = writeln!(s, "  reject {side} {unit} {order}: {reason}");
+            }
+            LogEvent::SignalSent { from, to, kind } => {
+                let _ = writeln!(s, "  signal {from} -> {to}: {kind:?}");
+            }
+            LogEvent::Moved {
+                unit,
+                from,
+                to,
+                stopped_by_contact,
+                ..
+            } => {
+                let stop = if *stopped_by_contact {
+                    " (stopped on contact)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(s, "  move   {unit}: {from} -> {to}{stop}");
+            }
+            LogEvent::DetectionRoll {
+                side,
+                unit,
+                zone,
+                roll,
+                modifier,
+                needed,
+                detected,
+                ..
+            } => {
+                rolls += 1;
+                if *detected {
+                    seen.push(format!(
+                        "{side} sees {unit} in {zone} ({roll}{modifier:+} >= {needed})"
+                    ));
+                }
+            }
+            LogEvent::ShowOfForce { side, unit, zone } => {
+                let _ = writeln!(s, "  force  {side} shows force with {unit} in {zone}");
+            }
+            LogEvent::Engagement {
+                zone,
+                attacker,
+                defender,
+                odds,
+                roll,
+                result,
+            } => {
+                let _ = writeln!(
+                    s,
+                    "  fight  {attacker} engages {defender} in {zone}: {}",
+                    odds_line(odds)
+                );
+                let _ = writeln!(s, "         attack: {}", terms(&odds.attack));
+                let _ = writeln!(s, "         defence: {}", terms(&odds.defence));
+                let _ = writeln!(s, "         d6 = {roll} -> {result:?}");
+            }
+            LogEvent::NoContact {
+                zone,
+                attacker,
+                defender,
+                reason,
+            } => {
+                let _ = writeln!(
+                    s,
+                    "  fight  {attacker} vs {defender} in {zone}: none ({reason})"
+                );
+            }
+            LogEvent::StepsLost {
+                unit,
+                steps,
+                strength,
+                cause,
+                ..
+            } => {
+                let _ = writeln!(
+                    s,
+                    "  loss   {unit} loses {steps} step(s), {strength} left ({cause})"
+                );
+            }
+            LogEvent::UnitRemoved { unit, cause } => {
+                let _ = writeln!(s, "  gone   {unit}: {cause}");
+            }
+            LogEvent::Retreated { unit, from, to } => {
+                let _ = writeln!(s, "  retreat {unit}: {from} -> {to}");
+            }
+            LogEvent::ReadinessChanged {
+                unit,
+                from,
+                to,
+                reason,
+            } => {
+                let _ = writeln!(s, "  ready  {unit}: {from:?} -> {to:?} ({reason})");
+            }
+            LogEvent::ControlChanged {
+                zone,
+                from,
+                to,
+                cause,
+            } => {
+                let n = |x: &Option<String>| x.clone().unwrap_or_else(|| "nobody".into());
+                let _ = writeln!(s, "  control {zone}: {} -> {} ({cause})", n(from), n(to));
+            }
+            LogEvent::TrackChanged {
+                track,
+                from,
+                to,
+                cause,
+            } => {
+                let _ = writeln!(s, "  track  {track}: {from} -> {to} ({cause})");
+            }
+            LogEvent::ThresholdReached { track, at, label } => {
+                let _ = writeln!(s, "  track  {track} reaches {at}: {label}");
+            }
+            LogEvent::RelationChanged {
+                a,
+                b,
+                from,
+                to,
+                cause,
+            } => {
+                let _ = writeln!(s, "  relation {a}-{b}: {from:?} -> {to:?} ({cause})");
+            }
+            LogEvent::MessageSent { to, from, text } => {
+                let _ = writeln!(s, "  message {from} -> {}: {text}", to.join(", "));
+            }
+            LogEvent::UnitAdded { unit, zone, cause } => {
+                let _ = writeln!(s, "  arrive {unit} in {zone} ({cause})");
+            }
+            LogEvent::TurnEnded { turn, hash } => {
+                let _ = writeln!(s, "  end of turn {turn}: state hash {hash}");
+            }
+            LogEvent::GameEnded { outcome } => {
+                let _ = writeln!(s, "  GAME OVER: {}", outcome.summary());
+            }
+            LogEvent::OrderAccepted { .. }
+            | LogEvent::PostureChanged { .. }
+            | LogEvent::ContactsCleared => {}
+        }
+    }
+    flush_detection(&mut s, &mut rolls, &mut seen);
+    s
+}
+
+fn flush_detection(s: &mut String, rolls: &mut usize, seen: &mut Vec<String>) {
+    if *rolls == 0 {
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "  detect {} roll(s), {} contact(s){}",
+        rolls,
+        seen.len(),
+        if seen.is_empty() { "" } else { ":" }
+    );
+    for x in seen.drain(..) {
+        let _ = writeln!(s, "         {x}");
+    }
+    *rolls = 0;
+}

@@ -1,0 +1,110 @@
+//! Diagnostics: one problem in one file, with line, column, field path and the offending line shown.
+
+use super::tree::Pos;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem found in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// The file.
+    pub file: PathBuf,
+    /// Where, if known.
+    pub pos: Option<Pos>,
+    /// The field path, e.g. `units[3].zone`, if known.
+    pub path: Option<String>,
+    /// What is wrong and, where it helps, what to do.
+    pub message: String,
+    /// The source line at `pos`, for display.
+    pub line_text: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at a position in a file whose text is `text`.
+    pub fn new(
+        file: &Path,
+        text: &str,
+        pos: Option<Pos>,
+        path: Option<String>,
+        message: String,
+    ) -> Self {
+        let line_text = pos
+            .and_then(|p| text.lines().nth(p.line as usize - 1))
+            .map(str::to_string);
+        Diagnostic {
+            file: file.to_path_buf(),
+            pos,
+            path,
+            message,
+            line_text,
+        }
+    }
+
+    /// A problem with a whole file (unreadable, missing).
+    pub fn file(file: &Path, message: String) -> Self {
+        Diagnostic {
+            file: file.to_path_buf(),
+            pos: None,
+            path: None,
+            message,
+            line_text: None,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: {}", self.file.display())?;
+        if let Some(p) = self.pos {
+            write!(f, ":{}:{}", p.line, p.col)?;
+        }
+        if let Some(path) = &self.path {
+            write!(f, ": {path}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let (Some(p), Some(line)) = (self.pos, &self.line_text) {
+            let n = p.line.to_string();
+            let pad = " ".repeat(n.len());
+            let caret_pad: String = line
+                .chars()
+                .take(p.col.saturating_sub(1) as usize)
+                .map(|c| if c == '\t' { '\t' } else { ' ' })
+                .collect();
+            write!(f, "\n {pad} |\n {n} | {line}\n {pad} | {caret_pad}^")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one load, in file order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Report {
+    /// The problems.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Sorts by file and position and drops exact repeats at one position.
+    pub fn finish(mut self) -> Self {
+        self.diagnostics.sort_by(|a, b| {
+            (&a.file, a.pos.map(|p| (p.line, p.col)))
+                .cmp(&(&b.file, b.pos.map(|p| (p.line, p.col))))
+        });
+        self.diagnostics.dedup_by(|a, b| {
+            a.file == b.file && a.pos.is_some() && a.pos == b.pos && a.message == b.message
+        });
+        self
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.diagnostics {
+            writeln!(f, "{d}\n")?;
+        }
+        let n = self.diagnostics.len();
+        write!(f, "{n} problem{} found", if n == 1 { "" } else { "s" })
+    }
+}
+
+impl std::error::Error for Report {}

@@ -1,0 +1,15 @@
+//! Scenario files: the format ([`schema`]), parsing with positions ([`tree`], [`de`]), loading and
+//! checking ([`load`], [`validate`]), the refusal of capability data ([`forbidden`]) and the
+//! messages a scenario author reads ([`diag`]).
+
+pub mod de;
+pub mod diag;
+pub mod forbidden;
+pub mod load;
+pub mod schema;
+pub mod tree;
+pub mod validate;
+
+pub use diag::{Diagnostic, Report};
+pub use load::{Loaded, load_file};
+pub use schema::*;

@@ -1,0 +1,586 @@
+//! The scenario file format, version 1, as serde types.
+//!
+//! Every struct denies unknown fields: a misspelt field is an error, never silently ignored. Ids are
+//! strings in files; the engine interns them (see [`crate::model`]). Factors are small abstract
+//! integers chosen for play; nothing here describes real equipment (see [`super::forbidden`]).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The scenario format version this build reads.
+pub const FORMAT: u32 = 1;
+
+/// A whole scenario file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// File format version; must be [`FORMAT`].
+    pub format: u32,
+    /// Title, sources, briefings.
+    pub meta: Meta,
+    /// The combat results table and modifiers: a file beside the scenario, or inline.
+    pub ruleset: RulesetRef,
+    /// How many turns and what they are called.
+    pub turns: Turns,
+    /// The sides.
+    pub sides: Vec<Side>,
+    /// Relations between pairs of sides; unlisted pairs are `Neutral`.
+    #[serde(default)]
+    pub relations: Vec<RelationDef>,
+    /// The zone graph.
+    pub zones: Vec<Zone>,
+    /// Unit types.
+    pub unit_types: Vec<UnitType>,
+    /// Units on the map at the start.
+    pub units: Vec<Unit>,
+    /// Named counters such as `tension`.
+    #[serde(default)]
+    pub tracks: Vec<Track>,
+    /// How orders move the escalation track.
+    #[serde(default)]
+    pub escalation: Option<Escalation>,
+    /// Scheduled, conditional and umpire events.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Objectives per side and sudden-death conditions.
+    pub victory: Victory,
+}
+
+/// Title, provenance and briefings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meta {
+    /// A short stable id, e.g. `tutorial`.
+    pub id: String,
+    /// Title shown to everyone.
+    pub title: String,
+    /// One paragraph on what the game is about.
+    #[serde(default)]
+    pub summary: String,
+    /// Where the scenario's content comes from.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// For the white cell only: provenance, bias, how to run the game.
+    #[serde(default)]
+    pub umpire_note: String,
+}
+
+/// One source the scenario draws on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Title of the source.
+    pub title: String,
+    /// What it is, who wrote it, how far to trust it.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Where the ruleset comes from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum RulesetRef {
+    /// A path relative to the scenario file, e.g. `"rulesets/default.ron"`.
+    File(String),
+    /// The ruleset written out in the scenario.
+    Inline(Ruleset),
+}
+
+/// The turn count and labels.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Turns {
+    /// Number of turns, 1..=200.
+    pub count: u32,
+    /// Label pattern; `{n}` is replaced by the turn number, e.g. `"Day {n}"`.
+    #[serde(default = "default_label")]
+    pub label: String,
+}
+
+fn default_label() -> String {
+    "Turn {n}".into()
+}
+
+/// A side (a team, or a party played by a bot).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Side {
+    /// Stable id, e.g. `blue`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Display colour, `#rrggbb`.
+    #[serde(default = "default_colour")]
+    pub colour: String,
+    /// What this side is told at the start.
+    #[serde(default)]
+    pub briefing: String,
+    /// The bot policy that plays this side when nobody does, e.g. `"cautious"`.
+    #[serde(default)]
+    pub policy: Option<String>,
+}
+
+fn default_colour() -> String {
+    "#808080".into()
+}
+
+/// How two sides stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Relation {
+    /// On the same side: never engage each other.
+    Allied,
+    /// Not at war: may share zones; engaging them is an escalation.
+    Neutral,
+    /// At war.
+    Hostile,
+}
+
+/// The relation of one pair of sides at the start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationDef {
+    /// The two sides (order does not matter).
+    pub between: (String, String),
+    /// How they stand.
+    pub relation: Relation,
+}
+
+/// What a zone is like; unit types list the kinds they may enter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ZoneKind {
+    /// Open water.
+    Sea,
+    /// Coastal waters and shore.
+    Coast,
+    /// Open land.
+    Land,
+    /// Towns and cities.
+    Urban,
+    /// Rough ground: hills, mountains, forest.
+    Rough,
+    /// An air base.
+    Airbase,
+}
+
+/// A named region: a node of the zone graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zone {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Terrain kind.
+    pub kind: ZoneKind,
+    /// Adjacent zones; adjacency must be listed on both sides.
+    pub neighbours: Vec<String>,
+    /// Victory points to the side that controls it at the end, 0..=10.
+    #[serde(default)]
+    pub value: u8,
+    /// The side that controls it at the start.
+    #[serde(default)]
+    pub controller: Option<String>,
+    /// The side for which this zone is a supply source.
+    #[serde(default)]
+    pub supply: Option<String>,
+    /// Abstract drawing position, for maps only; never a geographic coordinate.
+    #[serde(default)]
+    pub layout: Option<(i32, i32)>,
+    /// Where this zone comes from, for the author's reader.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// What kind of force a unit type is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Domain {
+    /// Ships.
+    Surface,
+    /// Submarines.
+    Subsurface,
+    /// Aircraft.
+    Air,
+    /// Land forces.
+    Ground,
+    /// Forces that land from the sea.
+    Amphibious,
+}
+
+impl Domain {
+    /// Ground and amphibious units hold ground: only they take control of zones.
+    pub fn controls_ground(self) -> bool {
+        matches!(self, Domain::Ground | Domain::Amphibious)
+    }
+}
+
+/// A unit type: abstract factors for play.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitType {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Kind of force.
+    pub domain: Domain,
+    /// Zones per turn, 0..=10.
+    pub movement: u8,
+    /// Attack factor, 0..=10.
+    pub attack: u8,
+    /// Defence factor, 0..=10.
+    pub defence: u8,
+    /// Detection factor, 0..=10.
+    pub detection: u8,
+    /// Stealth factor, 0..=10.
+    pub stealth: u8,
+    /// Zone kinds this type may enter.
+    pub enters: Vec<ZoneKind>,
+    /// Why these factors: they are abstract play values.
+    #[serde(default)]
+    pub note: String,
+}
+
+/// How worn a unit is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub enum Readiness {
+    /// Ready.
+    #[default]
+    Fresh,
+    /// Tired: fights worse.
+    Worn,
+    /// Exhausted.
+    Spent,
+}
+
+impl Readiness {
+    /// One level worse, stopping at `Spent`.
+    pub fn worse(self) -> Readiness {
+        match self {
+            Readiness::Fresh => Readiness::Worn,
+            _ => Readiness::Spent,
+        }
+    }
+}
+
+/// How a unit is disposed.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub enum Posture {
+    /// No particular stance.
+    #[default]
+    Normal,
+    /// Dug in or holding: defends better.
+    Defensive,
+    /// Watching a zone: detects better and reacts to hostile units.
+    Patrol,
+    /// Leaning forward.
+    Aggressive,
+}
+
+/// A unit at the start of the game (or added by an event).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unit {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Owning side.
+    pub side: String,
+    /// Unit type id.
+    #[serde(rename = "type")]
+    pub unit_type: String,
+    /// Starting zone.
+    pub zone: String,
+    /// Strength in steps, 1..=10.
+    pub strength: u8,
+    /// Starting readiness.
+    #[serde(default)]
+    pub readiness: Readiness,
+    /// Starting posture.
+    #[serde(default)]
+    pub posture: Posture,
+    /// What in the source this unit stands for, attributed to whoever reported it.
+    pub source: String,
+}
+
+/// A named counter with bounds and thresholds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Stable id, e.g. `tension`.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Lowest value.
+    pub min: i32,
+    /// Highest value.
+    pub max: i32,
+    /// Value at the start.
+    pub start: i32,
+    /// Shown to every side (otherwise only to the white cell).
+    #[serde(default = "yes")]
+    pub public: bool,
+    /// Labelled thresholds; crossing one upwards may fire an event.
+    #[serde(default)]
+    pub thresholds: Vec<Threshold>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// A labelled point on a track.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threshold {
+    /// The value at which it is reached.
+    pub at: i32,
+    /// What the band from here up is called, e.g. `"Crisis"`.
+    pub label: String,
+    /// Event fired the first time the track reaches it.
+    #[serde(default)]
+    pub event: Option<String>,
+}
+
+/// How orders move the escalation track: small integers chosen for play.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Escalation {
+    /// The track moved, usually `tension`.
+    pub track: String,
+    /// Added when a side engages a `Neutral` side (the relation then turns `Hostile`).
+    #[serde(default)]
+    pub engage_neutral: i32,
+    /// Added per engagement between hostile sides.
+    #[serde(default)]
+    pub engagement: i32,
+    /// Added per `ShowOfForce` order.
+    #[serde(default)]
+    pub show_of_force: i32,
+    /// Added per `Signal(_, Warn)`.
+    #[serde(default)]
+    pub warn: i32,
+    /// Added per `Signal(_, Deescalate)`.
+    #[serde(default)]
+    pub deescalate: i32,
+    /// Added per `Signal(_, Hotline)`.
+    #[serde(default)]
+    pub hotline: i32,
+}
+
+/// A scenario event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// When it fires.
+    pub trigger: Trigger,
+    /// What the log and the sides are told; attribute every claim to who made it.
+    #[serde(default)]
+    pub text: String,
+    /// What it does.
+    #[serde(default)]
+    pub effects: Vec<Effect>,
+    /// Fires at most once (default); `false` lets a conditional event fire every turn it holds.
+    #[serde(default = "yes")]
+    pub once: bool,
+}
+
+/// When an event fires.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Trigger {
+    /// At the start of this turn.
+    AtTurn(u32),
+    /// In the events phase of any turn on which the condition holds.
+    When(Condition),
+    /// Only when a track threshold names it or the umpire injects it.
+    Manual,
+}
+
+/// A condition on the state of the game.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Condition {
+    /// `track >= value`.
+    TrackAtLeast(String, i32),
+    /// `track <= value`.
+    TrackAtMost(String, i32),
+    /// The side controls the zone.
+    Controls(String, String),
+    /// The game has reached this turn.
+    TurnAtLeast(u32),
+    /// The two sides stand in this relation.
+    RelationIs(String, String, Relation),
+    /// The side has lost at least this many steps in all.
+    StepsLostAtLeast(String, u32),
+    /// The event has fired.
+    Fired(String),
+    /// All hold.
+    All(Vec<Condition>),
+    /// At least one holds.
+    Any(Vec<Condition>),
+    /// It does not hold.
+    Not(Box<Condition>),
+}
+
+/// What an event does.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Effect {
+    /// Add to a track (clamped to its bounds).
+    AdjustTrack(String, i32),
+    /// Set a track (clamped to its bounds).
+    SetTrack(String, i32),
+    /// Change how two sides stand.
+    SetRelation(String, String, Relation),
+    /// Put a unit on the map.
+    AddUnit(Unit),
+    /// Take a unit off the map.
+    RemoveUnit(String),
+    /// Give a zone to a side, or to nobody.
+    SetControl(String, Option<String>),
+    /// Tell these sides something (their views show it).
+    Message(Vec<String>, String),
+}
+
+/// How the game is won or lost.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Victory {
+    /// Objectives per side, scored at the end along with the value of zones held.
+    #[serde(default)]
+    pub objectives: BTreeMap<String, Vec<Objective>>,
+    /// Conditions that end the game at once.
+    #[serde(default)]
+    pub sudden_death: Vec<SuddenDeath>,
+}
+
+/// A side's objective, worth points at the end.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Objective {
+    /// What it means, in the side's own terms.
+    pub name: String,
+    /// Points if met at the end.
+    pub points: u32,
+    /// The condition, checked at the end.
+    pub when: Condition,
+}
+
+/// A condition that ends the game for everyone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuddenDeath {
+    /// Stable id.
+    pub id: String,
+    /// The condition, checked every turn.
+    pub when: Condition,
+    /// The side that wins, or none: every side loses.
+    #[serde(default)]
+    pub winner: Option<String>,
+    /// What happened, for the log.
+    pub text: String,
+}
+
+/// The combat results table and modifiers (a ruleset file, or inline).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ruleset {
+    /// Ruleset format version; must be 1.
+    pub format: u32,
+    /// Stable id, e.g. `default-v1`.
+    pub id: String,
+    /// Odds columns, left to right, and their d6 results.
+    pub crt: Vec<CrtColumn>,
+    /// Column shifts for the zone kind a defence is fought in.
+    #[serde(default)]
+    pub terrain: Vec<TerrainShift>,
+    /// Factor changes per posture.
+    #[serde(default)]
+    pub posture: Vec<PostureMod>,
+    /// Factor changes per readiness.
+    #[serde(default)]
+    pub readiness: Vec<ReadinessMod>,
+    /// Detection: the d6 total needed.
+    pub detection: DetectionRule,
+}
+
+/// One odds column: applies when attacker total / defender total is at least `at_least`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrtColumn {
+    /// Shown label, e.g. `"2:1"`.
+    pub label: String,
+    /// The lowest ratio for this column, as `(attacker, defender)`, e.g. `(2, 1)`.
+    pub at_least: (u32, u32),
+    /// Results for die faces 1..=6.
+    pub results: [CombatResult; 6],
+}
+
+/// One cell of the combat results table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CombatResult {
+    /// Nothing happens.
+    NoEffect,
+    /// The attackers lose steps.
+    AttackerLoses(u8),
+    /// The defenders lose steps.
+    DefenderLoses(u8),
+    /// Both lose steps.
+    Exchange(u8),
+    /// The defenders fall back to a neighbouring zone.
+    DefenderRetreats,
+    /// The defenders lose steps and fall back.
+    DefenderLosesRetreats(u8),
+}
+
+/// A column shift for defending in a kind of zone (negative shifts left, towards the attacker's worse odds).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TerrainShift {
+    /// The zone kind.
+    pub kind: ZoneKind,
+    /// Columns to shift.
+    pub shift: i32,
+}
+
+/// Factor changes for a posture.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostureMod {
+    /// The posture.
+    pub posture: Posture,
+    /// Added to the attack factor.
+    #[serde(default)]
+    pub attack: i32,
+    /// Added to the defence factor.
+    #[serde(default)]
+    pub defence: i32,
+    /// Added to the detection factor.
+    #[serde(default)]
+    pub detection: i32,
+}
+
+/// Factor changes for a readiness level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadinessMod {
+    /// The level.
+    pub readiness: Readiness,
+    /// Added to attack and defence factors.
+    pub factor: i32,
+}
+
+/// The detection roll: detected when `d6 + detection - stealth + modifiers >= target`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DetectionRule {
+    /// The total needed.
+    pub target: i32,
+    /// Added when looking into a neighbouring zone rather than one's own.
+    pub adjacent: i32,
+}

@@ -1,0 +1,588 @@
+//! Semantic checks over a decoded scenario: references, ranges, the shape of the map. Every problem
+//! is reported, each with the field path at fault; the loader turns paths into lines and columns.
+
+use super::load::Partial;
+use super::schema::*;
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+/// One semantic problem: where (a field path) and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Field path, e.g. `units[3].zone`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The most turns a scenario may have.
+pub const MAX_TURNS: u32 = 200;
+
+struct Ctx<'a> {
+    out: Vec<Problem>,
+    broken: &'a BTreeSet<String>,
+    sides: BTreeSet<&'a str>,
+    zones: BTreeMap<&'a str, &'a Zone>,
+    types: BTreeMap<&'a str, &'a UnitType>,
+    units: BTreeSet<&'a str>,
+    tracks: BTreeSet<&'a str>,
+    events: BTreeSet<&'a str>,
+}
+
+impl<'a> Ctx<'a> {
+    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn known(&mut self, set: &str, id: &str, path: String) {
+        let ok = match set {
+            "side" => self.sides.contains(id),
+            "zone" => self.zones.contains_key(id),
+            "unit type" => self.types.contains_key(id),
+            "unit" => self.units.contains(id),
+            "track" => self.tracks.contains(id),
+            "event" => self.events.contains(id),
+            _ => false,
+        };
+        if ok || self.broken.contains(id) {
+            return;
+        }
+        let names: Vec<&str> = match set {
+            "side" => self.sides.iter().copied().collect(),
+            "zone" => self.zones.keys().copied().collect(),
+            "unit type" => self.types.keys().copied().collect(),
+            "unit" => self.units.iter().copied().collect(),
+            "track" => self.tracks.iter().copied().collect(),
+            _ => self.events.iter().copied().collect(),
+        };
+        let hint = match super::de::closest(id, &names) {
+            Some(c) => format!("; did you mean `{c}`?"),
+            None if names.len() <= 12 => format!("; known: {}", names.join(", ")),
+            None => String::new(),
+        };
+        self.err(path, format!("no {set} has the id `{id}`{hint}"));
+    }
+
+    fn factor(&mut self, path: String, name: &str, v: u8, lo: u8, hi: u8) {
+        if v < lo || v > hi {
+            self.err(
+                path,
+                format!(
+                    "{name} {v} is out of range: factors are abstract small integers {lo}..={hi}"
+                ),
+            );
+        }
+    }
+}
+
+fn dup_ids<'a>(ctx: &mut Ctx, what: &str, items: impl Iterator<Item = (String, &'a str)>) {
+    let mut seen = BTreeSet::new();
+    for (path, id) in items {
+        if id.is_empty() {
+            ctx.err(path, format!("a {what} id may not be empty"));
+        } else if !seen.insert(id) {
+            ctx.err(
+                path,
+                format!("duplicate {what} id `{id}`: ids must be unique"),
+            );
+        }
+    }
+}
+
+/// Every semantic problem in a (possibly partly decoded) scenario.
+pub fn check(s: &Partial, ruleset: Option<&Ruleset>) -> Vec<Problem> {
+    let added: Vec<(String, &Unit)> = s
+        .events
+        .iter()
+        .flat_map(|(i, e)| {
+            e.effects
+                .iter()
+                .enumerate()
+                .filter_map(move |(k, fx)| match fx {
+                    Effect::AddUnit(u) => Some((format!("events[{i}].effects[{k}][0]"), u)),
+                    _ => None,
+                })
+        })
+        .collect();
+    let mut c = Ctx {
+        out: Vec::new(),
+        broken: &s.broken_ids,
+        sides: s.sides.iter().map(|x| x.id.as_str()).collect(),
+        zones: s.zones.iter().map(|z| (z.id.as_str(), z)).collect(),
+        types: s.unit_types.iter().map(|t| (t.id.as_str(), t)).collect(),
+        units: s
+            .units
+            .iter()
+            .map(|(_, u)| u.id.as_str())
+            .chain(added.iter().map(|(_, u)| u.id.as_str()))
+            .collect(),
+        tracks: s.tracks.iter().map(|(_, t)| t.id.as_str()).collect(),
+        events: s.events.iter().map(|(_, e)| e.id.as_str()).collect(),
+    };
+    if let Some(f) = s.format
+        && f != FORMAT
+    {
+        let what = if f > FORMAT {
+            "newer than this build of whitecell reads: upgrade whitecell"
+        } else {
+            "not a format this build reads"
+        };
+        c.err(
+            "format",
+            format!("unsupported format {f}: this is {what}; this build reads format {FORMAT}"),
+        );
+    }
+    if let Some(m) = &s.meta
+        && m.id.trim().is_empty()
+    {
+        c.err(
+            "meta.id",
+            "the scenario needs a short id, e.g. \"tutorial\"",
+        );
+    }
+    let turns = s.turns.as_ref().map(|t| t.count);
+    if let Some(t) = turns
+        && !(1..=MAX_TURNS).contains(&t)
+    {
+        c.err(
+            "turns.count",
+            format!("{t} turns: a scenario has 1..={MAX_TURNS} turns"),
+        );
+    }
+
+    dup_ids(
+        &mut c,
+        "side",
+        s.sides
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (format!("sides[{i}].id"), x.id.as_str())),
+    );
+    dup_ids(
+        &mut c,
+        "zone",
+        s.zones
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (format!("zones[{i}].id"), x.id.as_str())),
+    );
+    dup_ids(
+        &mut c,
+        "unit type",
+        s.unit_types
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (format!("unit_types[{i}].id"), x.id.as_str())),
+    );
+    let unit_ids = s
+        .units
+        .iter()
+        .map(|(i, u)| (format!("units[{i}].id"), u.id.as_str()));
+    let added_ids = added
+        .iter()
+        .map(|(p, u)| (format!("{p}.id"), u.id.as_str()));
+    dup_ids(&mut c, "unit", unit_ids.chain(added_ids));
+    dup_ids(
+        &mut c,
+        "track",
+        s.tracks
+            .iter()
+            .map(|(i, x)| (format!("tracks[{i}].id"), x.id.as_str())),
+    );
+    dup_ids(
+        &mut c,
+        "event",
+        s.events
+            .iter()
+            .map(|(i, x)| (format!("events[{i}].id"), x.id.as_str())),
+    );
+    if s.sides.is_empty() && !s.incomplete {
+        c.err("sides", "a scenario needs at least one side");
+    }
+
+    for (i, side) in s.sides.iter().enumerate() {
+        if !is_colour(&side.colour) {
+            c.err(
+                format!("sides[{i}].colour"),
+                format!("`{}` is not a colour: write `#rrggbb`", side.colour),
+            );
+        }
+        if let Some(p) = &side.policy
+            && let Err(e) = crate::policy::PolicySpec::parse(p)
+        {
+            c.err(format!("sides[{i}].policy"), e);
+        }
+    }
+    check_relations(&mut c, s);
+    check_zones(&mut c, s);
+    for (i, t) in s.unit_types.iter().enumerate() {
+        let p = |f: &str| format!("unit_types[{i}].{f}");
+        c.factor(p("movement"), "movement", t.movement, 0, 10);
+        c.factor(p("attack"), "attack", t.attack, 0, 10);
+        c.factor(p("defence"), "defence", t.defence, 0, 10);
+        c.factor(p("detection"), "detection", t.detection, 0, 10);
+        c.factor(p("stealth"), "stealth", t.stealth, 0, 10);
+        if t.enters.is_empty() {
+            c.err(
+                p("enters"),
+                "a unit type must be able to enter at least one zone kind",
+            );
+        }
+    }
+    for (i, u) in &s.units {
+        check_unit(&mut c, u, format!("units[{i}]"));
+    }
+    for (p, u) in &added {
+        check_unit(&mut c, u, p.clone());
+    }
+    for (i, t) in &s.tracks {
+        let p = format!("tracks[{i}]");
+        if t.min > t.max {
+            c.err(
+                format!("{p}.min"),
+                format!("min {} is above max {}", t.min, t.max),
+            );
+        }
+        if t.start < t.min || t.start > t.max {
+            c.err(
+                format!("{p}.start"),
+                format!("start {} is outside {}..={}", t.start, t.min, t.max),
+            );
+        }
+        for (k, th) in t.thresholds.iter().enumerate() {
+            if th.at < t.min || th.at > t.max {
+                c.err(
+                    format!("{p}.thresholds[{k}].at"),
+                    format!("threshold {} is outside {}..={}", th.at, t.min, t.max),
+                );
+            }
+            if let Some(e) = &th.event {
+                c.known("event", e, format!("{p}.thresholds[{k}].event"));
+            }
+        }
+    }
+    if let Some(e) = &s.escalation {
+        c.known("track", &e.track, "escalation.track".into());
+    }
+    for (i, e) in &s.events {
+        let p = format!("events[{i}]");
+        match &e.trigger {
+            Trigger::AtTurn(t) => {
+                if turns.is_some_and(|n| *t < 1 || *t > n) {
+                    c.err(
+                        format!("{p}.trigger"),
+                        format!(
+                            "turn {t} is outside the game's turns 1..={}",
+                            turns.unwrap_or(0)
+                        ),
+                    );
+                }
+            }
+            Trigger::When(cond) => check_condition(&mut c, cond, format!("{p}.trigger[0]")),
+            Trigger::Manual => {}
+        }
+        for (k, fx) in e.effects.iter().enumerate() {
+            check_effect(&mut c, fx, format!("{p}.effects[{k}]"));
+        }
+    }
+    if let Some(v) = &s.victory {
+        for (side, objs) in &v.objectives {
+            c.known("side", side, format!("victory.objectives[\"{side}\"]"));
+            for (k, o) in objs.iter().enumerate() {
+                check_condition(
+                    &mut c,
+                    &o.when,
+                    format!("victory.objectives[\"{side}\"][{k}].when"),
+                );
+            }
+        }
+        let mut ids = BTreeSet::new();
+        for (k, sd) in v.sudden_death.iter().enumerate() {
+            if !ids.insert(sd.id.as_str()) {
+                c.err(
+                    format!("victory.sudden_death[{k}].id"),
+                    format!("duplicate sudden-death id `{}`", sd.id),
+                );
+            }
+            check_condition(&mut c, &sd.when, format!("victory.sudden_death[{k}].when"));
+            if let Some(w) = &sd.winner {
+                c.known("side", w, format!("victory.sudden_death[{k}].winner"));
+            }
+        }
+        check_reachable(&mut c, s, v);
+    }
+    if let Some(rs) = ruleset {
+        let _ = rs; // The ruleset is checked on its own; nothing in it refers to the scenario.
+    }
+    c.out
+}
+
+fn is_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+fn check_relations(c: &mut Ctx, s: &Partial) {
+    let mut pairs = BTreeSet::new();
+    for (i, r) in s.relations.iter().enumerate() {
+        let p = format!("relations[{i}].between");
+        let (a, b) = (&r.between.0, &r.between.1);
+        c.known("side", a, format!("{p}[0]"));
+        c.known("side", b, format!("{p}[1]"));
+        if a == b {
+            c.err(
+                p.clone(),
+                format!("a side has no relation with itself (`{a}`)"),
+            );
+        }
+        let key = if a < b { (a, b) } else { (b, a) };
+        if !pairs.insert(key) {
+            c.err(
+                p,
+                format!("the relation between `{a}` and `{b}` is given twice"),
+            );
+        }
+    }
+}
+
+fn check_zones(c: &mut Ctx, s: &Partial) {
+    for (i, z) in s.zones.iter().enumerate() {
+        let p = format!("zones[{i}]");
+        if z.value > 10 {
+            c.err(
+                format!("{p}.value"),
+                format!("value {} is out of range 0..=10", z.value),
+            );
+        }
+        if let Some(side) = &z.controller {
+            c.known("side", side, format!("{p}.controller"));
+        }
+        if let Some(side) = &z.supply {
+            c.known("side", side, format!("{p}.supply"));
+        }
+        let mut seen = BTreeSet::new();
+        for (k, n) in z.neighbours.iter().enumerate() {
+            let np = format!("{p}.neighbours[{k}]");
+            if n == &z.id {
+                c.err(np, format!("zone `{n}` lists itself as a neighbour"));
+                continue;
+            }
+            if !seen.insert(n) {
+                c.err(np, format!("neighbour `{n}` is listed twice"));
+                continue;
+            }
+            match c.zones.get(n.as_str()) {
+                None => c.known("zone", n, np),
+                Some(other) if !other.neighbours.contains(&z.id) => c.err(
+                    np,
+                    format!("`{}` lists `{n}` as a neighbour but `{n}` does not list `{}`: adjacency goes both ways", z.id, z.id),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+fn check_unit(c: &mut Ctx, u: &Unit, p: String) {
+    c.known("side", &u.side, format!("{p}.side"));
+    c.known("unit type", &u.unit_type, format!("{p}.type"));
+    c.known("zone", &u.zone, format!("{p}.zone"));
+    c.factor(format!("{p}.strength"), "strength", u.strength, 1, 10);
+    if u.source.trim().is_empty() {
+        c.err(
+            format!("{p}.source"),
+            "every unit needs a `source` note: what in the report it stands for, and who says so",
+        );
+    }
+    if let (Some(t), Some(z)) = (
+        c.types.get(u.unit_type.as_str()),
+        c.zones.get(u.zone.as_str()),
+    ) && !t.enters.contains(&z.kind)
+    {
+        let msg = format!(
+            "unit type `{}` cannot enter zone `{}` ({:?}); it enters {:?}",
+            t.id, z.id, z.kind, t.enters
+        );
+        c.err(format!("{p}.zone"), msg);
+    }
+}
+
+fn check_condition(c: &mut Ctx, cond: &Condition, p: String) {
+    match cond {
+        Condition::TrackAtLeast(t, _) | Condition::TrackAtMost(t, _) => {
+            c.known("track", t, format!("{p}[0]"))
+        }
+        Condition::Controls(side, zone) => {
+            c.known("side", side, format!("{p}[0]"));
+            c.known("zone", zone, format!("{p}[1]"));
+        }
+        Condition::TurnAtLeast(_) => {}
+        Condition::RelationIs(a, b, _) => {
+            c.known("side", a, format!("{p}[0]"));
+            c.known("side", b, format!("{p}[1]"));
+        }
+        Condition::StepsLostAtLeast(side, _) => c.known("side", side, format!("{p}[0]")),
+        Condition::Fired(e) => c.known("event", e, format!("{p}[0]")),
+        Condition::All(v) | Condition::Any(v) => {
+            for (k, x) in v.iter().enumerate() {
+                check_condition(c, x, format!("{p}[0][{k}]"));
+            }
+        }
+        Condition::Not(x) => check_condition(c, x, format!("{p}[0]")),
+    }
+}
+
+fn check_effect(c: &mut Ctx, fx: &Effect, p: String) {
+    match fx {
+        Effect::AdjustTrack(t, _) | Effect::SetTrack(t, _) => {
+            c.known("track", t, format!("{p}[0]"))
+        }
+        Effect::SetRelation(a, b, _) => {
+            c.known("side", a, format!("{p}[0]"));
+            c.known("side", b, format!("{p}[1]"));
+            if a == b {
+                c.err(p, format!("a side has no relation with itself (`{a}`)"));
+            }
+        }
+        Effect::AddUnit(_) => {} // checked with the units
+        Effect::RemoveUnit(u) => c.known("unit", u, format!("{p}[0]")),
+        Effect::SetControl(z, side) => {
+            c.known("zone", z, format!("{p}[0]"));
+            if let Some(side) = side {
+                c.known("side", side, format!("{p}[1]"));
+            }
+        }
+        Effect::Message(to, _) => {
+            for (k, side) in to.iter().enumerate() {
+                c.known("side", side, format!("{p}[0][{k}]"));
+            }
+        }
+    }
+}
+
+/// Every zone that scores (a value, or a `Controls` objective) must be reachable from some unit.
+fn check_reachable(c: &mut Ctx, s: &Partial, v: &Victory) {
+    if s.zones.is_empty() {
+        return;
+    }
+    let mut reached: BTreeSet<&str> = BTreeSet::new();
+    let mut queue: VecDeque<&str> = s
+        .units
+        .iter()
+        .map(|(_, u)| u.zone.as_str())
+        .filter(|z| c.zones.contains_key(z))
+        .collect();
+    reached.extend(queue.iter().copied());
+    while let Some(z) = queue.pop_front() {
+        for n in &c.zones[z].neighbours {
+            if c.zones.contains_key(n.as_str()) && reached.insert(n.as_str()) {
+                queue.push_back(n.as_str());
+            }
+        }
+    }
+    let mut wanted: BTreeMap<&str, String> = BTreeMap::new();
+    for (i, z) in s.zones.iter().enumerate() {
+        if z.value > 0 {
+            wanted.insert(z.id.as_str(), format!("zones[{i}]"));
+        }
+    }
+    for (side, objs) in &v.objectives {
+        for (k, o) in objs.iter().enumerate() {
+            let mut zs = Vec::new();
+            controls_zones(&o.when, &mut zs);
+            for z in zs {
+                wanted
+                    .entry(z)
+                    .or_insert_with(|| format!("victory.objectives[\"{side}\"][{k}].when"));
+            }
+        }
+    }
+    if s.units.is_empty() {
+        return;
+    }
+    for (z, p) in wanted {
+        if c.zones.contains_key(z) && !reached.contains(z) {
+            c.err(p, format!("victory zone `{z}` cannot be reached from any unit: the map is disconnected; link it with `neighbours`"));
+        }
+    }
+}
+
+fn controls_zones<'a>(cond: &'a Condition, out: &mut Vec<&'a str>) {
+    match cond {
+        Condition::Controls(_, z) => out.push(z),
+        Condition::All(v) | Condition::Any(v) => v.iter().for_each(|x| controls_zones(x, out)),
+        Condition::Not(x) => controls_zones(x, out),
+        _ => {}
+    }
+}
+
+/// Problems with a ruleset on its own.
+pub fn check_ruleset(r: &Ruleset) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut err = |path: String, message: String| out.push(Problem { path, message });
+    if r.format != 1 {
+        err(
+            "format".into(),
+            format!(
+                "unsupported ruleset format {}: this build reads format 1",
+                r.format
+            ),
+        );
+    }
+    if r.crt.is_empty() {
+        err(
+            "crt".into(),
+            "the combat results table needs at least one column".into(),
+        );
+    }
+    for (i, col) in r.crt.iter().enumerate() {
+        let (a, d) = col.at_least;
+        if a == 0 || d == 0 {
+            err(
+                format!("crt[{i}].at_least"),
+                format!("ratio ({a}, {d}) needs both numbers above zero"),
+            );
+        }
+        if i > 0 {
+            let (pa, pd) = r.crt[i - 1].at_least;
+            // a/d must grow strictly: a*pd > pa*d.
+            if u64::from(a) * u64::from(pd) <= u64::from(pa) * u64::from(d) {
+                err(
+                    format!("crt[{i}].at_least"),
+                    format!(
+                        "odds columns must rise left to right: ({a}, {d}) is not above ({pa}, {pd})"
+                    ),
+                );
+            }
+        }
+    }
+    let mut kinds = BTreeSet::new();
+    for (i, t) in r.terrain.iter().enumerate() {
+        if !kinds.insert(t.kind) {
+            err(
+                format!("terrain[{i}].kind"),
+                format!("terrain {:?} is listed twice", t.kind),
+            );
+        }
+    }
+    let mut postures = BTreeSet::new();
+    for (i, p) in r.posture.iter().enumerate() {
+        if !postures.insert(p.posture) {
+            err(
+                format!("posture[{i}].posture"),
+                format!("posture {:?} is listed twice", p.posture),
+            );
+        }
+    }
+    let mut levels = BTreeSet::new();
+    for (i, p) in r.readiness.iter().enumerate() {
+        if !levels.insert(p.readiness) {
+            err(
+                format!("readiness[{i}].readiness"),
+                format!("readiness {:?} is listed twice", p.readiness),
+            );
+        }
+    }
+    out
+}

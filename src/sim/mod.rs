@@ -1,0 +1,16 @@
+//! The simulation: a scenario becomes a bevy_ecs World ([`world`]); a turn is a Schedule of chained
+//! phase sets ([`phases`]) whose systems read the world, call [`crate::rules`] and emit events that
+//! [`apply`] alone applies. [`Engine`] is the facade the CLI, the game folder and batch runs use.
+
+pub mod apply;
+pub mod autoplay;
+pub mod changes;
+pub mod components;
+pub mod engine;
+pub mod hash;
+pub mod phases;
+pub mod snapshot;
+pub mod world;
+
+pub use engine::{Engine, StepError};
+pub use hash::state_hash;

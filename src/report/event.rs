@@ -242,6 +242,14 @@ pub enum LogEvent {
         /// Why.
         cause: String,
     },
+    /// The white cell acted outside the rules (inject, amend, rollback); the events that follow it
+    /// carry the change. Applies as nothing itself.
+    Umpire {
+        /// What was done, e.g. `amend strength b_infantry 4 -> 2`.
+        action: String,
+        /// The instructor's reason.
+        reason: String,
+    },
     /// The turn is over; the hash of the state after it.
     TurnEnded {
         /// Turn number.

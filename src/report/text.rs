@@ -190,6 +190,9 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
             LogEvent::TurnEnded { turn, hash } => {
                 let _ = writeln!(s, "  end of turn {turn}: state hash {hash}");
             }
+            LogEvent::Umpire { action, reason } => {
+                let _ = writeln!(s, "  umpire {action} (reason: {reason})");
+            }
             LogEvent::GameEnded { outcome } => {
                 let _ = writeln!(s, "  GAME OVER: {}", outcome.summary());
             }

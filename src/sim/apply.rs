@@ -195,7 +195,7 @@ pub fn apply(world: &mut World, e: &LogEvent) -> Result<(), String> {
                 .id();
             world.resource_mut::<UnitIndex>().0[id.index()] = Some(ent);
         }
-        LogEvent::TurnEnded { .. } => {}
+        LogEvent::TurnEnded { .. } | LogEvent::Umpire { .. } => {}
         LogEvent::GameEnded { outcome } => {
             world.resource_mut::<History>().outcome = Some(outcome.clone())
         }

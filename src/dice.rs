@@ -88,7 +88,22 @@ pub fn below_from(n: u32, mut next: impl FnMut() -> u32) -> u32 {
 #[derive(Debug, Clone)]
 pub struct Dice {
     seed: u64,
-    script: Option<Arc<Mutex<VecDeque<u8>>>>,
+    script: Option<Script>,
+}
+
+/// Scripted faces: one queue for every stream, or one per kind of phase.
+#[derive(Debug, Clone)]
+enum Script {
+    Shared(Arc<Mutex<VecDeque<u8>>>),
+    ByPhase {
+        detection: Arc<Mutex<VecDeque<u8>>>,
+        engagement: Arc<Mutex<VecDeque<u8>>>,
+        policy: Arc<Mutex<VecDeque<u8>>>,
+    },
+}
+
+fn queue(faces: &[u8]) -> Arc<Mutex<VecDeque<u8>>> {
+    Arc::new(Mutex::new(faces.iter().copied().collect()))
 }
 
 impl Dice {
@@ -101,7 +116,20 @@ impl Dice {
     pub fn scripted(faces: &[u8]) -> Dice {
         Dice {
             seed: 0,
-            script: Some(Arc::new(Mutex::new(faces.iter().copied().collect()))),
+            script: Some(Script::Shared(queue(faces))),
+        }
+    }
+
+    /// Dice with one script per kind of phase: detection rolls, engagement rolls, policy choices.
+    pub fn scripted_phases(detection: &[u8], engagement: &[u8], policy: &[u8]) -> Dice {
+        let script = Script::ByPhase {
+            detection: queue(detection),
+            engagement: queue(engagement),
+            policy: queue(policy),
+        };
+        Dice {
+            seed: 0,
+            script: Some(script),
         }
     }
 
@@ -118,7 +146,19 @@ impl Dice {
     /// The stream for one phase of one turn.
     pub fn stream(&self, turn: u32, phase: Phase) -> Stream {
         match &self.script {
-            Some(s) => Stream::Scripted(s.clone()),
+            Some(Script::Shared(q)) => Stream::Scripted(q.clone()),
+            Some(Script::ByPhase {
+                detection,
+                engagement,
+                policy,
+            }) => Stream::Scripted(
+                match phase {
+                    Phase::Detection => detection,
+                    Phase::Engagement => engagement,
+                    Phase::Policy(_) => policy,
+                }
+                .clone(),
+            ),
             None => Stream::Seeded(Box::new(ChaCha8Rng::from_seed(stream_key(
                 self.seed, turn, phase,
             )))),

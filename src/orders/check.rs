@@ -53,6 +53,8 @@ pub enum Rejection {
     NotFriendly(String),
     /// Withdrawal into a zone with hostile units.
     WithdrawIntoHostile(String),
+    /// Every way to the zone passes hostile units.
+    WithdrawBlocked(String),
     /// Signalling oneself.
     SignalSelf,
 }
@@ -98,6 +100,12 @@ impl fmt::Display for Rejection {
             }
             Rejection::WithdrawIntoHostile(z) => {
                 write!(f, "cannot withdraw into `{z}`: hostile units are there")
+            }
+            Rejection::WithdrawBlocked(z) => {
+                write!(
+                    f,
+                    "cannot withdraw to `{z}`: every way there within the allowance passes hostile units"
+                )
             }
             Rejection::SignalSelf => write!(f, "a side cannot signal itself"),
         }
@@ -173,7 +181,12 @@ pub fn check(
             if b.hostile_in(*z, side) {
                 return Err(Rejection::WithdrawIntoHostile(c.zone_name(*z).to_string()));
             }
-            reach(*z)?
+            reach(*z)?;
+            // A withdrawal falls back: it never passes through a zone holding hostile units.
+            movement::path_through(b, kind, u.zone, *z, kind.movement, &|x| {
+                !b.hostile_in(x, side)
+            })
+            .ok_or_else(|| Rejection::WithdrawBlocked(c.zone_name(*z).to_string()))?
         }
         Command::ShowOfForce(z) => {
             if *z != u.zone && !c.zones[u.zone.index()].neighbours.contains(z) {

@@ -45,6 +45,9 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
             flush_detection(&mut s, &mut rolls, &mut seen);
         }
         match e {
+            LogEvent::TurnStarted { turn, label } if *label == format!("Turn {turn}") => {
+                let _ = writeln!(s, "== Turn {turn} ==");
+            }
             LogEvent::TurnStarted { turn, label } => {
                 let _ = writeln!(s, "== Turn {turn}: {label} ==");
             }

@@ -8,6 +8,18 @@ use std::collections::VecDeque;
 /// breadth-first with neighbours in id order (so ties always break the same way). The path lists the
 /// zones entered, not `from`. `None` if there is none within the limit.
 pub fn path(b: &Board, kind: &KindDef, from: ZoneId, to: ZoneId, limit: u8) -> Option<Vec<ZoneId>> {
+    path_through(b, kind, from, to, limit, &|_| true)
+}
+
+/// Like [`path`], entering only zones for which `open` holds (a withdrawal avoids hostile zones).
+pub fn path_through(
+    b: &Board,
+    kind: &KindDef,
+    from: ZoneId,
+    to: ZoneId,
+    limit: u8,
+    open: &dyn Fn(ZoneId) -> bool,
+) -> Option<Vec<ZoneId>> {
     if from == to {
         return Some(Vec::new());
     }
@@ -23,7 +35,10 @@ pub fn path(b: &Board, kind: &KindDef, from: ZoneId, to: ZoneId, limit: u8) -> O
             continue;
         }
         for &n in &zones[z.index()].neighbours {
-            if parent.iter().any(|(k, _)| *k == n) || !kind.can_enter(zones[n.index()].kind) {
+            if parent.iter().any(|(k, _)| *k == n)
+                || !kind.can_enter(zones[n.index()].kind)
+                || !open(n)
+            {
                 continue;
             }
             parent.push((n, z));

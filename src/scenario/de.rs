@@ -54,12 +54,52 @@ impl de::Error for DeError {
         DeError::custom(format!("unknown field `{field}`{hint}"))
     }
 
+    fn invalid_type(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
+        DeError::custom(format!(
+            "expected {}, found {}",
+            plain(&exp.to_string()),
+            found(&unexp)
+        ))
+    }
+
+    fn invalid_value(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
+        DeError::custom(format!(
+            "{} is not allowed here: expected {}",
+            found(&unexp),
+            plain(&exp.to_string())
+        ))
+    }
+
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         let hint = match closest(variant, expected) {
             Some(c) => format!("; did you mean `{c}`?"),
             None => format!("; expected one of: {}", expected.join(", ")),
         };
         DeError::custom(format!("unknown value `{variant}`{hint}"))
+    }
+}
+
+/// Serde's names for what it expected, in words a scenario author reads.
+fn plain(exp: &str) -> String {
+    match exp {
+        "u8" => "a whole number from 0 to 255".into(),
+        "u16" => "a whole number from 0 to 65535".into(),
+        "u32" | "u64" => "a whole number, 0 or more".into(),
+        "i8" | "i16" | "i32" | "i64" => "a whole number".into(),
+        "f32" | "f64" => "a number".into(),
+        "a boolean" => "`true` or `false`".into(),
+        "a string" => "a string in double quotes".into(),
+        other => other.to_string(),
+    }
+}
+
+fn found(u: &de::Unexpected) -> String {
+    match u {
+        de::Unexpected::Str(s) => format!("the string \"{s}\""),
+        de::Unexpected::Signed(i) => format!("the number {i}"),
+        de::Unexpected::Unsigned(i) => format!("the number {i}"),
+        de::Unexpected::Float(f) => format!("the number {f}"),
+        other => other.to_string(),
     }
 }
 

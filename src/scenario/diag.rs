@@ -29,8 +29,9 @@ impl Diagnostic {
         message: String,
     ) -> Self {
         let line_text = pos
-            .and_then(|p| text.lines().nth(p.line as usize - 1))
+            .and_then(|p| text.lines().nth((p.line as usize).saturating_sub(1)))
             .map(str::to_string);
+        let path = path.filter(|p| !p.is_empty());
         Diagnostic {
             file: file.to_path_buf(),
             pos,

@@ -240,6 +240,8 @@ pub struct Partial {
     pub victory: Option<Victory>,
     /// Ids written in entries that failed to decode.
     pub broken_ids: BTreeSet<String>,
+    /// References written in entries that failed to decode, still checked.
+    pub broken_refs: Vec<BrokenRef>,
     /// Some part failed to decode.
     pub incomplete: bool,
 }
@@ -264,6 +266,41 @@ impl Partial {
             events: self.events.into_iter().map(|(_, e)| e).collect(),
             victory: self.victory?,
         })
+    }
+}
+
+/// A reference (a side, zone or type id) read from an entry that failed to decode, so that a
+/// dangling reference is reported even when the same entry has another problem.
+#[derive(Debug, Clone)]
+pub struct BrokenRef {
+    /// What it refers to: "side", "zone" or "unit type".
+    pub set: &'static str,
+    /// The id written.
+    pub id: String,
+    /// Its field path.
+    pub path: String,
+}
+
+/// The reference fields of entries in each section, and what they refer to.
+const REFERENCE_FIELDS: &[(&str, &str, &str)] = &[
+    ("units", "side", "side"),
+    ("units", "type", "unit type"),
+    ("units", "zone", "zone"),
+    ("zones", "controller", "side"),
+    ("zones", "supply", "side"),
+];
+
+fn broken_refs(section: &str, i: usize, item: &Node, out: &mut Vec<BrokenRef>) {
+    for (sec, field, set) in REFERENCE_FIELDS {
+        if *sec == section
+            && let Some(id) = item.field(field).and_then(Node::as_str)
+        {
+            out.push(BrokenRef {
+                set,
+                id: id.to_string(),
+                path: format!("{section}[{i}].{field}"),
+            });
+        }
     }
 }
 
@@ -371,32 +408,32 @@ fn decode_scenario(root: &Node, f: &mut FileCtx) -> Partial {
             }
             "victory" => p.victory = single(value, name, f, &mut one),
             "sides" => {
-                p.sides = list(value, name, f, &mut one, &mut p.broken_ids)
+                p.sides = list(value, name, f, &mut one, &mut p)
                     .into_iter()
                     .map(|x| x.1)
                     .collect()
             }
             "relations" => {
-                p.relations = list(value, name, f, &mut one, &mut p.broken_ids)
+                p.relations = list(value, name, f, &mut one, &mut p)
                     .into_iter()
                     .map(|x| x.1)
                     .collect()
             }
             "zones" => {
-                p.zones = list(value, name, f, &mut one, &mut p.broken_ids)
+                p.zones = list(value, name, f, &mut one, &mut p)
                     .into_iter()
                     .map(|x| x.1)
                     .collect()
             }
             "unit_types" => {
-                p.unit_types = list(value, name, f, &mut one, &mut p.broken_ids)
+                p.unit_types = list(value, name, f, &mut one, &mut p)
                     .into_iter()
                     .map(|x| x.1)
                     .collect()
             }
-            "units" => p.units = list(value, name, f, &mut one, &mut p.broken_ids),
-            "tracks" => p.tracks = list(value, name, f, &mut one, &mut p.broken_ids),
-            "events" => p.events = list(value, name, f, &mut one, &mut p.broken_ids),
+            "units" => p.units = list(value, name, f, &mut one, &mut p),
+            "tracks" => p.tracks = list(value, name, f, &mut one, &mut p),
+            "events" => p.events = list(value, name, f, &mut one, &mut p),
             _ => {}
         }
         if !ok {
@@ -432,7 +469,7 @@ fn list<T: DeserializeOwned>(
     path: &str,
     f: &mut FileCtx,
     on_err: &mut dyn FnMut(DeError, &mut FileCtx),
-    broken: &mut BTreeSet<String>,
+    p: &mut Partial,
 ) -> Vec<(usize, T)> {
     let Some(items) = node.items() else {
         on_err(
@@ -451,8 +488,9 @@ fn list<T: DeserializeOwned>(
             Ok(v) => out.push((i, v)),
             Err(e) => {
                 if let Some(id) = item.field("id").and_then(Node::as_str) {
-                    broken.insert(id.to_string());
+                    p.broken_ids.insert(id.to_string());
                 }
+                broken_refs(path, i, item, &mut p.broken_refs);
                 on_err(e, f);
             }
         }

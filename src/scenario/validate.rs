@@ -59,6 +59,7 @@ impl<'a> Ctx<'a> {
         };
         let hint = match super::de::closest(id, &names) {
             Some(c) => format!("; did you mean `{c}`?"),
+            None if names.is_empty() => format!("; the scenario defines no {set}"),
             None if names.len() <= 12 => format!("; known: {}", names.join(", ")),
             None => String::new(),
         };
@@ -214,6 +215,9 @@ pub fn check(s: &Partial, ruleset: Option<&Ruleset>) -> Vec<Problem> {
         {
             c.err(format!("sides[{i}].policy"), e);
         }
+    }
+    for r in &s.broken_refs {
+        c.known(r.set, &r.id, r.path.clone());
     }
     check_relations(&mut c, s);
     check_zones(&mut c, s);

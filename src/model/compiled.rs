@@ -6,7 +6,10 @@ use super::state::Relations;
 use crate::scenario::{
     self as sc, Domain, Loaded, Posture, Readiness, Relation, Ruleset, Scenario, ZoneKind,
 };
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+/// Name-to-id tables: looked up, never iterated, so a hash map's order cannot reach any result.
+type Names<T> = HashMap<String, T>;
 
 /// A zone with its neighbours as ids.
 #[derive(Debug, Clone)]
@@ -246,14 +249,14 @@ pub struct Compiled {
     pub relations: Relations,
     /// Number of turns.
     pub turns: u32,
-    side_ix: BTreeMap<String, SideId>,
-    zone_ix: BTreeMap<String, ZoneId>,
-    unit_ix: BTreeMap<String, UnitId>,
-    track_ix: BTreeMap<String, TrackId>,
-    event_ix: BTreeMap<String, EventId>,
+    side_ix: Names<SideId>,
+    zone_ix: Names<ZoneId>,
+    unit_ix: Names<UnitId>,
+    track_ix: Names<TrackId>,
+    event_ix: Names<EventId>,
 }
 
-fn look<T: Copy>(m: &BTreeMap<String, T>, what: &str, id: &str) -> Result<T, String> {
+fn look<T: Copy>(m: &Names<T>, what: &str, id: &str) -> Result<T, String> {
     m.get(id)
         .copied()
         .ok_or_else(|| format!("no {what} has the id `{id}`"))
@@ -267,31 +270,31 @@ impl Compiled {
 
     /// Compiles from parts (a scenario changed by `--set`, say, after it was re-checked).
     pub fn from_parts(s: Scenario, ruleset: Ruleset, hash: String) -> Result<Compiled, String> {
-        let side_ix: BTreeMap<_, _> = s
+        let side_ix: Names<_> = s
             .sides
             .iter()
             .enumerate()
             .map(|(i, x)| (x.id.clone(), SideId(i as u16)))
             .collect();
-        let zone_ix: BTreeMap<_, _> = s
+        let zone_ix: Names<_> = s
             .zones
             .iter()
             .enumerate()
             .map(|(i, x)| (x.id.clone(), ZoneId(i as u32)))
             .collect();
-        let kind_ix: BTreeMap<_, _> = s
+        let kind_ix: Names<_> = s
             .unit_types
             .iter()
             .enumerate()
             .map(|(i, x)| (x.id.clone(), KindId(i as u16)))
             .collect();
-        let track_ix: BTreeMap<_, _> = s
+        let track_ix: Names<_> = s
             .tracks
             .iter()
             .enumerate()
             .map(|(i, x)| (x.id.clone(), TrackId(i as u16)))
             .collect();
-        let event_ix: BTreeMap<_, _> = s
+        let event_ix: Names<_> = s
             .events
             .iter()
             .enumerate()
@@ -362,7 +365,7 @@ impl Compiled {
                 initial,
             });
         }
-        let unit_ix: BTreeMap<_, _> = units
+        let unit_ix: Names<_> = units
             .iter()
             .enumerate()
             .map(|(i, u)| (u.id.clone(), UnitId(i as u32)))
@@ -554,11 +557,11 @@ impl Compiled {
 }
 
 struct Ix<'a> {
-    side: &'a BTreeMap<String, SideId>,
-    zone: &'a BTreeMap<String, ZoneId>,
-    unit: &'a BTreeMap<String, UnitId>,
-    track: &'a BTreeMap<String, TrackId>,
-    event: &'a BTreeMap<String, EventId>,
+    side: &'a Names<SideId>,
+    zone: &'a Names<ZoneId>,
+    unit: &'a Names<UnitId>,
+    track: &'a Names<TrackId>,
+    event: &'a Names<EventId>,
 }
 
 impl Ix<'_> {

@@ -5,6 +5,7 @@
 pub mod de;
 pub mod diag;
 pub mod forbidden;
+pub mod generate;
 pub mod load;
 pub mod schema;
 pub mod tree;

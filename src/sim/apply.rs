@@ -15,7 +15,18 @@ pub fn apply_outbox(world: &mut World) {
             panic!("engine bug: a phase emitted an event that does not apply: {msg}: {e:?}");
         }
     }
+    normalize(world);
     world.resource_mut::<Log>().0.extend(events);
+}
+
+/// Restores the sorted order of the per-turn lists after a batch of events (appending and sorting
+/// once is O(n log n); inserting each in place would be O(n^2) on large games).
+pub fn normalize(world: &mut World) {
+    world.resource_mut::<ThisTurn>().orders.sort_by_key(|o| o.0);
+    for v in &mut world.resource_mut::<Contacts>().0.current {
+        v.sort_unstable();
+        v.dedup();
+    }
 }
 
 fn unit(world: &World, id: &str) -> Result<(UnitId, Entity), String> {
@@ -55,9 +66,8 @@ pub fn apply(world: &mut World, e: &LogEvent) -> Result<(), String> {
         LogEvent::OrderAccepted { unit: u, order, .. } => {
             let (id, _) = unit(world, u)?;
             let cmd = crate::orders::resolve_command(&c, order).map_err(|r| r.to_string())?;
-            let mut t = world.resource_mut::<ThisTurn>();
-            let at = t.orders.partition_point(|o| o.0 < id);
-            t.orders.insert(at, (id, cmd));
+            // Kept sorted by `normalize` at the end of the batch.
+            world.resource_mut::<ThisTurn>().orders.push((id, cmd));
         }
         LogEvent::OrderRejected { .. }
         | LogEvent::SignalSent { .. }
@@ -87,10 +97,7 @@ pub fn apply(world: &mut World, e: &LogEvent) -> Result<(), String> {
                 let (id, _) = unit(world, u)?;
                 let turn = world.resource::<Clock>().0;
                 let mut contacts = world.resource_mut::<Contacts>();
-                let cur = &mut contacts.0.current[s.index()];
-                if let Err(at) = cur.binary_search(&id) {
-                    cur.insert(at, id);
-                }
+                contacts.0.current[s.index()].push(id);
                 contacts.0.last_seen[s.index()].insert(
                     id,
                     crate::model::Sighting {

@@ -122,11 +122,16 @@ impl Engine {
     /// Applies events from outside the turn (umpire actions, or a replayed log), logging them.
     /// Stops at the first that does not apply, leaving the ones before it applied.
     pub fn apply_events(&mut self, events: Vec<LogEvent>) -> Result<(), String> {
+        let mut result = Ok(());
         for e in events {
-            apply::apply(&mut self.world, &e)?;
+            if let Err(m) = apply::apply(&mut self.world, &e) {
+                result = Err(m);
+                break;
+            }
             self.world.resource_mut::<Log>().0.push(e);
         }
-        Ok(())
+        apply::normalize(&mut self.world);
+        result
     }
 
     /// Works out the events of firing a scenario event now (for the umpire's `inject`).

@@ -1,6 +1,6 @@
 //! The order check: every submitted order is accepted or rejected with its reason; signals are sent.
 
-use crate::orders::{SignalKind, check, check_signal, describe};
+use crate::orders::{Rejection, SignalKind, check, check_signal, describe};
 use crate::report::LogEvent;
 use crate::rules::Board;
 use crate::sim::changes::ChangeState;
@@ -31,11 +31,17 @@ pub fn check_orders(
                 reason: u.reason,
             });
         }
-        let mut done = Vec::new();
+        // Units already ordered this turn, by id: a flag per unit keeps the check linear.
+        let mut done = vec![false; c.units.len()];
         for o in &orders.orders {
-            match check(&b, side, o, &done) {
+            let verdict = if done[o.unit.index()] && c.units[o.unit.index()].side == side {
+                Err(Rejection::Duplicate(c.unit_name(o.unit).to_string()))
+            } else {
+                check(&b, side, o, &[])
+            };
+            match verdict {
                 Ok(_) => {
-                    done.push(o.unit);
+                    done[o.unit.index()] = true;
                     let order = o.command.map(
                         |z| c.zone_name(*z).to_string(),
                         |x| c.side_name(*x).to_string(),

@@ -81,7 +81,12 @@ fn term(r: &Ruleset, kind: &KindDef, u: &UnitState, name: &str, attacking: bool)
 }
 
 /// The column for a ratio: the rightmost whose `at_least` the ratio reaches, else the leftmost.
+/// An attack total of 0 gets the leftmost column even against a defence of 0 (no attack strength
+/// cannot give the best odds).
 pub fn column_for(r: &Ruleset, attack: u32, defence: u32) -> usize {
+    if attack == 0 {
+        return 0;
+    }
     if defence == 0 {
         return r.crt.len().saturating_sub(1);
     }

@@ -74,7 +74,7 @@ fn one_turn(c: &mut Criterion) {
 /// Whole games of the shipped scenarios with random policies, reusing one engine as a batch thread does.
 fn whole_game(c: &mut Criterion) {
     let mut g = c.benchmark_group("game");
-    for rel in ["scenarios/tutorial.ron"] {
+    for rel in ["scenarios/tutorial.ron", "scenarios/eastern-med-2018.ron"] {
         let scenario = shipped(rel);
         let policies = vec![PolicySpec::Random; scenario.side_count()];
         let mut engine = Engine::new(scenario.clone(), Dice::seeded(0));

@@ -3,7 +3,13 @@
 
 use super::load::Partial;
 use super::schema::*;
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet};
+
+mod ruleset;
+mod script;
+
+pub use ruleset::check_ruleset;
+use script::{check_condition, check_effect, check_reachable};
 
 /// One semantic problem: where (a field path) and what.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,7 +23,7 @@ pub struct Problem {
 /// The most turns a scenario may have.
 pub const MAX_TURNS: u32 = 200;
 
-struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     out: Vec<Problem>,
     broken: &'a BTreeSet<String>,
     sides: BTreeSet<&'a str>,
@@ -29,14 +35,14 @@ struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    pub(super) fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
         self.out.push(Problem {
             path: path.into(),
             message: message.into(),
         });
     }
 
-    fn known(&mut self, set: &str, id: &str, path: String) {
+    pub(super) fn known(&mut self, set: &str, id: &str, path: String) {
         let ok = match set {
             "side" => self.sides.contains(id),
             "zone" => self.zones.contains_key(id),
@@ -410,183 +416,4 @@ fn check_unit(c: &mut Ctx, u: &Unit, p: String) {
         );
         c.err(format!("{p}.zone"), msg);
     }
-}
-
-fn check_condition(c: &mut Ctx, cond: &Condition, p: String) {
-    match cond {
-        Condition::TrackAtLeast(t, _) | Condition::TrackAtMost(t, _) => {
-            c.known("track", t, format!("{p}[0]"))
-        }
-        Condition::Controls(side, zone) => {
-            c.known("side", side, format!("{p}[0]"));
-            c.known("zone", zone, format!("{p}[1]"));
-        }
-        Condition::TurnAtLeast(_) => {}
-        Condition::RelationIs(a, b, _) => {
-            c.known("side", a, format!("{p}[0]"));
-            c.known("side", b, format!("{p}[1]"));
-        }
-        Condition::StepsLostAtLeast(side, _) => c.known("side", side, format!("{p}[0]")),
-        Condition::Fired(e) => c.known("event", e, format!("{p}[0]")),
-        Condition::All(v) | Condition::Any(v) => {
-            for (k, x) in v.iter().enumerate() {
-                check_condition(c, x, format!("{p}[0][{k}]"));
-            }
-        }
-        Condition::Not(x) => check_condition(c, x, format!("{p}[0]")),
-    }
-}
-
-fn check_effect(c: &mut Ctx, fx: &Effect, p: String) {
-    match fx {
-        Effect::AdjustTrack(t, _) | Effect::SetTrack(t, _) => {
-            c.known("track", t, format!("{p}[0]"))
-        }
-        Effect::SetRelation(a, b, _) => {
-            c.known("side", a, format!("{p}[0]"));
-            c.known("side", b, format!("{p}[1]"));
-            if a == b {
-                c.err(p, format!("a side has no relation with itself (`{a}`)"));
-            }
-        }
-        Effect::AddUnit(_) => {} // checked with the units
-        Effect::RemoveUnit(u) => c.known("unit", u, format!("{p}[0]")),
-        Effect::SetControl(z, side) => {
-            c.known("zone", z, format!("{p}[0]"));
-            if let Some(side) = side {
-                c.known("side", side, format!("{p}[1]"));
-            }
-        }
-        Effect::Message(to, _) => {
-            for (k, side) in to.iter().enumerate() {
-                c.known("side", side, format!("{p}[0][{k}]"));
-            }
-        }
-    }
-}
-
-/// Every zone that scores (a value, or a `Controls` objective) must be reachable from some unit.
-fn check_reachable(c: &mut Ctx, s: &Partial, v: &Victory) {
-    if s.zones.is_empty() {
-        return;
-    }
-    let mut reached: BTreeSet<&str> = BTreeSet::new();
-    let mut queue: VecDeque<&str> = s
-        .units
-        .iter()
-        .map(|(_, u)| u.zone.as_str())
-        .filter(|z| c.zones.contains_key(z))
-        .collect();
-    reached.extend(queue.iter().copied());
-    while let Some(z) = queue.pop_front() {
-        for n in &c.zones[z].neighbours {
-            if c.zones.contains_key(n.as_str()) && reached.insert(n.as_str()) {
-                queue.push_back(n.as_str());
-            }
-        }
-    }
-    let mut wanted: BTreeMap<&str, String> = BTreeMap::new();
-    for (i, z) in s.zones.iter().enumerate() {
-        if z.value > 0 {
-            wanted.insert(z.id.as_str(), format!("zones[{i}]"));
-        }
-    }
-    for (side, objs) in &v.objectives {
-        for (k, o) in objs.iter().enumerate() {
-            let mut zs = Vec::new();
-            controls_zones(&o.when, &mut zs);
-            for z in zs {
-                wanted
-                    .entry(z)
-                    .or_insert_with(|| format!("victory.objectives[\"{side}\"][{k}].when"));
-            }
-        }
-    }
-    if s.units.is_empty() {
-        return;
-    }
-    for (z, p) in wanted {
-        if c.zones.contains_key(z) && !reached.contains(z) {
-            c.err(p, format!("victory zone `{z}` cannot be reached from any unit: the map is disconnected; link it with `neighbours`"));
-        }
-    }
-}
-
-fn controls_zones<'a>(cond: &'a Condition, out: &mut Vec<&'a str>) {
-    match cond {
-        Condition::Controls(_, z) => out.push(z),
-        Condition::All(v) | Condition::Any(v) => v.iter().for_each(|x| controls_zones(x, out)),
-        Condition::Not(x) => controls_zones(x, out),
-        _ => {}
-    }
-}
-
-/// Problems with a ruleset on its own.
-pub fn check_ruleset(r: &Ruleset) -> Vec<Problem> {
-    let mut out = Vec::new();
-    let mut err = |path: String, message: String| out.push(Problem { path, message });
-    if r.format != 1 {
-        err(
-            "format".into(),
-            format!(
-                "unsupported ruleset format {}: this build reads format 1",
-                r.format
-            ),
-        );
-    }
-    if r.crt.is_empty() {
-        err(
-            "crt".into(),
-            "the combat results table needs at least one column".into(),
-        );
-    }
-    for (i, col) in r.crt.iter().enumerate() {
-        let (a, d) = col.at_least;
-        if a == 0 || d == 0 {
-            err(
-                format!("crt[{i}].at_least"),
-                format!("ratio ({a}, {d}) needs both numbers above zero"),
-            );
-        }
-        if i > 0 {
-            let (pa, pd) = r.crt[i - 1].at_least;
-            // a/d must grow strictly: a*pd > pa*d.
-            if u64::from(a) * u64::from(pd) <= u64::from(pa) * u64::from(d) {
-                err(
-                    format!("crt[{i}].at_least"),
-                    format!(
-                        "odds columns must rise left to right: ({a}, {d}) is not above ({pa}, {pd})"
-                    ),
-                );
-            }
-        }
-    }
-    let mut kinds = BTreeSet::new();
-    for (i, t) in r.terrain.iter().enumerate() {
-        if !kinds.insert(t.kind) {
-            err(
-                format!("terrain[{i}].kind"),
-                format!("terrain {:?} is listed twice", t.kind),
-            );
-        }
-    }
-    let mut postures = BTreeSet::new();
-    for (i, p) in r.posture.iter().enumerate() {
-        if !postures.insert(p.posture) {
-            err(
-                format!("posture[{i}].posture"),
-                format!("posture {:?} is listed twice", p.posture),
-            );
-        }
-    }
-    let mut levels = BTreeSet::new();
-    for (i, p) in r.readiness.iter().enumerate() {
-        if !levels.insert(p.readiness) {
-            err(
-                format!("readiness[{i}].readiness"),
-                format!("readiness {:?} is listed twice", p.readiness),
-            );
-        }
-    }
-    out
 }

@@ -8,6 +8,7 @@
 //! units in the view, public tracks, no events) and the ruleset, so `play` and `orders check` can
 //! work from the view file alone on a team's own laptop.
 
+use crate::model::compiled::Fx;
 use crate::model::{Compiled, SideId, State, UnitId, UnitState};
 use crate::report::LogEvent;
 use crate::scenario::{Posture, Readiness, Relation, Ruleset, Scenario};
@@ -274,7 +275,17 @@ pub fn build(c: &Compiled, state: &State, log: &[LogEvent], side: SideId, h: &He
             .collect(),
         tracks,
         messages,
-        last_turn: super::view_report::last_turn(c, last_turn_events(log), &me),
+        last_turn: super::view_report::last_turn(c, last_turn_events(log), &me, &|ev| {
+            c.event(ev).is_some_and(|e| {
+                c.events[e.index()].effects.iter().any(|fx| match fx {
+                    Fx::AddUnit(u) | Fx::RemoveUnit(u) => {
+                        let o = c.units[u.index()].side;
+                        o != side && !allied(o)
+                    }
+                    _ => false,
+                })
+            })
+        }),
         outcome: state.outcome.as_ref().map(|o| o.summary()),
         scenario: super::redact::scenario(c, state, side, &in_view),
         ruleset: c.ruleset.clone(),

@@ -8,8 +8,14 @@ use std::fmt::Write;
 
 /// What of the last turn's events `me` is told: its orders accepted or rejected with the reason,
 /// its losses, the engagements it fought (odds column, roll and result, never the other side's
-/// units), and the events announced to everyone.
-pub fn last_turn(c: &Compiled, events: &[LogEvent], me: &str) -> Vec<Report> {
+/// units), and the scenario events announced to everyone — except those that bring on or take off
+/// units `me` may not know of (`hidden(event id)`), which only their owners are told.
+pub fn last_turn(
+    c: &Compiled,
+    events: &[LogEvent],
+    me: &str,
+    hidden: &dyn Fn(&str) -> bool,
+) -> Vec<Report> {
     let mine = |unit: &str| {
         c.unit(unit)
             .is_some_and(|u| c.side_name(c.units[u.index()].side) == me)
@@ -73,7 +79,9 @@ pub fn last_turn(c: &Compiled, events: &[LogEvent], me: &str) -> Vec<Report> {
                 unit: None,
                 text: format!("no engagement of {defender} in {zone}: {reason}"),
             },
-            LogEvent::EventFired { name, text, .. } => Report {
+            LogEvent::EventFired {
+                event, name, text, ..
+            } if !hidden(event) => Report {
                 what: "event".into(),
                 unit: None,
                 text: format!("{name}: {text}"),

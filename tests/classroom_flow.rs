@@ -169,3 +169,93 @@ fn replay_reports_the_first_turn_that_differs() {
     assert!(e.contains("0000000000000000"), "{e}");
     fails(wc(&["status", &gs]), 2, "does not replay");
 }
+
+#[test]
+fn a_team_plays_from_its_view_file_alone_and_sees_the_odds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    let gs = g.to_string_lossy().to_string();
+    new_game(&g, 2024);
+    let sides = sides();
+    let (a, b) = (&sides[0], &sides[1]);
+    // The umpire puts one of b's units beside one of a's, then turns pass until a detects it.
+    let c = whitecell::cli::load(&scenario()).unwrap();
+    let (ua, ub, zone) = c
+        .units
+        .iter()
+        .filter(|u| u.initial && c.side_name(u.side) == a)
+        .flat_map(|u| {
+            c.units
+                .iter()
+                .filter(|r| r.initial && c.side_name(r.side) == b)
+                .map(move |r| (u, r))
+        })
+        .find(|(u, r)| c.kinds[r.kind.index()].can_enter(c.zones[u.zone.index()].kind))
+        .map(|(u, r)| (u.id.clone(), r.id.clone(), c.zone_name(u.zone).to_string()))
+        .expect("a unit of b can stand beside a unit of a");
+    ok(wc(&[
+        "amend",
+        &gs,
+        "--unit",
+        &ub,
+        "--zone",
+        &zone,
+        "--reason",
+        "set up a contact",
+    ]));
+    let mut seen = false;
+    for _ in 0..5 {
+        ok(wc(&["adjudicate", &gs, "--missing", "hold"]));
+        if view(&g, a).detected.iter().any(|x| x.id == ub) {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "{a} detects {ub} within five turns");
+    // The team's laptop holds only its view file and its key.
+    let laptop = tmp.path().join("laptop");
+    std::fs::create_dir_all(&laptop).unwrap();
+    let vfile = laptop.join(format!("{a}.json"));
+    std::fs::copy(g.join("views").join(format!("{a}.json")), &vfile).unwrap();
+    let kfile = laptop.join(format!("{a}.key"));
+    std::fs::copy(g.join("keys").join(format!("{a}.key")), &kfile).unwrap();
+    let out_file = laptop.join("orders.ron");
+    let script = format!(
+        "units\nodds {zone} {b}\nengage {ua} {zone}\nshow\nundo\nshow\nengage {ua} {zone} {b}\nsubmit\n"
+    );
+    let o = ok(wc_in(
+        &[
+            "play",
+            &vfile.to_string_lossy(),
+            "--key",
+            &kfile.to_string_lossy(),
+            "--out",
+            &out_file.to_string_lossy(),
+        ],
+        Some(&script),
+    ));
+    assert!(o.contains(&ub), "the detected unit is listed: {o}");
+    assert!(
+        o.contains(&format!("ok: {ua} Engage(\"{zone}\", \"{b}\")")),
+        "{o}"
+    );
+    assert!(
+        o.contains("odds in") && o.contains("column") && o.contains("d6 -> 1: "),
+        "the odds and the six results: {o}"
+    );
+    assert!(o.contains("undone:"), "{o}");
+    let receipt = o
+        .lines()
+        .find_map(|l| l.strip_prefix("receipt (the white cell's will match): "))
+        .expect("a receipt")
+        .to_string();
+    let sub = ok(wc(&["orders", "submit", &out_file.to_string_lossy(), &gs]));
+    assert!(sub.contains(&receipt), "{sub}");
+    let adj = ok(wc(&["adjudicate", &gs]));
+    assert!(
+        adj.contains(&format!("{a} engages {b} in {zone}"))
+            || adj.contains(&format!("{a} vs {b} in {zone}")),
+        "{adj}"
+    );
+    assert!(ok(wc(&["replay", &gs])).contains("every hash matches"));
+}

@@ -282,7 +282,15 @@ fn signal(out: &mut dyn Write, s: &mut Session, ws: &[String]) -> Result<(), Cli
         Some("warn") => SignalKind::Warn,
         Some("deescalate") => SignalKind::Deescalate,
         Some("hotline") => SignalKind::Hotline,
-        _ => return Err(say("write `signal SIDE warn|deescalate|hotline`".into())),
+        other => {
+            let hint = other
+                .and_then(|w| crate::scenario::de::closest(w, &["warn", "deescalate", "hotline"]))
+                .map(|c| format!(" (did you mean `{c}`?)"))
+                .unwrap_or_default();
+            return Err(say(format!(
+                "write `signal SIDE warn|deescalate|hotline`{hint}"
+            )));
+        }
     };
     s.signals.push(SignalText {
         to: to.clone(),
@@ -299,71 +307,9 @@ fn odds(
     zone: Option<&str>,
     side: Option<&str>,
 ) -> Result<(), CliError> {
-    let c = &s.p.c;
-    let zs: Vec<&str> = c.zones.iter().map(|z| z.id.as_str()).collect();
-    let sides: Vec<&str> = c
-        .side_ids()
-        .filter(|&x| x != s.p.side)
-        .map(|x| c.side_name(x))
-        .collect();
-    let z = pick("zone", zone.unwrap_or(""), &zs).map_err(say)?;
-    let t = pick("side", side.unwrap_or(""), &sides).map_err(say)?;
-    let (zi, ti) = (
-        c.zone(&z).unwrap_or_default(),
-        c.side(&t).unwrap_or_default(),
-    );
-    let st = &s.p.state;
-    let engaging: Vec<_> = s
-        .orders
-        .iter()
-        .filter(|o| matches!(&o.order, Command::Engage(a, b) if *a == z && *b == t))
-        .filter_map(|o| c.unit(&o.unit))
-        .collect();
-    let attackers: Vec<_> = st
-        .units
-        .iter()
-        .filter(|u| {
-            u.side == s.p.side
-                && (engaging.contains(&u.id) || (engaging.is_empty() && u.zone == zi))
-        })
-        .copied()
-        .collect();
-    let defenders: Vec<_> = st
-        .units
-        .iter()
-        .filter(|u| u.side == ti && u.zone == zi)
-        .copied()
-        .collect();
-    if attackers.is_empty() {
-        return Err(say(format!(
-            "none of your units would engage {t} in {z}: give an Engage order first (e.g. `engage UNIT {z} {t}`)"
-        )));
-    }
-    if defenders.is_empty() {
-        writeln!(
-            out,
-            "you know of no {t} units in {z}: an engagement there finds no target unless you detect some"
-        )?;
-        return Ok(());
-    }
-    let b = s.p.board();
-    let o = crate::rules::combat::odds(&b, &attackers, &defenders, c.zones[zi.index()].kind);
-    writeln!(
-        out,
-        "odds in {z} against the {t} units you know of: {}",
-        crate::report::text::odds_line(&o)
-    )?;
-    let results = &c.ruleset.crt[o.column_index].results;
-    let r: Vec<String> = results
-        .iter()
-        .enumerate()
-        .map(|(i, x)| format!("{}: {x:?}", i + 1))
-        .collect();
-    writeln!(out, "  d6 -> {}", r.join(", "))?;
-    writeln!(
-        out,
-        "  (an estimate: units you have not detected are not counted; readiness and posture as now)"
-    )?;
+    let text = crate::game::prompt::odds(&s.p, &s.orders, zone.unwrap_or(""), side.unwrap_or(""))
+        .map_err(say)?;
+    write!(out, "{text}")?;
     Ok(())
 }
 

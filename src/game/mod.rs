@@ -2,6 +2,7 @@
 //! checksummed and written atomically), side keys and signed orders, per-side views that leak
 //! nothing, and the white cell's actions (adjudicate, inject, amend, rollback, replay).
 
+pub mod actions;
 pub mod amend;
 pub mod atomic;
 pub mod crypto;

@@ -3,6 +3,8 @@
 
 use super::redact::Picture;
 use crate::orders::Command;
+use crate::orders::file::UnitOrderText;
+use std::fmt::Write;
 
 /// Matches `word` against `candidates`: exact, else the unique prefix, else the unique substring;
 /// otherwise an error naming the choices or the closest id.
@@ -105,9 +107,16 @@ pub fn parse_order(
         (_, Some(v)) => (v, ws[0], &ws[2..]),
         (Some(v), _) => (v, ws[1], &ws[2..]),
         _ => {
-            return Err(format!(
-                "no order `{}`; the orders are: Hold, Move(ZONE), Engage(ZONE, SIDE), Patrol(ZONE), Resupply, Withdraw(ZONE), ShowOfForce(ZONE)",
+            let bad = if pick("unit", ws[0], &units).is_ok() {
                 ws[1]
+            } else {
+                ws[0]
+            };
+            let hint = crate::scenario::de::closest(&bad.to_ascii_lowercase(), VERBS)
+                .map(|c| format!("did you mean `{c}`? "))
+                .unwrap_or_default();
+            return Err(format!(
+                "no order `{bad}`; {hint}the orders are: Hold, Move(ZONE), Engage(ZONE, SIDE), Patrol(ZONE), Resupply, Withdraw(ZONE), ShowOfForce(ZONE); `help` lists every command"
             ));
         }
     };
@@ -154,6 +163,92 @@ pub fn parse_order(
         }
     };
     Ok((unit, cmd))
+}
+
+/// The odds column and the six possible results of the side engaging `side` in `zone`: with the
+/// units it has ordered to engage there (else its units in the zone) against the units of `side`
+/// it knows of there. Text for the prompt.
+pub fn odds(
+    p: &Picture,
+    orders: &[UnitOrderText],
+    zone: &str,
+    side: &str,
+) -> Result<String, String> {
+    let c = &p.c;
+    let zs: Vec<&str> = c.zones.iter().map(|z| z.id.as_str()).collect();
+    let sides: Vec<&str> = c
+        .side_ids()
+        .filter(|&x| x != p.side)
+        .map(|x| c.side_name(x))
+        .collect();
+    let z = pick("zone", zone, &zs)?;
+    let t = pick("side", side, &sides)?;
+    let (zi, ti) = (
+        c.zone(&z).unwrap_or_default(),
+        c.side(&t).unwrap_or_default(),
+    );
+    let st = &p.state;
+    let engaging: Vec<_> = orders
+        .iter()
+        .filter(|o| matches!(&o.order, Command::Engage(a, b) if *a == z && *b == t))
+        .filter_map(|o| c.unit(&o.unit))
+        .collect();
+    let attackers: Vec<_> = st
+        .units
+        .iter()
+        .filter(|u| {
+            u.side == p.side && (engaging.contains(&u.id) || (engaging.is_empty() && u.zone == zi))
+        })
+        .copied()
+        .collect();
+    let defenders: Vec<_> = st
+        .units
+        .iter()
+        .filter(|u| u.side == ti && u.zone == zi)
+        .copied()
+        .collect();
+    if attackers.is_empty() {
+        return Err(format!(
+            "none of your units would engage {t} in {z}: give an Engage order first (e.g. `engage UNIT {z} {t}`)"
+        ));
+    }
+    if defenders.is_empty() {
+        return Ok(format!(
+            "you know of no {t} units in {z}: an engagement there finds no target unless you detect some\n"
+        ));
+    }
+    let o =
+        crate::rules::combat::odds(&p.board(), &attackers, &defenders, c.zones[zi.index()].kind);
+    let mut out = format!(
+        "odds in {z} against the {t} units you know of: {}\n",
+        crate::report::text::odds_line(&o)
+    );
+    let r: Vec<String> = c.ruleset.crt[o.column_index]
+        .results
+        .iter()
+        .enumerate()
+        .map(|(i, x)| format!("{}: {x:?}", i + 1))
+        .collect();
+    let _ = writeln!(out, "  d6 -> {}", r.join(", "));
+    out.push_str("  (an estimate: units you have not detected are not counted; readiness and posture as now)\n");
+    if st.relations.get(p.side, ti) == crate::scenario::Relation::Neutral {
+        let up = c
+            .escalation
+            .as_ref()
+            .map(|e| {
+                format!(
+                    " and moves {} by {:+}",
+                    c.track_name(e.track),
+                    e.table.engage_neutral
+                )
+            })
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  warning: you are not at war with {t}: engaging turns the relation Hostile{up}"
+        );
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

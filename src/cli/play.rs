@@ -73,13 +73,24 @@ pub fn run_with(out: &mut dyn Write, input: &mut dyn BufRead, a: &Args) -> Resul
             o.summary()
         )));
     }
+    let (orders, signals) = game
+        .as_ref()
+        .and_then(|g| g.pending.get(&key.side))
+        .map(|(f, _)| (f.orders.clone(), f.signals.clone()))
+        .unwrap_or_default();
+    let resumed = orders.len() + signals.len();
+    let history = orders
+        .iter()
+        .map(|_| true)
+        .chain(signals.iter().map(|_| false))
+        .collect();
     let mut s = Session {
         p,
         game,
         key,
-        orders: Vec::new(),
-        signals: Vec::new(),
-        history: Vec::new(),
+        orders,
+        signals,
+        history,
         out: a.out.clone(),
     };
     writeln!(
@@ -90,6 +101,12 @@ pub fn run_with(out: &mut dyn Write, input: &mut dyn BufRead, a: &Args) -> Resul
         s.p.next_turn(),
         s.p.c.turn_label(s.p.next_turn())
     )?;
+    if resumed > 0 {
+        writeln!(
+            out,
+            "your side already handed in {resumed} order(s) for this turn: `show` lists them; `submit` replaces them"
+        )?;
+    }
     writeln!(out, "type `help` for the commands")?;
     let mut line = String::new();
     loop {

@@ -1,4 +1,5 @@
-//! `whitecell view GAME_DIR --side SIDE [--json]`: prints a side's view (and rewrites its files).
+//! `whitecell view GAME_DIR --side SIDE [--json]`: writes a side's view files (`views/SIDE.txt`,
+//! `views/SIDE.json`) and prints the view.
 
 use super::CliError;
 use std::io::Write;
@@ -21,7 +22,7 @@ pub struct Args {
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     let mut g = super::new::open(&a.game_dir)?;
     let side = g.side(&a.side)?;
-    let v = g.view(side);
+    let v = g.write_view(side)?;
     if a.json {
         let j = serde_json::to_string_pretty(&v).map_err(|e| CliError::error(e.to_string()))?;
         writeln!(out, "{j}")?;

@@ -45,16 +45,13 @@ impl Game {
             }
         }
         let before = self.engine.log().len();
-        let e = Entry::Turn {
-            turn: self.next_turn(),
-            filled,
+        let turn = self.next_turn();
+        self.play(&Entry::Turn {
+            turn,
+            filled: filled.clone(),
             hash: String::new(),
-        };
-        self.play(&e)?;
+        })?;
         let hash = self.engine.state_hash();
-        let Entry::Turn { turn, filled, .. } = e else {
-            unreachable!()
-        };
         self.save.journal.push(Record {
             discarded: None,
             entry: Entry::Turn { turn, filled, hash },

@@ -96,6 +96,14 @@ pub fn events(
         Amendment::Zone(id, z) => {
             let u = unit_state(c, s, id)?;
             zone(c, z)?;
+            let zd = &c.zones[c.zone(z).map(|x| x.index()).unwrap_or(0)];
+            let kind = &c.kinds[u.kind.index()];
+            if !kind.can_enter(zd.kind) {
+                return Err(format!(
+                    "unit `{id}` is a {} and cannot be in `{z}` ({:?}); it may enter: {:?}",
+                    kind.id, zd.kind, kind.enters
+                ));
+            }
             let from = c.zone_name(u.zone).to_string();
             let ev = vec![LogEvent::Moved {
                 unit: id.clone(),

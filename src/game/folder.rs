@@ -332,20 +332,25 @@ impl Game {
         self.save
             .write(&self.dir)
             .map_err(io("write the save in", &self.dir))?;
-        let views = self.dir.join("views");
-        std::fs::create_dir_all(&views).map_err(io("create", &views))?;
         for side in self.c.side_ids() {
-            let v = self.view(side);
-            let name = self.c.side_name(side).to_string();
-            let json =
-                serde_json::to_string_pretty(&v).map_err(|e| GameError::error(e.to_string()))?;
-            let p = views.join(format!("{name}.json"));
-            atomic::write(&p, json.as_bytes()).map_err(io("write", &p))?;
-            let p = views.join(format!("{name}.txt"));
-            atomic::write(&p, super::view_report::text(&v).as_bytes()).map_err(io("write", &p))?;
+            self.write_view(side)?;
         }
         let p = self.dir.join("log.jsonl");
         atomic::write_with(&p, |w| crate::report::jsonl::write(w, self.engine.log()))
             .map_err(io("write", &p))
+    }
+
+    /// Writes `side`'s view files, `views/SIDE.json` and `views/SIDE.txt`; returns the view.
+    pub fn write_view(&mut self, side: SideId) -> Result<View, GameError> {
+        let views = self.dir.join("views");
+        std::fs::create_dir_all(&views).map_err(io("create", &views))?;
+        let v = self.view(side);
+        let name = self.c.side_name(side).to_string();
+        let json = serde_json::to_string_pretty(&v).map_err(|e| GameError::error(e.to_string()))?;
+        let p = views.join(format!("{name}.json"));
+        atomic::write(&p, json.as_bytes()).map_err(io("write", &p))?;
+        let p = views.join(format!("{name}.txt"));
+        atomic::write(&p, super::view_report::text(&v).as_bytes()).map_err(io("write", &p))?;
+        Ok(v)
     }
 }

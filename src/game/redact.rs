@@ -90,6 +90,12 @@ impl Picture {
 
     /// From a view file: compiles its redacted scenario and rebuilds the state it shows.
     pub fn from_view(v: &View) -> Result<Picture, String> {
+        if let Some(p) = crate::scenario::validate::check_ruleset(&v.ruleset).first() {
+            return Err(format!(
+                "the view's ruleset is damaged ({}: {}); ask the white cell for a fresh view",
+                p.path, p.message
+            ));
+        }
         let c = Compiled::from_parts(v.scenario.clone(), v.ruleset.clone(), String::new())
             .map_err(|e| format!("the view's scenario does not compile: {e}"))?;
         let side = c

@@ -234,3 +234,62 @@ fn play_resumes_handed_in_orders_and_a_broken_view_is_explained() {
         "ruleset is damaged",
     );
 }
+
+#[test]
+fn a_team_at_the_prompt_does_not_block_or_undo_the_white_cell() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    let gs = g.to_string_lossy().to_string();
+    new_game(&g, 21);
+    let s = sides();
+    let (a, b) = (&s[0], &s[1]);
+    let key_a = g.join("keys").join(format!("{a}.key"));
+    let (ua, za) = some_move(&view(&g, a));
+    // Team a opens the prompt at the instructor's machine and thinks...
+    let mut child = Command::new(env!("CARGO_BIN_EXE_whitecell"))
+        .args(["play", &gs, "--key", &key_a.to_string_lossy()])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "units").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // ...while team b's file is handed in.
+    let vb = view(&g, b);
+    let (ub, zb) = some_move(&vb);
+    let file = tmp.path().join("b.ron");
+    std::fs::write(
+        &file,
+        orders_ron(&vb.game, b, 1, &[(&ub, &format!("Move(\"{zb}\")"))]),
+    )
+    .unwrap();
+    let key_b = g.join("keys").join(format!("{b}.key"));
+    ok(wc(&[
+        "orders",
+        "submit",
+        &file.to_string_lossy(),
+        &gs,
+        "--key",
+        &key_b.to_string_lossy(),
+    ]));
+    // Team a submits afterwards: b's orders survive.
+    writeln!(stdin, "move {ua} {za}\nsubmit\nquit").unwrap();
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let st = ok(wc(&["status", &gs]));
+    assert!(
+        !st.contains("waiting for"),
+        "both sides' orders are in: {st}"
+    );
+    // A lock left by a process that no longer exists is cleared (process ids read from /proc).
+    if std::path::Path::new("/proc/self").exists() {
+        std::fs::write(g.join("game.lock"), "4294967294").unwrap();
+        ok(wc(&["status", &gs]));
+        assert!(!g.join("game.lock").exists());
+    }
+}

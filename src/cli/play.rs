@@ -5,10 +5,10 @@
 
 use super::CliError;
 use super::orders::{check_key, picture, read_key};
+use crate::game::atomic;
 use crate::game::intake::{self, SideKey};
 use crate::game::prompt::{parse_order, pick, words};
 use crate::game::redact::Picture;
-use crate::game::{Game, atomic};
 use crate::orders::file::{SignalText, UnitOrderText};
 use crate::orders::{Command, Order, OrdersFile, SignalKind, check, legal::legal_orders};
 use std::io::{BufRead, Write};
@@ -47,7 +47,9 @@ ids may be shortened to any unique prefix: `move b_i to` works for `move b_infan
 
 struct Session {
     p: Picture,
-    game: Option<Game>,
+    /// The game folder, when playing at the instructor's machine (opened again to submit, so the
+    /// session does not hold the folder's lock while the team thinks).
+    game: Option<PathBuf>,
     key: SideKey,
     orders: Vec<UnitOrderText>,
     signals: Vec<SignalText>,
@@ -86,7 +88,7 @@ pub fn run_with(out: &mut dyn Write, input: &mut dyn BufRead, a: &Args) -> Resul
         .collect();
     let mut s = Session {
         p,
-        game,
+        game: game.map(|g| g.dir.clone()),
         key,
         orders,
         signals,
@@ -147,9 +149,8 @@ pub fn run_with(out: &mut dyn Write, input: &mut dyn BufRead, a: &Args) -> Resul
             _ => order(out, &mut s, &ws),
         };
         if let Err(e) = r {
-            if e.code == 2 {
-                return Err(e);
-            }
+            // Every failure is shown and the session goes on, so a team never loses its orders to
+            // a busy or unreadable game folder; a terminal that cannot be written ends it here.
             writeln!(out, "{}", e.message)?;
         }
     }
@@ -382,7 +383,9 @@ fn submit(out: &mut dyn Write, s: &mut Session) -> Result<(), CliError> {
         .out
         .clone()
         .unwrap_or_else(|| PathBuf::from(format!("orders-{}-turn-{}.ron", f.side, f.turn)));
-    if let Some(g) = s.game.as_mut() {
+    if let Some(dir) = &s.game {
+        let mut g = super::new::open(dir)?;
+        let g = &mut g;
         let receipt = super::orders::submit(out, g, &mut f, None)?;
         writeln!(
             out,

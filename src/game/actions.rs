@@ -143,7 +143,9 @@ impl Game {
             .join(format!("rolled-back-{}.jsonl", rollbacks + 1));
         atomic::write_with(&p, |w| crate::report::jsonl::write(w, &old_log[kept..]))
             .map_err(io("write", &p))?;
+        let lock = self.lock.take();
         *self = rebuilt;
+        self.lock = lock;
         self.commit()?;
         Ok(dropped.len())
     }

@@ -85,6 +85,8 @@ pub struct Game {
     pub pending: BTreeMap<String, (OrdersFile, String)>,
     /// The hash checks the replay made.
     pub checks: Vec<HashCheck>,
+    /// The folder's lock, held while the game is open for writing.
+    pub(super) lock: Option<super::lock::Lock>,
 }
 
 /// Compiles the scenario stored in a save, checking it is the one the game was created with.
@@ -157,7 +159,9 @@ impl Game {
         };
         std::fs::create_dir_all(dir.join("keys")).map_err(io("create", dir))?;
         std::fs::create_dir_all(dir.join("views")).map_err(io("create", dir))?;
+        let lock = super::lock::Lock::take(dir).map_err(GameError::error)?;
         let mut g = Game::from_save(dir, save)?;
+        g.lock = Some(lock);
         for (side, key) in &g.save.keys {
             let k = SideKey {
                 game: g.save.game.clone(),
@@ -166,6 +170,12 @@ impl Game {
             };
             let p = dir.join("keys").join(format!("{side}.key"));
             atomic::write(&p, k.to_text().as_bytes()).map_err(io("write", &p))?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                // Only the instructor's account reads the keys in the instructor's folder.
+                let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600));
+            }
         }
         g.commit()?;
         Ok(g)
@@ -173,8 +183,10 @@ impl Game {
 
     /// Opens a game folder: reads the save and replays it, checking every recorded hash.
     pub fn open(dir: &Path) -> Result<Game, GameError> {
+        let lock = super::lock::Lock::take(dir).map_err(GameError::error)?;
         let save = Save::read(dir).map_err(|e| GameError::error(e.to_string()))?;
-        let g = Game::from_save(dir, save)?;
+        let mut g = Game::from_save(dir, save)?;
+        g.lock = Some(lock);
         if let Some(bad) = g.checks.iter().find(|c| c.recorded != c.replayed) {
             return Err(GameError::error(format!(
                 "error: the save does not replay: after {} the state hash is {} but the save recorded {}; run `whitecell replay {}` for the full account (was the save made by another whitecell? it says {})",
@@ -200,6 +212,7 @@ impl Game {
             engine,
             pending: BTreeMap::new(),
             checks: Vec::new(),
+            lock: None,
         };
         let entries: Vec<Entry> = g.save.live().cloned().collect();
         for e in entries {

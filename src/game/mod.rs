@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod crypto;
 pub mod folder;
 pub mod intake;
+pub mod lock;
 pub mod prompt;
 pub mod redact;
 pub mod save;

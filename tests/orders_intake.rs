@@ -145,9 +145,13 @@ fn forged_and_misdirected_orders_are_refused() {
     fails(
         wc(&["orders", "submit", &p, &gs]),
         1,
-        &format!("unit `{}` belongs to `{}`", f.ub, f.b),
+        &format!("unit `{}` is not one of `{}`'s units", f.ub, f.a),
     );
-    fails(wc(&["orders", "check", &p, "--game", &gs]), 1, "belongs to");
+    fails(
+        wc(&["orders", "check", &p, "--game", &gs]),
+        1,
+        "a side may only order its own units",
+    );
     let p = f.file(
         "ghost.ron",
         &f.game,
@@ -159,7 +163,7 @@ fn forged_and_misdirected_orders_are_refused() {
     fails(
         wc(&["orders", "submit", &p, &gs]),
         1,
-        "there is no unit `no_such_unit`",
+        "unit `no_such_unit` is not one of",
     );
     // Malformed: the message names the line and column.
     let p = f.g.parent().unwrap().join("broken.ron");

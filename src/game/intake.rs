@@ -144,26 +144,37 @@ pub fn check_signature(f: &OrdersFile, key: &str) -> Result<(), String> {
 pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<String>> {
     let c = &p.c;
     let (resolved, unresolved) = f.resolve(c);
-    let mut errors: Vec<String> = unresolved
+    let me = c.side_name(p.side);
+    let own: Vec<&str> = c
+        .units
         .iter()
-        .map(|u| {
-            let unit = if u.unit.is_empty() {
-                String::new()
-            } else {
-                format!("unit `{}` ", u.unit)
-            };
-            format!("{unit}{}: {}", u.order, u.reason)
-        })
+        .filter(|u| u.side == p.side)
+        .map(|u| u.id.as_str())
         .collect();
+    // A unit that is not the side's gets the same answer whether it exists or not, so the intake
+    // never tells a team which other units the scenario holds.
+    let not_yours = |unit: &str| {
+        let hint = crate::scenario::de::closest(unit, &own)
+            .map(|x| format!("did you mean `{x}`? "))
+            .unwrap_or_default();
+        format!(
+            "unit `{unit}` is not one of `{me}`'s units: a side may only order its own units; {hint}yours are: {}",
+            own.join(", ")
+        )
+    };
+    let mut errors: Vec<String> = Vec::new();
+    for u in &unresolved {
+        if !u.unit.is_empty() && c.unit(&u.unit).is_none() {
+            errors.push(not_yours(&u.unit));
+        } else if u.unit.is_empty() {
+            errors.push(format!("{}: {}", u.order, u.reason));
+        } else {
+            errors.push(format!("unit `{}` {}: {}", u.unit, u.order, u.reason));
+        }
+    }
     for o in &resolved.orders {
-        let owner = c.units[o.unit.index()].side;
-        if owner != p.side {
-            errors.push(format!(
-                "unit `{}` belongs to `{}`, not to `{}`: a side may only order its own units",
-                c.unit_name(o.unit),
-                c.side_name(owner),
-                c.side_name(p.side)
-            ));
+        if c.units[o.unit.index()].side != p.side {
+            errors.push(not_yours(c.unit_name(o.unit)));
         }
     }
     if !errors.is_empty() {

@@ -101,7 +101,9 @@ fn check_views(
         }
         assert!(v.scenario.meta.umpire_note.is_empty());
         for r in &v.last_turn {
-            if let (Some(u), "accepted" | "rejected" | "loss") = (&r.unit, r.what.as_str()) {
+            if let (Some(u), "accepted" | "rejected" | "loss" | "move" | "retreat" | "readiness") =
+                (&r.unit, r.what.as_str())
+            {
                 assert_eq!(
                     c.side_name(c.units[c.unit(u).unwrap().index()].side),
                     name,

@@ -147,13 +147,20 @@ pub fn parse_order(
                         .filter(|u| u.zone == zi && u.side != p.side)
                         .map(|u| p.c.side_name(u.side))
                         .collect();
+                    there.sort_unstable();
                     there.dedup();
                     match there.as_slice() {
                         [one] => one.to_string(),
+                        [] => {
+                            return Err(format!(
+                                "you know of no other side's units in {z}; to engage there anyway, name the side: `engage {unit} {z} SIDE` (sides: {})",
+                                sides.join(", ")
+                            ));
+                        }
                         _ => {
                             return Err(format!(
-                                "say which side to engage: `engage {unit} {z} SIDE` (sides: {})",
-                                sides.join(", ")
+                                "units of several sides are in {z}: say which to engage: `engage {unit} {z} SIDE` ({})",
+                                there.join(", ")
                             ));
                         }
                     }

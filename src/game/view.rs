@@ -102,7 +102,8 @@ pub struct MessageView {
 /// engagement it fought, an event announced to all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Report {
-    /// What kind: `accepted`, `rejected`, `loss`, `fight`, `event`.
+    /// What kind: `accepted`, `rejected`, `loss`, `move`, `retreat`, `readiness`, `control`,
+    /// `relation`, `fight`, `event`.
     pub what: String,
     /// The unit concerned, if any.
     pub unit: Option<String>,

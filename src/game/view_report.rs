@@ -54,6 +54,45 @@ pub fn last_turn(
                 unit: Some(unit.clone()),
                 text: format!("{unit} is off the map"),
             },
+            LogEvent::Moved {
+                unit,
+                to,
+                stopped_by_contact: true,
+                ..
+            } if mine(unit) => Report {
+                what: "move".into(),
+                unit: Some(unit.clone()),
+                text: format!("{unit} stopped in {to} on meeting hostile units"),
+            },
+            LogEvent::Retreated { unit, from, to } if mine(unit) => Report {
+                what: "retreat".into(),
+                unit: Some(unit.clone()),
+                text: format!("{unit} fell back from {from} to {to}"),
+            },
+            LogEvent::ReadinessChanged {
+                unit,
+                from,
+                to,
+                reason,
+            } if mine(unit) => Report {
+                what: "readiness".into(),
+                unit: Some(unit.clone()),
+                text: format!("{unit}: {from:?} -> {to:?} ({reason})"),
+            },
+            LogEvent::ControlChanged { zone, from, to, .. } => Report {
+                what: "control".into(),
+                unit: None,
+                text: format!(
+                    "{zone}: {} -> {}",
+                    from.as_deref().unwrap_or("nobody"),
+                    to.as_deref().unwrap_or("nobody")
+                ),
+            },
+            LogEvent::RelationChanged { a, b, from, to, .. } if a == me || b == me => Report {
+                what: "relation".into(),
+                unit: None,
+                text: format!("{a}-{b}: {from:?} -> {to:?}"),
+            },
             LogEvent::Engagement {
                 zone,
                 attacker,

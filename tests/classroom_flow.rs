@@ -82,12 +82,18 @@ fn new_views_orders_adjudicate_inject_amend_rollback_replay() {
 
     // The umpire injects an event and amends a strength, each with a reason.
     let c = whitecell::cli::load(&scenario()).unwrap();
+    // An umpire-only event if the scenario has one, else any that has not fired yet.
+    let log = std::fs::read_to_string(g.join("log.jsonl")).unwrap();
+    let unfired = |e: &&whitecell::model::compiled::EventDef| {
+        !log.contains(&format!("\"event\":\"{}\"", e.id))
+    };
     let ev = c
         .events
         .iter()
+        .filter(unfired)
         .find(|e| matches!(e.when, whitecell::model::compiled::When::Manual))
-        .or(c.events.first())
-        .expect("an event")
+        .or_else(|| c.events.iter().find(unfired))
+        .expect("an event to inject")
         .id
         .clone();
     let inj = ok(wc(&[

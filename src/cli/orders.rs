@@ -79,6 +79,12 @@ pub fn read_view(p: &Path) -> Result<View, CliError> {
 
 /// A side's picture from a game folder or a view file, and the game if it is a folder.
 pub fn picture(source: &Path, side: Option<&str>) -> Result<(Picture, Option<Game>), CliError> {
+    if !source.exists() {
+        return Err(CliError::error(format!(
+            "error: {} does not exist: pass your side's view file (views/SIDE.json) or the game folder",
+            source.display()
+        )));
+    }
     if source.is_dir() {
         let mut g = super::new::open(source)?;
         let Some(side) = side else {

@@ -4,9 +4,19 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod adjudicate;
+mod amend;
 mod describe;
+mod inject;
+mod new;
+mod orders;
+mod play;
+mod replay;
+mod rollback;
 mod run;
+mod status;
 mod validate;
+mod view;
 
 use clap::{Parser, Subcommand};
 use std::fmt;
@@ -93,6 +103,27 @@ enum Command {
         #[arg(long, short)]
         quiet: bool,
     },
+    /// Create the instructor's game folder: the save, one key and one view per side.
+    New(new::Args),
+    /// Show a side's view of a game: only what that side knows.
+    View(view::Args),
+    /// Check, sign or hand in an orders file.
+    #[command(subcommand)]
+    Orders(orders::Cmd),
+    /// The team's orders prompt: units, legal orders, odds, undo, show, submit.
+    Play(play::Args),
+    /// The turn, which sides have sent orders, what is waiting.
+    Status(status::Args),
+    /// Resolve the coming turn and print the umpire's account.
+    Adjudicate(adjudicate::Args),
+    /// Fire a scenario event now (umpire), with a reason.
+    Inject(inject::Args),
+    /// Change a result (umpire): a unit, a track, a relation, control; with a reason.
+    Amend(amend::Args),
+    /// Return the game to the end of a turn; discarded steps are kept, marked.
+    Rollback(rollback::Args),
+    /// Re-adjudicate the game from its scenario, seed and journal; check every hash.
+    Replay(replay::Args),
 }
 
 /// Runs the command line and returns the exit code.
@@ -135,6 +166,16 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
                 quiet,
             },
         ),
+        Command::New(a) => new::run(&mut out, &a),
+        Command::View(a) => view::run(&mut out, &a),
+        Command::Orders(c) => orders::run(&mut out, &c),
+        Command::Play(a) => play::run(&mut out, &a),
+        Command::Status(a) => status::run(&mut out, &a),
+        Command::Adjudicate(a) => adjudicate::run(&mut out, &a),
+        Command::Inject(a) => inject::run(&mut out, &a),
+        Command::Amend(a) => amend::run(&mut out, &a),
+        Command::Rollback(a) => rollback::run(&mut out, &a),
+        Command::Replay(a) => replay::run(&mut out, &a),
     };
     match r {
         // A closed pipe (`whitecell run ... | head`) is not an error.

@@ -1,0 +1,66 @@
+//! `whitecell new SCENARIO GAME_DIR [--seed N]`: creates the instructor's game folder.
+
+use super::CliError;
+use crate::game::{Game, GameError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+impl From<GameError> for CliError {
+    fn from(e: GameError) -> Self {
+        if e.rejected {
+            CliError::rejected(e.message)
+        } else {
+            CliError::error(e.message)
+        }
+    }
+}
+
+/// Arguments of `new`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The scenario file.
+    pub scenario: PathBuf,
+    /// The game folder to create.
+    pub game_dir: PathBuf,
+    /// The game seed (default: drawn from the operating system). It stays secret in the save;
+    /// the views publish a commitment to it.
+    #[arg(long)]
+    pub seed: Option<u64>,
+}
+
+/// Opens a game folder.
+pub fn open(dir: &Path) -> Result<Game, CliError> {
+    Ok(Game::open(dir)?)
+}
+
+/// Creates the folder and says what to hand out.
+pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
+    let g = Game::create(&a.scenario, &a.game_dir, a.seed)?;
+    let d = a.game_dir.display();
+    writeln!(
+        out,
+        "created game {} ({}) in {d}",
+        g.save.game, g.c.scenario.meta.title
+    )?;
+    writeln!(
+        out,
+        "seed commitment (published in every view): {}",
+        g.commitment()
+    )?;
+    writeln!(
+        out,
+        "hand each team its key and its view, and nothing else:"
+    )?;
+    for s in &g.c.scenario.sides {
+        writeln!(
+            out,
+            "  {:<8} {d}/keys/{}.key  {d}/views/{}.txt (and .json)",
+            s.id, s.id, s.id
+        )?;
+    }
+    writeln!(
+        out,
+        "orders are due for turn 1; `whitecell status {d}` shows who has sent them"
+    )?;
+    Ok(())
+}

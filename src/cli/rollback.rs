@@ -1,0 +1,37 @@
+//! `whitecell rollback GAME_DIR --to-turn N`: returns the game to the end of turn N. The discarded
+//! steps stay in the save, marked, and their events go to `rolled-back-K.jsonl`.
+
+use super::CliError;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `rollback`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The game folder.
+    pub game_dir: PathBuf,
+    /// The turn to return to the end of (0: the start).
+    #[arg(long)]
+    pub to_turn: u32,
+    /// Why (recorded in the log).
+    #[arg(long, default_value = "rolled back by the white cell")]
+    pub reason: String,
+}
+
+/// Rolls back.
+pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
+    let mut g = super::new::open(&a.game_dir)?;
+    let n = g.rollback(a.to_turn, &a.reason)?;
+    writeln!(
+        out,
+        "rolled back to the end of turn {}: {n} step(s) discarded (kept in the save, marked)",
+        a.to_turn
+    )?;
+    writeln!(
+        out,
+        "state hash now {}; orders are due for turn {}",
+        g.engine.state_hash(),
+        g.next_turn()
+    )?;
+    Ok(())
+}

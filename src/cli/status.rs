@@ -1,0 +1,79 @@
+//! `whitecell status GAME_DIR`: the turn, which sides have sent orders, what is waiting.
+
+use super::CliError;
+use crate::game::save::Entry;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `status`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The game folder.
+    pub game_dir: PathBuf,
+}
+
+/// Prints the status.
+pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
+    let g = super::new::open(&a.game_dir)?;
+    let d = a.game_dir.display();
+    writeln!(out, "game {} — {}", g.save.game, g.c.scenario.meta.title)?;
+    writeln!(out, "turns played: {} of {}", g.engine.turn(), g.c.turns)?;
+    let umpire = g
+        .save
+        .live()
+        .filter(|e| matches!(e, Entry::Umpire { .. }))
+        .count();
+    let rollbacks = g
+        .save
+        .journal
+        .iter()
+        .filter(|r| matches!(r.entry, Entry::Rollback { .. }))
+        .count();
+    writeln!(out, "umpire actions: {umpire}; rollbacks: {rollbacks}")?;
+    if let Some(o) = g.engine.outcome() {
+        writeln!(out, "GAME OVER: {}", o.summary())?;
+        writeln!(
+            out,
+            "the seed can now be revealed: seed {} salt {} (commitment {})",
+            g.save.seed,
+            g.save.salt,
+            g.commitment()
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "orders due for turn {} ({}):",
+        g.next_turn(),
+        g.c.turn_label(g.next_turn())
+    )?;
+    let mut waiting = Vec::new();
+    for s in &g.c.scenario.sides {
+        match g.pending.get(&s.id) {
+            Some((f, r)) => writeln!(
+                out,
+                "  {:<8} received: {} order(s), {} signal(s), receipt {r}",
+                s.id,
+                f.orders.len(),
+                f.signals.len()
+            )?,
+            None => {
+                writeln!(out, "  {:<8} waiting", s.id)?;
+                waiting.push(s.id.clone());
+            }
+        }
+    }
+    if waiting.is_empty() {
+        writeln!(
+            out,
+            "every side has sent orders: run `whitecell adjudicate {d}`"
+        )?;
+    } else {
+        writeln!(
+            out,
+            "waiting for: {} (`whitecell adjudicate {d} --missing hold` plays them as holding; `--missing policy` lets their bot play)",
+            waiting.join(", ")
+        )?;
+    }
+    Ok(())
+}

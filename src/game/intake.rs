@@ -1,0 +1,210 @@
+//! Orders intake: side keys, signing orders files, and the checks the white cell runs before it
+//! accepts a submission. Orders are bound to the game id, side and turn, and signed with HMAC-SHA256
+//! under the side's key over a canonical form of the file (everything but the signature). An
+//! accepted submission gets a receipt: the SHA-256 of what was accepted.
+
+use super::crypto::{hmac_sha256_hex, same, sha256_hex};
+use super::redact::Picture;
+use crate::orders::{Order, OrdersFile, check};
+use std::fmt::Write;
+
+/// A side's key, as written in its key file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SideKey {
+    /// The game it belongs to.
+    pub game: String,
+    /// The side.
+    pub side: String,
+    /// The secret, hex.
+    pub key: String,
+}
+
+impl SideKey {
+    /// The key file's text.
+    pub fn to_text(&self) -> String {
+        format!(
+            "# whitecell side key: give this file only to the `{}` team; it signs their orders.\n\
+             game = \"{}\"\nside = \"{}\"\nkey = \"{}\"\n",
+            self.side, self.game, self.side, self.key
+        )
+    }
+
+    /// Parses a key file's text.
+    pub fn parse(text: &str) -> Result<SideKey, String> {
+        let get = |name: &str| -> Result<String, String> {
+            text.lines()
+                .filter_map(|l| l.split_once('='))
+                .find(|(k, _)| k.trim() == name)
+                .map(|(_, v)| v.trim().trim_matches('"').to_string())
+                .filter(|v| !v.is_empty())
+                .ok_or_else(|| format!("the key file has no `{name} = \"...\"` line"))
+        };
+        let key = SideKey {
+            game: get("game")?,
+            side: get("side")?,
+            key: get("key")?,
+        };
+        if key.key.len() != 64 || !key.key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err("the key is not 64 hex digits: the key file is damaged".into());
+        }
+        Ok(key)
+    }
+}
+
+/// The canonical bytes an orders file's signature covers.
+pub fn canonical(f: &OrdersFile) -> String {
+    let mut body = f.clone();
+    body.signature = None;
+    format!(
+        "whitecell orders v1\n{}",
+        serde_json::to_string(&body).unwrap_or_default()
+    )
+}
+
+/// The signature of `f` under `key` (hex).
+pub fn sign(f: &OrdersFile, key: &str) -> String {
+    hmac_sha256_hex(key.as_bytes(), canonical(f).as_bytes())
+}
+
+/// The receipt of an accepted submission.
+pub fn receipt(f: &OrdersFile) -> String {
+    let sig = f.signature.as_deref().unwrap_or("");
+    sha256_hex(format!("{}\n{sig}", canonical(f)).as_bytes())
+}
+
+/// The orders file as RON text (what `play` and `orders sign` write).
+pub fn to_ron(f: &OrdersFile) -> String {
+    let mut s = format!(
+        "// whitecell orders: game {}, side {}, turn {}\n(\n    game: {:?},\n    side: {:?},\n    turn: {},\n    orders: [\n",
+        f.game, f.side, f.turn, f.game, f.side, f.turn
+    );
+    for o in &f.orders {
+        let _ = writeln!(s, "        (unit: {:?}, order: {}),", o.unit, o.order);
+    }
+    s.push_str("    ],\n    signals: [\n");
+    for x in &f.signals {
+        let _ = writeln!(s, "        (to: {:?}, kind: {:?}),", x.to, x.kind);
+    }
+    s.push_str("    ],\n");
+    if let Some(sig) = &f.signature {
+        let _ = writeln!(s, "    signature: Some({sig:?}),");
+    }
+    s.push_str(")\n");
+    s
+}
+
+/// Checks that an orders file is bound to this game, a known side and the coming turn. These are
+/// the errors that mean "wrong file": the whole file is refused.
+pub fn check_binding(p: &Picture, f: &OrdersFile) -> Result<(), String> {
+    if f.game != p.game {
+        return Err(format!(
+            "these orders are for game `{}`, but this game is `{}`: is it the right file, or a file from another class?",
+            f.game, p.game
+        ));
+    }
+    let me = p.c.side_name(p.side);
+    if f.side != me {
+        return Err(format!(
+            "these orders are for side `{}`, but they are being handed in for side `{me}`; a team may only send its own side's orders",
+            f.side
+        ));
+    }
+    if f.turn != p.next_turn() {
+        return Err(format!(
+            "these orders are for turn {}, but orders are due for turn {}{}",
+            f.turn,
+            p.next_turn(),
+            if f.turn < p.next_turn() {
+                " (that turn has been played; write orders for the coming turn)"
+            } else {
+                " (that turn has not come yet)"
+            }
+        ));
+    }
+    Ok(())
+}
+
+/// Checks the signature of `f` against the side's key.
+pub fn check_signature(f: &OrdersFile, key: &str) -> Result<(), String> {
+    match &f.signature {
+        None => Err(format!(
+            "the orders are not signed: sign them with the side's key (`whitecell orders submit FILE GAME_DIR --key {}.key`, or `whitecell orders sign FILE --key {}.key`)",
+            f.side, f.side
+        )),
+        Some(s) if same(s, &sign(f, key)) => Ok(()),
+        Some(_) => Err(format!(
+            "the signature does not match side `{}`'s key: the file was changed after it was signed, or signed with another side's key",
+            f.side
+        )),
+    }
+}
+
+/// Problems with an orders file's content: unknown ids or units of another side refuse the file
+/// (`Err`); orders that are legal in form but would be rejected now are returned as warnings.
+pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<String>> {
+    let c = &p.c;
+    let (resolved, unresolved) = f.resolve(c);
+    let me = c.side_name(p.side);
+    let own: Vec<&str> = c
+        .units
+        .iter()
+        .filter(|u| u.side == p.side)
+        .map(|u| u.id.as_str())
+        .collect();
+    // A unit that is not the side's gets the same answer whether it exists or not, so the intake
+    // never tells a team which other units the scenario holds.
+    let not_yours = |unit: &str| {
+        let hint = crate::scenario::de::closest(unit, &own)
+            .map(|x| format!("did you mean `{x}`? "))
+            .unwrap_or_default();
+        format!(
+            "unit `{unit}` is not one of `{me}`'s units: a side may only order its own units; {hint}yours are: {}",
+            own.join(", ")
+        )
+    };
+    let mut errors: Vec<String> = Vec::new();
+    for u in &unresolved {
+        if !u.unit.is_empty() && c.unit(&u.unit).is_none() {
+            errors.push(not_yours(&u.unit));
+        } else if u.unit.is_empty() {
+            errors.push(format!("{}: {}", u.order, u.reason));
+        } else {
+            errors.push(format!("unit `{}` {}: {}", u.unit, u.order, u.reason));
+        }
+    }
+    for o in &resolved.orders {
+        if c.units[o.unit.index()].side != p.side {
+            errors.push(not_yours(c.unit_name(o.unit)));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let b = p.board();
+    let mut done = Vec::new();
+    let mut warnings = Vec::new();
+    for o in &resolved.orders {
+        match check(
+            &b,
+            p.side,
+            &Order {
+                unit: o.unit,
+                command: o.command.clone(),
+            },
+            &done,
+        ) {
+            Ok(_) => done.push(o.unit),
+            Err(why) => warnings.push(format!(
+                "{} {}: {why}; if it stands, the unit will hold",
+                c.unit_name(o.unit),
+                crate::orders::describe(c, &o.command)
+            )),
+        }
+    }
+    for s in &resolved.signals {
+        if let Err(why) = crate::orders::check_signal(p.side, s) {
+            warnings.push(format!("signal to {}: {why}", c.side_name(s.to)));
+        }
+    }
+    Ok(warnings)
+}

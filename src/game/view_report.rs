@@ -1,0 +1,228 @@
+//! Rendering views for people: the results of a side's last turn (from the log, filtered to what
+//! concerns that side) and the whole view as text.
+
+use super::view::{Report, View};
+use crate::model::Compiled;
+use crate::report::LogEvent;
+use std::fmt::Write;
+
+/// What of the last turn's events `me` is told: its orders accepted or rejected with the reason,
+/// its losses, the engagements it fought (odds column, roll and result, never the other side's
+/// units), and the scenario events announced to everyone — except those that bring on or take off
+/// units `me` may not know of (`hidden(event id)`), which only their owners are told.
+pub fn last_turn(
+    c: &Compiled,
+    events: &[LogEvent],
+    me: &str,
+    hidden: &dyn Fn(&str) -> bool,
+) -> Vec<Report> {
+    let mine = |unit: &str| {
+        c.unit(unit)
+            .is_some_and(|u| c.side_name(c.units[u.index()].side) == me)
+    };
+    let mut out = Vec::new();
+    for e in events {
+        let r = match e {
+            LogEvent::OrderAccepted { side, unit, order } if side == me => Report {
+                what: "accepted".into(),
+                unit: Some(unit.clone()),
+                text: format!("{unit}: {order} accepted"),
+            },
+            LogEvent::OrderRejected {
+                side,
+                unit,
+                order,
+                reason,
+            } if side == me => Report {
+                what: "rejected".into(),
+                unit: Some(unit.clone()).filter(|u| !u.is_empty()),
+                text: format!("{unit} {order}: rejected, the unit held: {reason}"),
+            },
+            LogEvent::StepsLost {
+                unit,
+                side,
+                steps,
+                strength,
+                ..
+            } if side == me => Report {
+                what: "loss".into(),
+                unit: Some(unit.clone()),
+                text: format!("{unit} lost {steps} step(s), {strength} left"),
+            },
+            LogEvent::UnitRemoved { unit, .. } if mine(unit) => Report {
+                what: "loss".into(),
+                unit: Some(unit.clone()),
+                text: format!("{unit} is off the map"),
+            },
+            LogEvent::Moved {
+                unit,
+                to,
+                stopped_by_contact: true,
+                ..
+            } if mine(unit) => Report {
+                what: "move".into(),
+                unit: Some(unit.clone()),
+                text: format!("{unit} stopped in {to} on meeting hostile units"),
+            },
+            LogEvent::Retreated { unit, from, to } if mine(unit) => Report {
+                what: "retreat".into(),
+                unit: Some(unit.clone()),
+                text: format!("{unit} fell back from {from} to {to}"),
+            },
+            LogEvent::ReadinessChanged {
+                unit,
+                from,
+                to,
+                reason,
+            } if mine(unit) => Report {
+                what: "readiness".into(),
+                unit: Some(unit.clone()),
+                text: format!("{unit}: {from:?} -> {to:?} ({reason})"),
+            },
+            LogEvent::ControlChanged { zone, from, to, .. } => Report {
+                what: "control".into(),
+                unit: None,
+                text: format!(
+                    "{zone}: {} -> {}",
+                    from.as_deref().unwrap_or("nobody"),
+                    to.as_deref().unwrap_or("nobody")
+                ),
+            },
+            LogEvent::RelationChanged { a, b, from, to, .. } if a == me || b == me => Report {
+                what: "relation".into(),
+                unit: None,
+                text: format!("{a}-{b}: {from:?} -> {to:?}"),
+            },
+            LogEvent::Engagement {
+                zone,
+                attacker,
+                defender,
+                odds,
+                roll,
+                result,
+            } if attacker == me || defender == me => Report {
+                what: "fight".into(),
+                unit: None,
+                text: format!(
+                    "{attacker} engaged {defender} in {zone}: column {}, d6 = {roll} -> {result:?}",
+                    odds.column
+                ),
+            },
+            LogEvent::NoContact {
+                zone,
+                attacker,
+                defender,
+                reason,
+            } if attacker == me => Report {
+                what: "fight".into(),
+                unit: None,
+                text: format!("no engagement of {defender} in {zone}: {reason}"),
+            },
+            LogEvent::EventFired {
+                event, name, text, ..
+            } if !hidden(event) => Report {
+                what: "event".into(),
+                unit: None,
+                text: format!("{name}: {text}"),
+            },
+            _ => continue,
+        };
+        out.push(r);
+    }
+    out
+}
+
+/// The view as text for the team.
+pub fn text(v: &View) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{} — view of side {}", v.scenario.meta.title, v.side);
+    let _ = writeln!(
+        s,
+        "game {} · turn {} played · orders due for turn {} ({})",
+        v.game, v.turn, v.next_turn, v.next_label
+    );
+    let _ = writeln!(s, "seed commitment: {}", v.seed_commitment);
+    if let Some(o) = &v.outcome {
+        let _ = writeln!(s, "GAME OVER: {o}");
+    }
+    if let Some(b) = v
+        .scenario
+        .sides
+        .iter()
+        .find(|x| x.id == v.side)
+        .map(|x| &x.briefing)
+        && !b.is_empty()
+    {
+        let _ = writeln!(s, "briefing: {b}");
+    }
+    let _ = writeln!(s, "\nRelations");
+    for (o, r) in &v.relations {
+        let _ = writeln!(s, "  {o}: {r:?}");
+    }
+    let units = |s: &mut String, title: &str, us: &[super::view::UnitView]| {
+        let _ = writeln!(s, "\n{title}");
+        if us.is_empty() {
+            let _ = writeln!(s, "  (none)");
+        }
+        for u in us {
+            let _ = writeln!(
+                s,
+                "  {:<14} {:<10} in {:<12} strength {}  {:?}, {:?}",
+                u.id, u.kind, u.zone, u.strength, u.readiness, u.posture
+            );
+        }
+    };
+    units(&mut s, "Your units", &v.own);
+    if !v.allied.is_empty() {
+        units(&mut s, "Allied units", &v.allied);
+    }
+    let _ = writeln!(s, "\nEnemy units detected this turn");
+    if v.detected.is_empty() {
+        let _ = writeln!(s, "  (none)");
+    }
+    for u in &v.detected {
+        let _ = writeln!(
+            s,
+            "  {:<14} {:<10} {} in {} strength {}",
+            u.id, u.kind, u.side, u.zone, u.strength
+        );
+    }
+    if !v.last_seen.is_empty() {
+        let _ = writeln!(s, "\nLast seen (not detected this turn)");
+        for u in &v.last_seen {
+            let _ = writeln!(
+                s,
+                "  {:<14} {} in {} on turn {}, strength {}",
+                u.id, u.side, u.zone, u.turn, u.strength
+            );
+        }
+    }
+    let _ = writeln!(s, "\nZone control");
+    for (z, o) in &v.control {
+        let _ = writeln!(s, "  {:<14} {}", z, o.as_deref().unwrap_or("-"));
+    }
+    if !v.tracks.is_empty() {
+        let _ = writeln!(s, "\nTracks");
+        for t in &v.tracks {
+            let band = t
+                .band
+                .as_deref()
+                .map(|b| format!(" ({b})"))
+                .unwrap_or_default();
+            let _ = writeln!(s, "  {:<14} {} [{}..{}]{band}", t.id, t.value, t.min, t.max);
+        }
+    }
+    if !v.messages.is_empty() {
+        let _ = writeln!(s, "\nMessages");
+        for m in &v.messages {
+            let _ = writeln!(s, "  turn {} from {}: {}", m.turn, m.from, m.text);
+        }
+    }
+    if !v.last_turn.is_empty() {
+        let _ = writeln!(s, "\nLast turn");
+        for r in &v.last_turn {
+            let _ = writeln!(s, "  {:<8} {}", r.what, r.text);
+        }
+    }
+    s
+}

@@ -20,6 +20,7 @@ mod view;
 
 use clap::{Parser, Subcommand};
 use std::fmt;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -139,7 +140,8 @@ pub fn main() -> ExitCode {
     match run_command(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("{e}");
+            // A closed stderr (`validate bad.ron 2>&1 | head`) must not panic: ignore write errors.
+            let _ = writeln!(std::io::stderr(), "{e}");
             ExitCode::from(e.code)
         }
     }
@@ -203,6 +205,7 @@ pub fn policies(
         let spec = s.policy.as_deref().unwrap_or("random");
         out.push(PolicySpec::parse(spec).map_err(CliError::rejected)?);
     }
+    let mut given = std::collections::BTreeSet::new();
     for f in flags {
         let Some((side, name)) = f.split_once('=') else {
             return Err(CliError::rejected(format!(
@@ -216,6 +219,12 @@ pub fn policies(
                 sides.join(", ")
             )));
         };
+        if !given.insert(id) {
+            return Err(CliError::rejected(format!(
+                "error: --policy `{f}`: side `{}` already has a policy; give one per side",
+                side.trim()
+            )));
+        }
         out[id.index()] = PolicySpec::parse(name)
             .map_err(|e| CliError::rejected(format!("error: --policy `{f}`: {e}")))?;
     }

@@ -26,13 +26,8 @@ pub struct RunArgs {
 pub fn run(out: &mut dyn Write, a: &RunArgs) -> Result<(), CliError> {
     let c = super::load(&a.scenario)?;
     let policies = super::policies(&c, &a.policies)?;
-    if let Some(p) = &a.log
-        && p.is_dir()
-    {
-        return Err(CliError::error(format!(
-            "error: --log {}: is a folder; name a file",
-            p.display()
-        )));
+    if let Some(p) = &a.log {
+        check_log_path(p)?;
     }
     let names: Vec<String> = c
         .scenario
@@ -78,6 +73,33 @@ pub fn run(out: &mut dyn Write, a: &RunArgs) -> Result<(), CliError> {
             engine.log().len(),
             p.display()
         )?;
+    }
+    Ok(())
+}
+
+/// Refuses a log path before the game is played: it must be a `.jsonl` file in an existing folder,
+/// and anything already there must be a regular file (never a device, folder or link).
+fn check_log_path(p: &std::path::Path) -> Result<(), CliError> {
+    let bad = |why: &str| {
+        Err(CliError::rejected(format!(
+            "error: --log {}: {why}",
+            p.display()
+        )))
+    };
+    if p.extension().is_none_or(|e| e != "jsonl") {
+        return bad("the log is JSON Lines; name a file ending in `.jsonl`");
+    }
+    if let Ok(m) = std::fs::symlink_metadata(p)
+        && !m.file_type().is_file()
+    {
+        return bad("exists and is not a regular file; name a new file");
+    }
+    let dir = p
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    if !dir.is_dir() {
+        return bad(&format!("the folder {} does not exist", dir.display()));
     }
     Ok(())
 }

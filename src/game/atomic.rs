@@ -15,6 +15,15 @@ pub fn write_with(
     path: &Path,
     fill: impl FnOnce(&mut io::BufWriter<&File>) -> io::Result<()>,
 ) -> io::Result<()> {
+    // Never rename over a device, a folder or a link: only regular files are replaced.
+    if let Ok(m) = fs::symlink_metadata(path)
+        && !m.file_type().is_file()
+    {
+        return Err(io::Error::other(format!(
+            "{} exists and is not a regular file; not replacing it",
+            path.display()
+        )));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -53,6 +53,8 @@ pub enum Rejection {
     NotFriendly(String),
     /// Withdrawal into a zone with hostile units.
     WithdrawIntoHostile(String),
+    /// Withdrawal into a zone a hostile side controls.
+    WithdrawIntoHostileZone(String),
     /// Every way to the zone passes hostile units.
     WithdrawBlocked(String),
     /// Signalling oneself.
@@ -100,6 +102,9 @@ impl fmt::Display for Rejection {
             }
             Rejection::WithdrawIntoHostile(z) => {
                 write!(f, "cannot withdraw into `{z}`: hostile units are there")
+            }
+            Rejection::WithdrawIntoHostileZone(z) => {
+                write!(f, "cannot withdraw into `{z}`: a hostile side controls it")
             }
             Rejection::WithdrawBlocked(z) => {
                 write!(
@@ -180,6 +185,11 @@ pub fn check(
         Command::Withdraw(z) => {
             if b.hostile_in(*z, side) {
                 return Err(Rejection::WithdrawIntoHostile(c.zone_name(*z).to_string()));
+            }
+            if b.control[z.index()].is_some_and(|o| b.relations.hostile(o, side)) {
+                return Err(Rejection::WithdrawIntoHostileZone(
+                    c.zone_name(*z).to_string(),
+                ));
             }
             reach(*z)?;
             // A withdrawal falls back: it never passes through a zone holding hostile units.

@@ -2,7 +2,7 @@
 //! where losses and retreats fall. All numbers come from the ruleset; none are constants here.
 
 use super::board::Board;
-use crate::model::{KindDef, SideId, UnitId, UnitState, ZoneId};
+use crate::model::{KindDef, Relations, UnitId, UnitState, ZoneId};
 use crate::scenario::{CombatResult, Posture, Readiness, Ruleset, ZoneKind};
 use serde::{Deserialize, Serialize};
 
@@ -70,7 +70,8 @@ pub fn modifiers(
 fn term(r: &Ruleset, kind: &KindDef, u: &UnitState, name: &str, attacking: bool) -> Term {
     let factor = i32::from(if attacking { kind.attack } else { kind.defence });
     let modifiers = modifiers(r, u.readiness, u.posture, attacking);
-    let eff = (factor + modifiers.iter().map(|m| m.1).sum::<i32>()).max(0);
+    let eff =
+        (i64::from(factor) + modifiers.iter().map(|m| i64::from(m.1)).sum::<i64>()).clamp(0, 100);
     Term {
         unit: name.to_string(),
         factor,
@@ -177,13 +178,23 @@ pub fn allocate(units: &[UnitState], steps: u8) -> Vec<(UnitId, u8)> {
 }
 
 /// Where a defending unit falls back to: a neighbouring zone it may enter with no unit hostile to its
-/// side, preferring zones friendly to it, then the lowest id. `None`: it is cut off.
-pub fn retreat_zone(b: &Board, u: &UnitState, from: ZoneId, _attacker: SideId) -> Option<ZoneId> {
+/// side under `relations` (as they stand after this engagement), preferring zones friendly to it,
+/// then the lowest id. `None`: it is cut off.
+pub fn retreat_zone(
+    b: &Board,
+    u: &UnitState,
+    from: ZoneId,
+    relations: &Relations,
+) -> Option<ZoneId> {
     let kind = b.kind(u);
     let options = b.c.zones[from.index()]
         .neighbours
         .iter()
         .copied()
-        .filter(|&z| kind.can_enter(b.c.zones[z.index()].kind) && !b.hostile_in(z, u.side));
+        .filter(|&z| {
+            kind.can_enter(b.c.zones[z.index()].kind)
+                && !b.units_in(z).any(|x| relations.hostile(x.side, u.side))
+                && b.control[z.index()].is_none_or(|o| !relations.hostile(o, u.side))
+        });
     options.min_by_key(|&z| (!b.friendly_zone(z, u.side), z))
 }

@@ -1,7 +1,9 @@
-//! Control: a zone held alone by one side's ground units is controlled by that side.
+//! Control: a zone held alone by one side's ground units is controlled by that side (unless it is
+//! already an ally's).
 
 use super::board::Board;
 use crate::model::{SideId, ZoneId};
+use crate::scenario::Relation;
 
 /// The zone's new controller, if it changes: the one side whose ground or amphibious units are
 /// alone in it. Zones with no ground units, or with several sides' ground units, keep their controller.
@@ -17,5 +19,9 @@ pub fn new_controller(b: &Board, z: ZoneId) -> Option<SideId> {
             _ => {}
         }
     }
-    holder.filter(|h| b.control[z.index()] != Some(*h))
+    // A zone never passes between allies: their troops share it.
+    let current = b.control[z.index()];
+    holder.filter(|h| {
+        current != Some(*h) && current.is_none_or(|o| b.relations.get(o, *h) != Relation::Allied)
+    })
 }

@@ -382,6 +382,17 @@ impl<'de> de::MapAccess<'de> for Entries<'de, '_> {
         let Some((k, _)) = self.entries.get(self.i) else {
             return Ok(None);
         };
+        if self.entries[..self.i].iter().any(|(p, _)| p.kind == k.kind) {
+            let key = k
+                .as_str()
+                .map(|s| format!("`{s}`"))
+                .unwrap_or_else(|| "this key".into());
+            return Err(DeError {
+                pos: Some(k.pos),
+                path: Some(self.path.to_string()),
+                message: format!("the key {key} is given twice; give each key once"),
+            });
+        }
         seed.deserialize(NodeDe {
             node: k,
             path: self.path.to_string(),

@@ -75,7 +75,17 @@ pub fn load_str(
             RulesetRef::Inline(rs) => ruleset = Some(rs.clone()),
             RulesetRef::File(rel) => {
                 let rpath = path.parent().unwrap_or(Path::new(".")).join(rel);
-                match read(&rpath) {
+                let bad_name = Path::new(rel).is_absolute()
+                    || Path::new(rel).extension().is_none_or(|e| e != "ron");
+                let got = if bad_name {
+                    Err(std::io::Error::other(
+                        "a ruleset is a `.ron` file named by a path relative to the scenario, \
+                         e.g. \"rulesets/default.ron\"",
+                    ))
+                } else {
+                    read(&rpath)
+                };
+                match got {
                     Ok(t) => {
                         ruleset = load_ruleset_text(&rpath, &t, &mut diags);
                         ruleset_text = t;

@@ -371,6 +371,14 @@ fn check_zones(c: &mut Ctx, s: &Partial) {
         if let Some(side) = &z.supply {
             c.known("side", side, format!("{p}.supply"));
         }
+        if let Some((x, y)) = z.layout
+            && (x.abs() > 1000 || y.abs() > 1000)
+        {
+            c.err(
+                format!("{p}.layout"),
+                format!("layout ({x}, {y}) is outside -1000..=1000: it is an abstract drawing position on a small grid, never a coordinate"),
+            );
+        }
         let mut seen = BTreeSet::new();
         for (k, n) in z.neighbours.iter().enumerate() {
             let np = format!("{p}.neighbours[{k}]");

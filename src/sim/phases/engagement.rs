@@ -118,6 +118,13 @@ pub fn engage(
             ch.out.push(no(format!("{an} and {dn} are now allied")));
             continue;
         }
+        let odds = combat::odds(&b, &attackers, &defenders, c.zones[z.index()].kind);
+        if odds.attack_total == 0 {
+            ch.out.push(no(format!(
+                "{an}'s attack total is 0 (factors worn to nothing): no attack"
+            )));
+            continue;
+        }
         if relation == Relation::Neutral {
             let cause = format!("{an} engaged neutral {dn} in {zn}");
             ch.relation(att, def, Relation::Hostile, &cause);
@@ -128,7 +135,6 @@ pub fn engage(
                 &format!("engagement between {an} and {dn} in {zn}"),
             );
         }
-        let odds = combat::odds(&b, &attackers, &defenders, c.zones[z.index()].kind);
         let roll = stream.d6();
         let result = combat::result(&c.ruleset, odds.column_index, roll);
         ch.out.push(LogEvent::Engagement {
@@ -149,7 +155,7 @@ pub fn engage(
                 if units[i].strength == 0 {
                     continue;
                 }
-                match combat::retreat_zone(&b, &units[i], z, att) {
+                match combat::retreat_zone(&b, &units[i], z, &ch.relations) {
                     Some(to) => {
                         units[i].zone = to;
                         ch.out.push(LogEvent::Retreated {

@@ -1,0 +1,2 @@
+//! Batch throughput (placeholder).
+fn main() {}

@@ -12,6 +12,7 @@
 //!
 //! The library does no terminal I/O; only [`scenario::load`] and the CLI touch files.
 
+pub mod batch;
 pub mod cli;
 pub mod dice;
 pub mod game;

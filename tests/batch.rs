@@ -1,0 +1,240 @@
+//! `whitecell batch` end to end: rows do not depend on threads or shards, every row replays alone
+//! with `whitecell run`, bad input is refused before anything runs, Parquet reads back as the CSV
+//! rows, and a finished shard is not played again.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const SCENARIO: &str = "scenarios/tutorial.ron";
+
+fn whitecell(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_whitecell"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("SLURM_ARRAY_TASK_ID")
+        .env_remove("JOB_COMPLETION_INDEX")
+        .output()
+        .expect("the binary runs")
+}
+
+fn ok(args: &[&str]) -> String {
+    let o = whitecell(args);
+    assert!(
+        o.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A small sweep: 2 points x 15 runs, mixed policies.
+fn batch(out: &Path, extra: &[&str]) -> String {
+    let mut args = vec![
+        "batch",
+        SCENARIO,
+        "--runs",
+        "15",
+        "--master-seed",
+        "42",
+        "--policy",
+        "blue=cautious",
+        "--policy",
+        "red=aggressive:min_odds=1",
+        "--sweep",
+        "tracks.tension.start=1,5",
+        "--out",
+        out.to_str().expect("utf-8 temp path"),
+        "-q",
+    ];
+    args.extend_from_slice(extra);
+    ok(&args)
+}
+
+fn csv_rows(path: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).expect("part written");
+    text.lines().map(String::from).collect()
+}
+
+#[test]
+fn rows_are_the_same_for_any_threads_and_shards() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let one = t.path().join("one");
+    let two = t.path().join("two");
+    let sharded = t.path().join("sharded");
+    batch(&one, &["--threads", "1", "--format", "csv"]);
+    batch(&two, &["--threads", "2", "--format", "csv"]);
+    let a = csv_rows(&one.join("part-00000-of-00001.csv"));
+    assert_eq!(a.len(), 31, "a header and 30 rows");
+    assert_eq!(a, csv_rows(&two.join("part-00000-of-00001.csv")));
+    let mut merged = Vec::new();
+    for i in 0..3 {
+        let shard = format!("{i}/3");
+        batch(
+            &sharded,
+            &["--threads", "2", "--format", "csv", "--shard", &shard],
+        );
+        let part = csv_rows(&sharded.join(format!("part-0000{i}-of-00003.csv")));
+        assert_eq!(part[0], a[0], "every part has the header");
+        if i == 0 {
+            merged.push(part[0].clone());
+        }
+        merged.extend(part.into_iter().skip(1));
+    }
+    assert_eq!(merged, a);
+    // The whole range is covered exactly once, and both sweep values appear.
+    let runs: Vec<&str> = a[1..]
+        .iter()
+        .map(|l| l.split(',').next().unwrap_or(""))
+        .collect();
+    let want: Vec<String> = (0..30).map(|i| i.to_string()).collect();
+    assert_eq!(runs, want);
+    assert!(a[1..].iter().all(|l| l.contains(",ok,")), "no failed game");
+}
+
+#[test]
+fn every_row_replays_alone_with_run() {
+    let t = tempfile::tempdir().expect("tempdir");
+    batch(t.path(), &["--format", "csv"]);
+    let rows = csv_rows(&t.path().join("part-00000-of-00001.csv"));
+    let header: Vec<&str> = rows[0].split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).expect(name);
+    let (seed, tension, hash) = (
+        col("seed"),
+        col("param_tracks_tension_start"),
+        col("state_hash"),
+    );
+    // Every third row, so both sweep points and many seeds are covered.
+    for line in rows[1..].iter().step_by(3) {
+        let f: Vec<&str> = line.split(',').collect();
+        let set = format!("tracks.tension.start={}", f[tension]);
+        let out = ok(&[
+            "run",
+            SCENARIO,
+            "--seed",
+            f[seed],
+            "--policy",
+            "blue=cautious",
+            "--policy",
+            "red=aggressive:min_odds=1",
+            "--set",
+            &set,
+            "-q",
+        ]);
+        assert!(
+            out.contains(&format!("final state hash: {}", f[hash])),
+            "row {line} did not replay: {out}"
+        );
+    }
+}
+
+#[test]
+fn bad_input_is_refused_before_any_run() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let out = t.path().join("never");
+    let dir = out.to_str().expect("utf-8");
+    for (flag, value, says) in [
+        (
+            "--set",
+            "units.b_frigates.strenght=3",
+            "did you mean `strength`",
+        ),
+        (
+            "--set",
+            "unit.b_frigates.strength=3",
+            "did you mean `units`",
+        ),
+        ("--set", "units.b_frigates.strength=12", "out of range"),
+        (
+            "--sweep",
+            "tracks.tension.start=1,x",
+            "is a number, but `x` is text",
+        ),
+        ("--sweep", "tracks.tension.start=1,99", "outside 0..=10"),
+        (
+            "--policy",
+            "blue=aggressive:min_od=2",
+            "unknown parameter `min_od`",
+        ),
+        (
+            "--policy",
+            "blue=cautious:high=lots",
+            "expected a whole number",
+        ),
+        ("--shard", "3/3", "out of range"),
+    ] {
+        let o = whitecell(&["batch", SCENARIO, "--runs", "5", "--out", dir, flag, value]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{flag} {value}: {err}");
+        assert!(err.contains(says), "{flag} {value}: {err}");
+        assert!(!out.exists(), "{flag} {value}: nothing may be written");
+    }
+}
+
+#[test]
+fn parquet_reads_back_as_the_csv_rows() {
+    let t = tempfile::tempdir().expect("tempdir");
+    batch(&t.path().join("c"), &["--format", "csv"]);
+    batch(&t.path().join("p"), &["--format", "parquet"]);
+    let csv = csv_rows(&t.path().join("c/part-00000-of-00001.csv"));
+    let (names, rows) =
+        whitecell::batch::parquet::read(&t.path().join("p/part-00000-of-00001.parquet"))
+            .expect("parquet reads");
+    assert_eq!(names.join(","), csv[0]);
+    let back: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
+    assert_eq!(back, csv[1..].to_vec());
+}
+
+#[test]
+fn a_finished_shard_is_not_redone_and_another_batch_is_refused() {
+    let t = tempfile::tempdir().expect("tempdir");
+    batch(t.path(), &["--format", "csv"]);
+    let part = t.path().join("part-00000-of-00001.csv");
+    let manifest = t.path().join("part-00000-of-00001.manifest.json");
+    let m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).expect("manifest")).expect("json");
+    assert_eq!(m["rows"], 30);
+    assert_eq!(m["key"]["engine_version"], whitecell::VERSION);
+    assert!(
+        m["key"]["seed_derivation"]
+            .as_str()
+            .is_some_and(|s| s.contains("SplitMix64"))
+    );
+    let before = std::fs::metadata(&part)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    let again = batch(t.path(), &["--format", "csv"]);
+    assert!(again.contains("already complete"), "{again}");
+    let after = std::fs::metadata(&part)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    assert_eq!(before, after);
+    let dir = t.path().to_str().expect("utf-8");
+    let o = whitecell(&[
+        "batch", SCENARIO, "--runs", "15", "--out", dir, "--format", "csv", "-q",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("different batch"));
+    // A half-finished shard (no manifest) is played again.
+    std::fs::remove_file(&manifest).expect("rm");
+    let again = batch(t.path(), &["--format", "csv"]);
+    assert!(again.contains("wrote 30 rows"), "{again}");
+}
+
+#[test]
+fn the_shard_comes_from_the_scheduler() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let o = Command::new(env!("CARGO_BIN_EXE_whitecell"))
+        .args([
+            "batch", SCENARIO, "--runs", "6", "--format", "csv", "-q", "--out",
+        ])
+        .arg(t.path())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("SLURM_ARRAY_TASK_ID", "1")
+        .env("SLURM_ARRAY_TASK_COUNT", "2")
+        .output()
+        .expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = csv_rows(&t.path().join("part-00001-of-00002.csv"));
+    assert_eq!(rows.len(), 4);
+    assert!(rows[1].starts_with("3,3,"), "{}", rows[1]);
+}

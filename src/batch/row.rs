@@ -81,7 +81,8 @@ pub fn play(plan: &Plan, i: u64, engine: &mut Option<Engine>) -> Row {
     }
 }
 
-fn summarise(e: &mut Engine) -> Played {
+/// The row values of the game `e` has played.
+pub fn summarise(e: &mut Engine) -> Played {
     let engagements = e
         .log()
         .iter()

@@ -13,6 +13,10 @@ use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 
+/// Worker threads are named this, then their number: a panic hook can tell a failing game (which
+/// its row records) from a failure of the batch itself.
+pub const WORKER: &str = "whitecell-batch-";
+
 /// Run indices a worker takes at a time.
 const CHUNK: u64 = 8;
 
@@ -29,11 +33,12 @@ pub fn run_range(
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::sync_channel::<Row>(threads * CHUNK as usize * 4);
     std::thread::scope(|scope| {
-        for _ in 0..threads {
+        for t in 0..threads {
             let tx = tx.clone();
             let (next, stop) = (&next, &stop);
             let end = runs.end;
-            scope.spawn(move || {
+            let worker = std::thread::Builder::new().name(format!("{WORKER}{t}"));
+            worker.spawn_scoped(scope, move || {
                 let mut engine: Option<Engine> = None;
                 while !stop.load(Ordering::Relaxed) {
                     let first = next.fetch_add(CHUNK, Ordering::Relaxed);
@@ -46,7 +51,7 @@ pub fn run_range(
                         }
                     }
                 }
-            });
+            })?;
         }
         drop(tx);
         let mut pending: BTreeMap<u64, Row> = BTreeMap::new();

@@ -114,7 +114,13 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
     let (part, manifest) = batch::paths(&opt);
     let tty = !a.quiet && std::io::stderr().is_terminal();
     // A failing game is recorded in its row; its panic message must not reach the terminal.
-    std::panic::set_hook(Box::new(|_| {}));
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let name = std::thread::current().name().map(String::from);
+        if !name.is_some_and(|n| n.starts_with(batch::exec::WORKER)) {
+            default_hook(info);
+        }
+    }));
     let started = Instant::now();
     let mut bar = Progress::new(tty);
     let done = batch::run_shard(&plan, &opt, &mut |d, of| bar.update(d, of));

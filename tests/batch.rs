@@ -238,3 +238,53 @@ fn the_shard_comes_from_the_scheduler() {
     assert_eq!(rows.len(), 4);
     assert!(rows[1].starts_with("3,3,"), "{}", rows[1]);
 }
+
+#[test]
+fn a_failing_game_is_recorded_and_the_batch_goes_on() {
+    use whitecell::batch::{Plan, exec, table};
+    use whitecell::policy::PolicySpec;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SCENARIO);
+    let loaded = whitecell::scenario::load_file(&path).expect("loads");
+    let policies =
+        |_: &whitecell::model::Compiled| Ok(vec![PolicySpec::Random, PolicySpec::Random]);
+    let mut plan = Plan::new(&loaded, 0, 4, Vec::new(), Vec::new(), &policies).expect("plan");
+    let mut clean = Vec::new();
+    exec::run_range(&plan, 0..4, 1, &mut |r| {
+        clean.push(r.result);
+        Ok(())
+    })
+    .expect("runs");
+    // A policy for a side the scenario does not have makes every game of a first point fail.
+    let mut broken = plan.points[0].clone();
+    broken
+        .policies
+        .push(PolicySpec::parse("aggressive").expect("policy"));
+    plan.points.insert(0, broken);
+    let quiet = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let worker = std::thread::current()
+            .name()
+            .is_some_and(|n| n.starts_with(exec::WORKER));
+        if !worker {
+            quiet(info);
+        }
+    }));
+    let mut rows = Vec::new();
+    exec::run_range(&plan, 0..8, 2, &mut |r| {
+        rows.push(r);
+        Ok(())
+    })
+    .expect("the batch completes");
+    let status: Vec<bool> = rows.iter().map(|r| r.result.is_ok()).collect();
+    assert_eq!(status, [false, false, false, false, true, true, true, true]);
+    // After a failure the worker builds a new engine: the next games are as in a clean batch.
+    let after: Vec<_> = rows[4..].iter().map(|r| r.result.clone()).collect();
+    assert_eq!(after, clean);
+    let cells = table::cells(&plan, &rows[1]);
+    assert_eq!(cells[3].to_string(), "failed");
+    assert!(
+        cells[4].to_string().contains("the engine failed"),
+        "{}",
+        cells[4]
+    );
+}

@@ -288,3 +288,40 @@ fn a_failing_game_is_recorded_and_the_batch_goes_on() {
         cells[4]
     );
 }
+
+#[test]
+fn the_last_shard_prints_the_summary_of_the_whole_batch() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let args = |out: &Path, shard: &str| {
+        let mut v: Vec<String> = [
+            "batch",
+            SCENARIO,
+            "--runs",
+            "10",
+            "--sweep",
+            "tracks.tension.start=1,5",
+            "--format",
+            "parquet",
+            "--out",
+        ]
+        .map(String::from)
+        .to_vec();
+        v.push(out.to_string_lossy().into_owned());
+        v.extend(["--shard".to_string(), shard.to_string()]);
+        v
+    };
+    let run = |v: Vec<String>| ok(&v.iter().map(String::as_str).collect::<Vec<_>>());
+    let whole = run(args(&t.path().join("one"), "0/1"));
+    let start = whole.find("== tracks").expect("summary");
+    let end = whole.find("replay a row").expect("hint");
+    let expected = &whole[start..end];
+    let dir = t.path().join("three");
+    let first = run(args(&dir, "0/3"));
+    assert!(!first.contains("all 3 shards"), "{first}");
+    run(args(&dir, "2/3"));
+    let last = run(args(&dir, "1/3"));
+    let at = last
+        .find("all 3 shards of this batch are complete")
+        .expect(&last);
+    assert!(last[at..].ends_with(expected), "{last}\n---\n{expected}");
+}

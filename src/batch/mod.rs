@@ -12,6 +12,7 @@ pub mod edit;
 pub mod exec;
 pub mod fork;
 pub mod manifest;
+pub mod merge;
 pub mod parquet;
 pub mod plan;
 pub mod row;
@@ -156,7 +157,7 @@ pub fn run_shard(
 }
 
 /// The manifest of a finished shard: present, readable, complete, with its part file there.
-fn finished(manifest: &Path, part: &Path) -> Option<Manifest> {
+pub fn finished(manifest: &Path, part: &Path) -> Option<Manifest> {
     let text = std::fs::read_to_string(manifest).ok()?;
     let m: Manifest = serde_json::from_str(&text).ok()?;
     (m.complete && part.is_file() && m.rows == m.end_run - m.first_run).then_some(m)

@@ -177,6 +177,20 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
             }
         }
     }
+    if shard.count > 1
+        && !a.quiet
+        && let Some(parts) = batch::merge::complete_parts(&plan, &opt)
+    {
+        let whole = batch::merge::summarise(&plan, &parts, format)
+            .map_err(|e| CliError::error(format!("error: {e}")))?;
+        writeln!(
+            out,
+            "all {} shards of this batch are complete in {}; the whole batch:",
+            shard.count,
+            a.out.display()
+        )?;
+        write!(out, "{}", whole.render())?;
+    }
     Ok(())
 }
 

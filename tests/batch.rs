@@ -325,3 +325,24 @@ fn the_last_shard_prints_the_summary_of_the_whole_batch() {
         .expect(&last);
     assert!(last[at..].ends_with(expected), "{last}\n---\n{expected}");
 }
+
+#[test]
+fn an_edit_round_trips_the_scenario_exactly() {
+    use whitecell::batch::Edit;
+    use whitecell::batch::edit::load_edited;
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SCENARIO);
+    let loaded = whitecell::scenario::load_file(&path).expect("loads");
+    let same = Edit::parse("turns.count=6").expect("edit");
+    let edited = load_edited(&loaded, &[same]).expect("valid");
+    assert_eq!(edited.scenario, loaded.scenario);
+    assert_eq!(edited.ruleset, loaded.ruleset);
+    let policy = Edit::parse("sides.red.policy=cautious:high=6").expect("edit");
+    let edited = load_edited(&loaded, &[policy]).expect("valid");
+    assert_eq!(
+        edited.scenario.sides[1].policy.as_deref(),
+        Some("cautious:high=6")
+    );
+    let bad = Edit::parse("sides.red.policy=cautios").expect("edit");
+    let e = load_edited(&loaded, &[bad]).expect_err("unknown policy");
+    assert!(e.contains("did you mean `cautious`"), "{e}");
+}

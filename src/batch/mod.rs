@@ -3,7 +3,7 @@
 //!
 //! A [`Plan`] is checked whole before anything runs (every `--set`/`--sweep` point is edited and
 //! validated as a scenario). [`run_shard`] plays one shard of it on worker threads ([`exec`]) and
-//! streams one row per game ([`row`], [`table`]) as CSV or Parquet ([`write`], [`parquet`]) into
+//! streams one row per game ([`row`], [`table`]) as CSV or Parquet ([`write`](mod@write), [`parquet`]) into
 //! a part file that is renamed into place when the shard completes, then writes its
 //! [`manifest`]. A finished shard is not played again. The rows depend only on the plan: not on
 //! the thread count, nor on how the runs are split into shards ([`seed`], [`shard`]).

@@ -28,7 +28,8 @@ pub fn run_range(
     threads: usize,
     each: &mut dyn FnMut(Row) -> io::Result<()>,
 ) -> io::Result<()> {
-    let threads = threads.max(1);
+    // No more workers than games.
+    let threads = threads.clamp(1, (runs.end - runs.start).clamp(1, 4096) as usize);
     let next = AtomicU64::new(runs.start);
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::sync_channel::<Row>(threads * CHUNK as usize * 4);

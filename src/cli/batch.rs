@@ -159,7 +159,7 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
                 plan.total(),
                 plan.points.len(),
                 plan.runs,
-                threads
+                threads.min((range.end - range.start).clamp(1, 4096) as usize)
             )?;
             writeln!(
                 out,

@@ -10,8 +10,12 @@
 //! Units are abstract counters with small integer factors chosen for play. whitecell never models
 //! real targeting or capability: no coordinates, ranges, weapon loads or platform performance.
 //!
-//! The library does no terminal I/O; only [`scenario::load`] and the CLI touch files.
+//! Researchers play scenarios thousands of times over seeds and parameter sweeps with [`batch`].
+//!
+//! The library does no terminal I/O; only [`scenario::load`], the [`batch`] writers and the CLI touch
+//! files.
 
+pub mod batch;
 pub mod cli;
 pub mod dice;
 pub mod game;

@@ -6,6 +6,7 @@
 
 mod adjudicate;
 mod amend;
+pub mod batch;
 mod describe;
 mod inject;
 mod new;
@@ -103,6 +104,51 @@ enum Command {
         /// Print only the outcome and the final hash.
         #[arg(long, short)]
         quiet: bool,
+        /// Change a scenario value first, e.g. `tracks.tension.start=4` (repeatable), as `batch` does.
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        sets: Vec<String>,
+    },
+    /// Play a scenario many times with bot policies, over seeds and parameter sweeps, into CSV or
+    /// Parquet parts with a manifest, and summarise the outcomes.
+    Batch {
+        /// The scenario file.
+        scenario: PathBuf,
+        /// Games per sweep point.
+        #[arg(long)]
+        runs: u64,
+        /// The master seed every game's seed is derived from.
+        #[arg(long, default_value_t = 0)]
+        master_seed: u64,
+        /// A side's policy, e.g. `red=cautious` or `blue=aggressive:min_odds=3` (repeatable).
+        #[arg(long = "policy", value_name = "SIDE=NAME")]
+        policies: Vec<String>,
+        /// Change a scenario value for every game, e.g. `units.b_frigates.strength=4` (repeatable).
+        #[arg(long = "set", value_name = "PATH=VALUE")]
+        sets: Vec<String>,
+        /// Play every value of a scenario value, e.g. `tracks.tension.start=0,2,4` (repeatable:
+        /// every combination).
+        #[arg(long = "sweep", value_name = "PATH=V1,V2,...")]
+        sweeps: Vec<String>,
+        /// Worker threads (default: every core).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Play only shard I of N (0-based), e.g. `3/16`; default from SLURM_ARRAY_TASK_ID /
+        /// SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX, else the whole batch.
+        #[arg(long, value_name = "I/N")]
+        shard: Option<String>,
+        /// The number of shards, when the index comes from JOB_COMPLETION_INDEX (or to override
+        /// SLURM_ARRAY_TASK_COUNT).
+        #[arg(long, value_name = "N")]
+        shards: Option<u64>,
+        /// The folder for the parts and manifests.
+        #[arg(long, default_value = "results")]
+        out: PathBuf,
+        /// `parquet` or `csv`.
+        #[arg(long, default_value = "parquet")]
+        format: String,
+        /// Print only what was written: no summary, no progress bar.
+        #[arg(long, short)]
+        quiet: bool,
     },
     /// Create the instructor's game folder: the save, one key and one view per side.
     New(new::Args),
@@ -158,6 +204,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             policies,
             log,
             quiet,
+            sets,
         } => run::run(
             &mut out,
             &run::RunArgs {
@@ -165,6 +212,37 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
                 seed,
                 policies,
                 log,
+                quiet,
+                sets,
+            },
+        ),
+        Command::Batch {
+            scenario,
+            runs,
+            master_seed,
+            policies,
+            sets,
+            sweeps,
+            threads,
+            shard,
+            shards,
+            out: dir,
+            format,
+            quiet,
+        } => batch::run(
+            &mut out,
+            &batch::BatchArgs {
+                scenario,
+                runs,
+                master_seed,
+                policies,
+                sets,
+                sweeps,
+                threads,
+                shard,
+                shards,
+                out: dir,
+                format,
                 quiet,
             },
         ),

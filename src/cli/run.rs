@@ -20,11 +20,13 @@ pub struct RunArgs {
     pub log: Option<PathBuf>,
     /// Outcome only.
     pub quiet: bool,
+    /// `PATH=VALUE` edits to the scenario, as `batch --set` makes them.
+    pub sets: Vec<String>,
 }
 
 /// Plays the game and prints it.
 pub fn run(out: &mut dyn Write, a: &RunArgs) -> Result<(), CliError> {
-    let c = super::load(&a.scenario)?;
+    let c = super::batch::load_with_sets(&a.scenario, &a.sets)?;
     let policies = super::policies(&c, &a.policies)?;
     if let Some(p) = &a.log {
         check_log_path(p)?;

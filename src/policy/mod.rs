@@ -1,5 +1,19 @@
 //! Bot policies: what plays a side when nobody is at the keyboard. A policy sees only what its
-//! side knows (its own units, what it detected) and gives orders through the same check as a team.
+//! side knows (its own and allied units, what it detected this turn: see [`view`]) and gives orders
+//! through the same check as a team. Its only randomness is the side's policy stream of the game's
+//! dice, `dice.stream(turn, Phase::Policy(side))`, so a game stays a pure function of its seed.
+//!
+//! Written `name` or `name:key=value,...`: `hold`, `random`, `aggressive:min_odds=3,neutral=false`,
+//! `cautious:min_odds=4,high=6,low=2`. An unknown name, parameter or value is an error that says
+//! what is accepted.
+
+pub mod aggressive;
+pub mod cautious;
+pub mod params;
+pub mod view;
+
+pub use aggressive::Aggressive;
+pub use cautious::Cautious;
 
 use crate::dice::{Dice, Phase};
 use crate::model::{Compiled, SideId, State, ZoneId};
@@ -7,9 +21,10 @@ use crate::orders::legal::legal_orders;
 use crate::orders::{Order, SideOrders};
 use crate::rules::Board;
 use crate::scenario::Relation;
+use params::Params;
 
 /// The names of the built-in policies.
-pub const NAMES: &[&str] = &["hold", "random"];
+pub const NAMES: &[&str] = &["hold", "random", "aggressive", "cautious"];
 
 /// A policy and its parameters, as written `name` or `name:key=value,...`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,15 +33,22 @@ pub enum PolicySpec {
     Hold,
     /// Every unit takes a legal order chosen uniformly at random.
     Random,
+    /// Engages at good odds, otherwise advances on valuable zones.
+    Aggressive(Aggressive),
+    /// Keeps tension down, avoids engaging `Neutral` sides, holds valuable zones.
+    Cautious(Cautious),
 }
 
 impl PolicySpec {
-    /// Parses `hold`, `random`.
+    /// Parses `hold`, `random`, `aggressive[:min_odds=N,neutral=BOOL]`,
+    /// `cautious[:min_odds=N,high=V,low=V]`.
     pub fn parse(s: &str) -> Result<PolicySpec, String> {
         let (name, params) = s.split_once(':').unwrap_or((s, ""));
-        let spec = match name.trim() {
-            "hold" => PolicySpec::Hold,
-            "random" => PolicySpec::Random,
+        let name = name.trim();
+        let keys: &[&str] = match name {
+            "hold" | "random" => &[],
+            "aggressive" => aggressive::KEYS,
+            "cautious" => cautious::KEYS,
             other => {
                 let hint = crate::scenario::de::closest(other, NAMES)
                     .map(|c| format!(" (did you mean `{c}`?)"))
@@ -37,12 +59,13 @@ impl PolicySpec {
                 ));
             }
         };
-        if !params.trim().is_empty() {
-            return Err(format!(
-                "policy `{name}` takes no parameters, but was given `{params}`"
-            ));
-        }
-        Ok(spec)
+        let p = Params::parse(name, params, keys)?;
+        Ok(match name {
+            "hold" => PolicySpec::Hold,
+            "random" => PolicySpec::Random,
+            "aggressive" => PolicySpec::Aggressive(Aggressive::from_params(&p)?),
+            _ => PolicySpec::Cautious(Cautious::from_params(&p)?),
+        })
     }
 
     /// The policy's name.
@@ -50,37 +73,62 @@ impl PolicySpec {
         match self {
             PolicySpec::Hold => "hold",
             PolicySpec::Random => "random",
+            PolicySpec::Aggressive(_) => "aggressive",
+            PolicySpec::Cautious(_) => "cautious",
         }
     }
 
     /// The orders this policy gives `side` for the turn after `state`.
     pub fn orders(&self, c: &Compiled, state: &State, side: SideId, dice: &Dice) -> SideOrders {
-        let mut out = SideOrders::default();
-        if *self == PolicySpec::Hold {
-            return out;
-        }
-        let b = Board::new(
-            c,
-            &state.units,
-            &state.relations,
-            &state.control,
-            state.turn + 1,
-        );
-        let known = |z: ZoneId, t: SideId| known_in(&b, state, side, z, t);
         let mut stream = dice.stream(state.turn + 1, Phase::Policy(side.0));
-        for u in state.units.iter().filter(|u| u.side == side) {
-            let legal = legal_orders(&b, side, u, &known);
-            if legal.is_empty() {
-                continue;
-            }
-            let pick = stream.below(legal.len() as u32) as usize;
-            out.orders.push(Order {
-                unit: u.id,
-                command: legal[pick].clone(),
-            });
+        match self {
+            PolicySpec::Hold => SideOrders::default(),
+            PolicySpec::Random => random(c, state, side, &mut stream),
+            PolicySpec::Aggressive(a) => a.orders(c, state, side, &mut stream),
+            PolicySpec::Cautious(k) => k.orders(c, state, side, &mut stream),
         }
-        out
     }
+}
+
+/// Written back in full, with every parameter: `aggressive:min_odds=2,neutral=true`. Parsing the
+/// text gives the same policy.
+impl std::fmt::Display for PolicySpec {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PolicySpec::Hold | PolicySpec::Random => f.write_str(self.name()),
+            PolicySpec::Aggressive(a) => write!(f, "aggressive:{}", a.params()),
+            PolicySpec::Cautious(k) => write!(f, "cautious:{}", k.params()),
+        }
+    }
+}
+
+fn random(
+    c: &Compiled,
+    state: &State,
+    side: SideId,
+    stream: &mut crate::dice::Stream,
+) -> SideOrders {
+    let mut out = SideOrders::default();
+    let b = Board::new(
+        c,
+        &state.units,
+        &state.relations,
+        &state.control,
+        state.turn + 1,
+    );
+    let known = |z: ZoneId, t: SideId| known_in(&b, state, side, z, t);
+    for u in state.units.iter().filter(|u| u.side == side) {
+        let legal = legal_orders(&b, side, u, &known);
+        if legal.is_empty() {
+            continue;
+        }
+        let pick = stream.below(legal.len() as u32) as usize;
+        out.orders.push(Order {
+            unit: u.id,
+            command: legal[pick].clone(),
+        });
+    }
+    out
 }
 
 /// Whether `side` knows of units of `t` in zone `z`: detected this turn, or allied (allies share

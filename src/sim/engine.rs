@@ -76,6 +76,12 @@ impl Engine {
         &self.world.resource::<DiceBox>().0
     }
 
+    /// Plays the rest of the game with other dice: the same position, another roll of luck (what
+    /// a fork of a game from turn N does).
+    pub fn set_dice(&mut self, dice: Dice) {
+        self.world.insert_resource(DiceBox(dice));
+    }
+
     /// Hands in a side's orders for the coming turn (replacing any it handed in before).
     /// `unresolved` are orders that named unknown things; they are logged as rejected.
     pub fn submit(&mut self, side: SideId, orders: SideOrders, unresolved: Vec<Unresolved>) {

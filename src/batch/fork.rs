@@ -1,0 +1,324 @@
+//! Forking a game: take a real game at turn N and play it out K times from there with bots, to see
+//! where the actual outcome falls among them — how much of it the position at turn N already held,
+//! and how much came from the luck and decisions after it (for the instructor's hotwash).
+//!
+//! A game is given as its seed and, per turn played, the orders each side handed in and the umpire
+//! events applied after the turn ([`Recorded`]). [`replay`] plays it back to turn N (checking it
+//! against the recorded state hash when one is given); each fork then continues with the dice of
+//! seed `run_seed(master_seed, game_seed, k)` (see [`super::seed`]) and the bot policies. The
+//! classroom game folder's reader (and the `fork` command) build a [`Recorded`] from the folder.
+
+use super::row::{Played, summarise};
+use super::seed::run_seed;
+use super::summary::wilson;
+use crate::dice::Dice;
+use crate::model::{Compiled, SideId};
+use crate::orders::SideOrders;
+use crate::policy::PolicySpec;
+use crate::report::LogEvent;
+use crate::sim::Engine;
+use crate::sim::autoplay::play_to_end;
+use std::sync::Arc;
+
+/// What was handed in for one turn.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TurnInput {
+    /// Each side's orders.
+    pub orders: Vec<(SideId, SideOrders)>,
+    /// Umpire events applied after the turn was adjudicated (amendments, injects).
+    pub umpire: Vec<LogEvent>,
+    /// The state hash recorded at the end of the turn (after the umpire events), if known.
+    pub hash: Option<String>,
+}
+
+/// A game as played: its seed and every turn's input.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Recorded {
+    /// The game seed.
+    pub seed: u64,
+    /// Turn 1, 2, ... as played.
+    pub turns: Vec<TurnInput>,
+}
+
+/// Plays `game` back to the end of turn `upto` (0: the start).
+pub fn replay(c: &Arc<Compiled>, game: &Recorded, upto: u32) -> Result<Engine, String> {
+    if upto as usize > game.turns.len() {
+        return Err(format!(
+            "the game has {} turn(s) recorded; cannot fork from turn {upto}",
+            game.turns.len()
+        ));
+    }
+    let mut e = Engine::new(c.clone(), Dice::seeded(game.seed));
+    for (i, t) in game.turns.iter().take(upto as usize).enumerate() {
+        let turn = i + 1;
+        for (side, orders) in &t.orders {
+            e.submit(*side, orders.clone(), Vec::new());
+        }
+        e.step_turn()
+            .map_err(|err| format!("turn {turn} cannot be replayed: {err}"))?;
+        e.apply_events(t.umpire.clone())
+            .map_err(|err| format!("turn {turn}: an umpire event does not apply: {err}"))?;
+        if let Some(h) = &t.hash {
+            let now = e.state_hash();
+            if *h != now {
+                return Err(format!(
+                    "the replay left the recorded game at turn {turn}: state hash {now}, recorded {h}"
+                ));
+            }
+        }
+    }
+    Ok(e)
+}
+
+/// The actual result of `game` played back in full (`None` if it has not ended).
+pub fn actual(c: &Arc<Compiled>, game: &Recorded) -> Result<Option<Played>, String> {
+    let mut e = replay(c, game, game.turns.len() as u32)?;
+    Ok(e.outcome().is_some().then(|| summarise(&mut e)))
+}
+
+/// K plays of a game from turn N.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fork {
+    /// The turn forked from.
+    pub from_turn: u32,
+    /// The state hash at the fork.
+    pub hash_at_fork: String,
+    /// Each fork's seed, in order.
+    pub seeds: Vec<u64>,
+    /// Each fork's result, in order.
+    pub runs: Vec<Played>,
+}
+
+/// Plays `runs` forks of `game` from turn `from_turn` with `policies`, on `threads` workers. The
+/// result does not depend on the thread count.
+pub fn fork(
+    c: &Arc<Compiled>,
+    game: &Recorded,
+    from_turn: u32,
+    runs: u64,
+    master_seed: u64,
+    policies: &[PolicySpec],
+    threads: usize,
+) -> Result<Fork, String> {
+    if policies.len() != c.side_count() {
+        return Err(format!(
+            "{} policies given for {} sides",
+            policies.len(),
+            c.side_count()
+        ));
+    }
+    let hash_at_fork = replay(c, game, from_turn)?.state_hash();
+    let seeds: Vec<u64> = (0..runs)
+        .map(|k| run_seed(master_seed, game.seed, k))
+        .collect();
+    let threads = threads.clamp(1, seeds.len().max(1));
+    let results: Vec<Result<Vec<(usize, Played)>, String>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let seeds = &seeds;
+                scope.spawn(move || {
+                    let mut out = Vec::new();
+                    for k in (t..seeds.len()).step_by(threads) {
+                        let mut e = replay(c, game, from_turn)?;
+                        e.set_dice(Dice::seeded(seeds[k]));
+                        play_to_end(&mut e, policies, |_| {});
+                        out.push((k, summarise(&mut e)));
+                    }
+                    Ok(out)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err("a fork failed".to_string()))
+            })
+            .collect()
+    });
+    let mut all = Vec::new();
+    for r in results {
+        all.extend(r?);
+    }
+    all.sort_by_key(|(k, _)| *k);
+    Ok(Fork {
+        from_turn,
+        hash_at_fork,
+        seeds,
+        runs: all.into_iter().map(|(_, p)| p).collect(),
+    })
+}
+
+/// How many forks came out below, equal to and above the actual value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Rank {
+    /// Forks with a lower value.
+    pub below: u64,
+    /// Forks with the same value.
+    pub equal: u64,
+    /// Forks with a higher value.
+    pub above: u64,
+}
+
+impl Rank {
+    fn of(actual: i64, values: impl Iterator<Item = i64>) -> Rank {
+        let mut r = Rank::default();
+        for v in values {
+            match v.cmp(&actual) {
+                std::cmp::Ordering::Less => r.below += 1,
+                std::cmp::Ordering::Equal => r.equal += 1,
+                std::cmp::Ordering::Greater => r.above += 1,
+            }
+        }
+        r
+    }
+
+    /// The mid-rank percentile of the actual value among the forks, 0..=100.
+    pub fn percentile(&self) -> f64 {
+        let n = self.below + self.equal + self.above;
+        if n == 0 {
+            return 50.0;
+        }
+        100.0 * (self.below as f64 + self.equal as f64 / 2.0) / n as f64
+    }
+}
+
+/// Where the actual result falls among the forks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Standing {
+    /// Forks with the actual winner (or, if nobody won, with no winner).
+    pub same_winner: u64,
+    /// Forks in all.
+    pub runs: u64,
+    /// 95% Wilson interval of the share of forks with the actual winner.
+    pub same_winner_ci: (f64, f64),
+    /// Forks with the actual ending (points, or the same sudden death).
+    pub same_ending: u64,
+    /// Per track, the actual final value's rank.
+    pub tracks: Vec<Rank>,
+    /// Per side, the actual steps lost's rank.
+    pub lost: Vec<Rank>,
+}
+
+impl Fork {
+    /// Where `actual` falls among the forks.
+    pub fn standing(&self, actual: &Played) -> Standing {
+        let n = self.runs.len() as u64;
+        let same_winner = self
+            .runs
+            .iter()
+            .filter(|p| p.winner == actual.winner)
+            .count() as u64;
+        let same_ending = self
+            .runs
+            .iter()
+            .filter(|p| (&p.outcome, &p.sudden_death) == (&actual.outcome, &actual.sudden_death))
+            .count() as u64;
+        let tracks = (0..actual.tracks.len())
+            .map(|i| {
+                let vals = self.runs.iter().map(move |p| i64::from(p.tracks[i]));
+                Rank::of(i64::from(actual.tracks[i]), vals)
+            })
+            .collect();
+        let lost = (0..actual.lost.len())
+            .map(|i| {
+                let vals = self.runs.iter().map(move |p| i64::from(p.lost[i]));
+                Rank::of(i64::from(actual.lost[i]), vals)
+            })
+            .collect();
+        Standing {
+            same_winner,
+            runs: n,
+            same_winner_ci: wilson(same_winner, n),
+            same_ending,
+            tracks,
+            lost,
+        }
+    }
+
+    /// Forks won by each side, in side order, then those with no winner.
+    pub fn winners(&self, c: &Compiled) -> Vec<(String, u64)> {
+        let mut out: Vec<(String, u64)> = c
+            .scenario
+            .sides
+            .iter()
+            .map(|s| {
+                (
+                    s.id.clone(),
+                    self.runs.iter().filter(|p| p.winner == s.id).count() as u64,
+                )
+            })
+            .collect();
+        let none = self.runs.iter().filter(|p| p.winner.is_empty()).count() as u64;
+        out.push((String::new(), none));
+        out
+    }
+}
+
+/// The forks and the actual result as text for the hotwash.
+pub fn render(c: &Compiled, f: &Fork, actual: Option<&Played>) -> String {
+    use std::fmt::Write;
+    let n = f.runs.len() as u64;
+    let mut s = format!(
+        "{} forks from turn {} (state hash {}):\n",
+        n, f.from_turn, f.hash_at_fork
+    );
+    for (side, k) in f.winners(c) {
+        let (lo, hi) = wilson(k, n);
+        let name = if side.is_empty() {
+            "no winner"
+        } else {
+            side.as_str()
+        };
+        let _ = writeln!(
+            s,
+            "  {name:<12} {k:>6} ({:5.1}%, 95% CI {:5.1}%-{:5.1}%)",
+            100.0 * k as f64 / n.max(1) as f64,
+            100.0 * lo,
+            100.0 * hi
+        );
+    }
+    let Some(a) = actual else {
+        let _ = writeln!(s, "the game has not ended: no actual outcome to compare");
+        return s;
+    };
+    let st = f.standing(a);
+    let who = if a.winner.is_empty() {
+        "no winner"
+    } else {
+        a.winner.as_str()
+    };
+    let _ = writeln!(
+        s,
+        "actual: {who} ({}{}); {} of {} forks ({:.1}%, 95% CI {:.1}%-{:.1}%) had the same winner, {} the same ending",
+        a.outcome,
+        if a.sudden_death.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", a.sudden_death)
+        },
+        st.same_winner,
+        st.runs,
+        100.0 * st.same_winner as f64 / st.runs.max(1) as f64,
+        100.0 * st.same_winner_ci.0,
+        100.0 * st.same_winner_ci.1,
+        st.same_ending
+    );
+    for (t, r) in c.tracks.iter().zip(&st.tracks) {
+        let _ = writeln!(
+            s,
+            "  final {}: actual at the {:.0}th percentile of the forks",
+            t.id,
+            r.percentile()
+        );
+    }
+    for (side, r) in c.scenario.sides.iter().zip(&st.lost) {
+        let _ = writeln!(
+            s,
+            "  steps lost by {}: actual at the {:.0}th percentile",
+            side.id,
+            r.percentile()
+        );
+    }
+    s
+}

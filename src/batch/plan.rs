@@ -1,0 +1,212 @@
+//! A batch plan: the scenario, its `--set` edits, the points of its `--sweep`s (every combination
+//! of values, the first sweep varying slowest), the policies, and how many runs per point. Every
+//! point is edited, checked and compiled before any game is played, so a bad path or value stops
+//! the batch at once.
+//!
+//! Run `i` plays point `i / runs` with replicate `i % runs`; its seed comes from the replicate
+//! (see [`super::seed`]), so every point plays the same seeds and differences between points come
+//! from the parameters, not from luck.
+
+use super::edit::{Edit, load_edited};
+use super::seed;
+use crate::model::Compiled;
+use crate::policy::PolicySpec;
+use crate::scenario::Loaded;
+use std::sync::Arc;
+
+/// One `--sweep PATH=V1,V2,...`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Sweep {
+    /// The path.
+    pub path: String,
+    /// Its values, in order.
+    pub values: Vec<String>,
+}
+
+impl Sweep {
+    /// Parses `PATH=V1,V2,...`.
+    pub fn parse(flag: &str) -> Result<Sweep, String> {
+        let e = Edit::parse(flag).map_err(|m| m.replace("PATH=VALUE", "PATH=V1,V2,..."))?;
+        let values: Vec<String> = e.value.split(',').map(|v| v.trim().to_string()).collect();
+        if values.iter().any(String::is_empty) {
+            return Err(format!(
+                "--sweep `{flag}`: a value is empty; write PATH=V1,V2,..."
+            ));
+        }
+        Ok(Sweep {
+            path: e.path,
+            values,
+        })
+    }
+}
+
+/// One combination of swept values, ready to play.
+#[derive(Debug, Clone)]
+pub struct Point {
+    /// The value of each sweep, in sweep order.
+    pub values: Vec<String>,
+    /// The edited scenario.
+    pub compiled: Arc<Compiled>,
+    /// The policies per side.
+    pub policies: Vec<PolicySpec>,
+}
+
+/// Everything a batch plays.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The scenario file as given.
+    pub scenario: String,
+    /// The hash of the scenario file before edits: part of every seed.
+    pub scenario_hash: String,
+    /// The master seed.
+    pub master_seed: u64,
+    /// Runs per point.
+    pub runs: u64,
+    /// `--set` edits, applied to every point.
+    pub sets: Vec<Edit>,
+    /// `--sweep`s.
+    pub sweeps: Vec<Sweep>,
+    /// The points, in run order.
+    pub points: Vec<Point>,
+    /// Side ids, in side order.
+    pub sides: Vec<String>,
+    /// Track ids, in track order.
+    pub tracks: Vec<String>,
+}
+
+impl Plan {
+    /// Builds and checks every point. `policies` gives the sides' policies for an edited scenario.
+    pub fn new(
+        loaded: &Loaded,
+        master_seed: u64,
+        runs: u64,
+        sets: Vec<Edit>,
+        sweeps: Vec<Sweep>,
+        policies: &dyn Fn(&Compiled) -> Result<Vec<PolicySpec>, String>,
+    ) -> Result<Plan, String> {
+        let mut seen = std::collections::BTreeSet::new();
+        for p in sets
+            .iter()
+            .map(|e| &e.path)
+            .chain(sweeps.iter().map(|s| &s.path))
+        {
+            if !seen.insert(p.as_str()) {
+                return Err(format!(
+                    "the path `{p}` is given twice in --set/--sweep; give each path once"
+                ));
+            }
+        }
+        let count = sweeps
+            .iter()
+            .try_fold(1usize, |n, s| n.checked_mul(s.values.len()));
+        match count {
+            Some(n) if n <= 100_000 => {}
+            _ => return Err("the sweeps make more than 100000 points; sweep fewer values".into()),
+        }
+        let base = Compiled::new(loaded)?;
+        let sides: Vec<String> = base.scenario.sides.iter().map(|s| s.id.clone()).collect();
+        let tracks: Vec<String> = base.scenario.tracks.iter().map(|t| t.id.clone()).collect();
+        let mut points = Vec::new();
+        for values in combinations(&sweeps) {
+            let mut edits = sets.clone();
+            edits.extend(sweeps.iter().zip(&values).map(|(s, v)| Edit {
+                path: s.path.clone(),
+                value: v.clone(),
+            }));
+            let l = load_edited(loaded, &edits)?;
+            let c = Compiled::new(&l)?;
+            let ids = |c: &Compiled| -> (Vec<String>, Vec<String>) {
+                (
+                    c.scenario.sides.iter().map(|s| s.id.clone()).collect(),
+                    c.scenario.tracks.iter().map(|t| t.id.clone()).collect(),
+                )
+            };
+            if ids(&c) != (sides.clone(), tracks.clone()) {
+                return Err(format!(
+                    "{}: edits may change values, not which sides or tracks there are",
+                    edits
+                        .iter()
+                        .map(|e| e.to_string())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ));
+            }
+            let policies = policies(&c)?;
+            points.push(Point {
+                values,
+                compiled: Arc::new(c),
+                policies,
+            });
+        }
+        Ok(Plan {
+            scenario: loaded.path.display().to_string(),
+            scenario_hash: loaded.hash.clone(),
+            master_seed,
+            runs,
+            sets,
+            sweeps,
+            points,
+            sides,
+            tracks,
+        })
+    }
+
+    /// Runs in all: points x runs.
+    pub fn total(&self) -> u64 {
+        self.points.len() as u64 * self.runs
+    }
+
+    /// The point and replicate of run `i`.
+    pub fn locate(&self, i: u64) -> (usize, u64) {
+        let runs = self.runs.max(1);
+        ((i / runs) as usize, i % runs)
+    }
+
+    /// The seed of run `i`.
+    pub fn seed(&self, i: u64) -> u64 {
+        let key = seed::scenario_key(&self.scenario_hash);
+        seed::run_seed(self.master_seed, key, self.locate(i).1)
+    }
+
+    /// The `PATH=VALUE` edits of run `i` (sets, then its sweep values), for `whitecell run --set`.
+    pub fn edits(&self, i: u64) -> Vec<Edit> {
+        let (p, _) = self.locate(i);
+        let mut e = self.sets.clone();
+        e.extend(
+            self.sweeps
+                .iter()
+                .zip(&self.points[p].values)
+                .map(|(s, v)| Edit {
+                    path: s.path.clone(),
+                    value: v.clone(),
+                }),
+        );
+        e
+    }
+
+    /// The names of the parameter columns: every set and swept path.
+    pub fn param_paths(&self) -> Vec<String> {
+        self.sets
+            .iter()
+            .map(|e| e.path.clone())
+            .chain(self.sweeps.iter().map(|s| s.path.clone()))
+            .collect()
+    }
+}
+
+fn combinations(sweeps: &[Sweep]) -> Vec<Vec<String>> {
+    let mut out = vec![Vec::new()];
+    for s in sweeps {
+        out = out
+            .into_iter()
+            .flat_map(|prefix| {
+                s.values.iter().map(move |v| {
+                    let mut p = prefix.clone();
+                    p.push(v.clone());
+                    p
+                })
+            })
+            .collect();
+    }
+    out
+}

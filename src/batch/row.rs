@@ -1,0 +1,112 @@
+//! One row per game: what a researcher tabulates. [`play`] plays run `i` of a plan in an engine
+//! the caller keeps between games, and catches a failing game so the batch goes on and records it.
+
+use super::plan::Plan;
+use crate::dice::Dice;
+use crate::model::Outcome;
+use crate::report::LogEvent;
+use crate::sim::Engine;
+use crate::sim::autoplay::play_to_end;
+
+/// How a game ended, for a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Played {
+    /// `points`, `sudden_death` or `unfinished`.
+    pub outcome: String,
+    /// The sudden-death condition's id, or empty.
+    pub sudden_death: String,
+    /// The winning side's id, or empty (a draw, or every side lost).
+    pub winner: String,
+    /// Turns played.
+    pub turns: u32,
+    /// Final value of each track, in track order.
+    pub tracks: Vec<i32>,
+    /// Steps lost by each side, in side order.
+    pub lost: Vec<u32>,
+    /// Engagements fought.
+    pub engagements: u32,
+    /// The final state hash.
+    pub hash: String,
+}
+
+/// One game's row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Run index in the whole batch.
+    pub run: u64,
+    /// Replicate within its point (what the seed is derived from).
+    pub replicate: u64,
+    /// The game seed.
+    pub seed: u64,
+    /// The point of the sweep it played.
+    pub point: usize,
+    /// The result, or why the game failed.
+    pub result: Result<Played, String>,
+}
+
+/// Plays run `i` of `plan` in `engine` (made, or made anew after a failure, as needed).
+pub fn play(plan: &Plan, i: u64, engine: &mut Option<Engine>) -> Row {
+    let (point, replicate) = plan.locate(i);
+    let seed = plan.seed(i);
+    let p = &plan.points[point];
+    let game = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let dice = Dice::seeded(seed);
+        let e = match engine.take() {
+            Some(mut e) => {
+                e.reset(p.compiled.clone(), dice);
+                e
+            }
+            None => Engine::new(p.compiled.clone(), dice),
+        };
+        let e = engine.insert(e);
+        play_to_end(e, &p.policies, |_| {});
+        summarise(e)
+    }));
+    let result = game.map_err(|panic| {
+        // The engine may be left inconsistent: the next game builds a new one.
+        *engine = None;
+        let msg = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "unknown failure".into());
+        format!("the engine failed: {msg}")
+    });
+    Row {
+        run: i,
+        replicate,
+        seed,
+        point,
+        result,
+    }
+}
+
+/// The row values of the game `e` has played.
+pub fn summarise(e: &mut Engine) -> Played {
+    let engagements = e
+        .log()
+        .iter()
+        .filter(|ev| matches!(ev, LogEvent::Engagement { .. }))
+        .count() as u32;
+    let state = e.state();
+    let (outcome, sudden_death) = match &state.outcome {
+        Some(Outcome::Points { .. }) => ("points", String::new()),
+        Some(Outcome::SuddenDeath { id, .. }) => ("sudden_death", id.clone()),
+        None => ("unfinished", String::new()),
+    };
+    Played {
+        outcome: outcome.into(),
+        sudden_death,
+        winner: state
+            .outcome
+            .as_ref()
+            .and_then(|o| o.winner())
+            .unwrap_or("")
+            .to_string(),
+        turns: e.turn(),
+        tracks: state.tracks.clone(),
+        lost: state.steps_lost.clone(),
+        engagements,
+        hash: crate::sim::hash::state_hash(&state),
+    }
+}

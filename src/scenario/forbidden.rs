@@ -64,8 +64,15 @@ pub struct Forbidden {
 
 /// What kind of capability data a field name marks, if any.
 pub fn classify(field: &str) -> Option<&'static str> {
-    let lower = field.to_ascii_lowercase();
-    lower
+    // Words split at `_`, digits and camelCase humps: `range_km`, `rangeKm`, `maxSpeed2`.
+    let mut spaced = String::new();
+    for (i, ch) in field.char_indices() {
+        if ch.is_ascii_uppercase() && i > 0 {
+            spaced.push('_');
+        }
+        spaced.push(ch.to_ascii_lowercase());
+    }
+    spaced
         .split(|c: char| c == '_' || c.is_ascii_digit())
         .filter(|w| !w.is_empty())
         .find_map(|w| MARKERS.iter().find(|(m, _)| *m == w).map(|(_, what)| *what))
@@ -95,10 +102,9 @@ fn walk(node: &Node, path: String, allowed: &[&str], out: &mut Vec<Forbidden>) {
                         pos: f.pos,
                         path: p.clone(),
                         message: format!(
-                            "`{}` looks like {what}; whitecell models abstract units only and refuses \
-                             real coordinates, ranges, weapon loads and platform or sensor performance. \
-                             Express the idea as a small abstract factor (movement, attack, defence, \
-                             detection, stealth) and say where it came from in the unit's `source` note",
+                            "`{}` looks like {what}: whitecell models abstract units only, never real \
+                             coordinates, ranges, weapon loads or platform performance; use the abstract \
+                             factors and say where a figure came from in a `source` or `note`",
                             f.name
                         ),
                     });

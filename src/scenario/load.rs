@@ -4,9 +4,10 @@
 //! part by part (each unit, zone, event... on its own) so one bad entry does not hide the next. The
 //! semantic checks of [`super::validate`] then run over everything that decoded.
 
-use super::de::{DeError, from_node};
+use super::de::DeError;
 use super::diag::{Diagnostic, Report};
 use super::forbidden;
+use super::recover::decode_all;
 use super::schema::*;
 use super::tree::{self, Kind, Node, Pos};
 use super::validate;
@@ -175,7 +176,7 @@ pub fn load_ruleset_text(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -
             f.message,
         ));
     }
-    match from_node::<Ruleset>(&root, "") {
+    match decode_all::<Ruleset>(&root, "") {
         Ok(rs) => {
             for p in validate::check_ruleset(&rs) {
                 let pos = resolve(&root, &p.path);
@@ -183,8 +184,10 @@ pub fn load_ruleset_text(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -
             }
             Some(rs)
         }
-        Err(e) => {
-            push_de(diags, path, text, e);
+        Err(errors) => {
+            for e in errors {
+                push_de(diags, path, text, e);
+            }
             None
         }
     }
@@ -465,10 +468,12 @@ fn single<T: DeserializeOwned>(
     f: &mut FileCtx,
     on_err: &mut dyn FnMut(DeError, &mut FileCtx),
 ) -> Option<T> {
-    match from_node::<T>(node, path) {
+    match decode_all::<T>(node, path) {
         Ok(v) => Some(v),
-        Err(e) => {
-            on_err(e, f);
+        Err(errors) => {
+            for e in errors {
+                on_err(e, f);
+            }
             None
         }
     }
@@ -494,14 +499,16 @@ fn list<T: DeserializeOwned>(
     };
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        match from_node::<T>(item, &format!("{path}[{i}]")) {
+        match decode_all::<T>(item, &format!("{path}[{i}]")) {
             Ok(v) => out.push((i, v)),
-            Err(e) => {
+            Err(errors) => {
                 if let Some(id) = item.field("id").and_then(Node::as_str) {
                     p.broken_ids.insert(id.to_string());
                 }
                 broken_refs(path, i, item, &mut p.broken_refs);
-                on_err(e, f);
+                for e in errors {
+                    on_err(e, f);
+                }
             }
         }
     }

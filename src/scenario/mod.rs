@@ -7,6 +7,7 @@ pub mod diag;
 pub mod forbidden;
 pub mod generate;
 pub mod load;
+pub mod recover;
 pub mod schema;
 pub mod tree;
 pub mod validate;

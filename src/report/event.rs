@@ -92,6 +92,12 @@ pub enum LogEvent {
         unit: String,
         /// Its zone.
         zone: String,
+        /// The observing side's unit whose detection factor was used.
+        observer: String,
+        /// That detection factor (with its posture modifier).
+        detection: i32,
+        /// The unit's stealth factor.
+        stealth: i32,
         /// The d6.
         roll: u8,
         /// Detection minus stealth, plus the adjacency modifier if looking next door.

@@ -37,12 +37,19 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
     let mut s = String::new();
     let mut rolls = 0usize;
     let mut seen: Vec<String> = Vec::new();
+    // Accepted orders, per side in the order given, printed as one line per side.
+    let mut orders: Vec<(String, Vec<String>)> = Vec::new();
     for e in events {
         if !matches!(
             e,
             LogEvent::DetectionRoll { .. } | LogEvent::ContactsCleared
         ) {
             flush_detection(&mut s, &mut rolls, &mut seen);
+        }
+        if !matches!(e, LogEvent::OrderAccepted { .. }) {
+            for (side, list) in orders.drain(..) {
+                let _ = writeln!(s, "  orders {side}: {}", list.join(", "));
+            }
         }
         match e {
             LogEvent::TurnStarted { turn, label } if *label == format!("Turn {turn}") => {
@@ -85,16 +92,27 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                 side,
                 unit,
                 zone,
+                observer,
+                detection,
+                stealth,
                 roll,
                 modifier,
                 needed,
+                adjacent,
                 detected,
                 ..
             } => {
                 rolls += 1;
                 if *detected {
+                    let next = modifier - (detection - stealth);
+                    let near = if *adjacent {
+                        format!(" {next:+} next door")
+                    } else {
+                        String::new()
+                    };
                     seen.push(format!(
-                        "{side} sees {unit} in {zone} ({roll}{modifier:+} >= {needed})"
+                        "{side} sees {unit} in {zone}: {observer} d6 {roll} + detection {detection} - stealth {stealth}{near} = {} >= {needed}",
+                        i32::from(*roll) + modifier
                     ));
                 }
             }
@@ -199,9 +217,11 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
             LogEvent::GameEnded { outcome } => {
                 let _ = writeln!(s, "  GAME OVER: {}", outcome.summary());
             }
-            LogEvent::OrderAccepted { .. }
-            | LogEvent::PostureChanged { .. }
-            | LogEvent::ContactsCleared => {}
+            LogEvent::OrderAccepted { side, unit, order } => match orders.last_mut() {
+                Some((s, list)) if s == side => list.push(format!("{unit} {order}")),
+                _ => orders.push((side.clone(), vec![format!("{unit} {order}")])),
+            },
+            LogEvent::PostureChanged { .. } | LogEvent::ContactsCleared => {}
         }
     }
     flush_detection(&mut s, &mut rolls, &mut seen);

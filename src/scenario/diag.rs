@@ -4,6 +4,9 @@ use super::tree::Pos;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// The most characters of a source line shown under a message.
+const WINDOW: usize = 160;
+
 /// One problem found in a file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
@@ -66,12 +69,25 @@ impl fmt::Display for Diagnostic {
         if let (Some(p), Some(line)) = (self.pos, &self.line_text) {
             let n = p.line.to_string();
             let pad = " ".repeat(n.len());
-            let caret_pad: String = line
-                .chars()
-                .take(p.col.saturating_sub(1) as usize)
-                .map(|c| if c == '\t' { '\t' } else { ' ' })
+            // Show at most a window of a very long line, around the caret.
+            let chars: Vec<char> = line.chars().collect();
+            let col = (p.col.saturating_sub(1) as usize).min(chars.len());
+            let start = col.saturating_sub(WINDOW / 2);
+            let end = (start + WINDOW).min(chars.len());
+            let shown: String = chars[start..end].iter().collect();
+            let (pre, post) = (
+                if start > 0 { "..." } else { "" },
+                if end < chars.len() { "..." } else { "" },
+            );
+            let caret_pad: String = chars[start..col]
+                .iter()
+                .map(|c| if *c == '\t' { '\t' } else { ' ' })
                 .collect();
-            write!(f, "\n {pad} |\n {n} | {line}\n {pad} | {caret_pad}^")?;
+            let lead = " ".repeat(pre.len());
+            write!(
+                f,
+                "\n {pad} |\n {n} | {pre}{shown}{post}\n {pad} | {lead}{caret_pad}^"
+            )?;
         }
         Ok(())
     }

@@ -96,7 +96,7 @@ fn found(u: &de::Unexpected) -> String {
         de::Unexpected::Str(s) => format!("the string \"{s}\""),
         de::Unexpected::Signed(i) => format!("the number {i}"),
         de::Unexpected::Unsigned(i) => format!("the number {i}"),
-        de::Unexpected::Float(f) => format!("the number {f}"),
+        de::Unexpected::Float(f) => format!("the number {f:?}"),
         other => other.to_string(),
     }
 }

@@ -21,14 +21,17 @@ pub fn detect(s: Snapshot, dice: Res<DiceBox>, mut out: ResMut<Outbox>) {
             .find(|m| m.posture == p)
             .map_or(0, |m| m.detection)
     };
-    // best[side][zone]: the best detection factor the side has in the zone.
-    let mut best = vec![vec![None::<i32>; nz]; c.side_count()];
+    // best[side][zone]: the side's best detection factor in the zone, and the unit that has it
+    // (the first in id order on a tie).
+    let mut best = vec![vec![None::<(i32, usize)>; nz]; c.side_count()];
     let mut by_zone: Vec<Vec<usize>> = vec![Vec::new(); nz];
     for (i, u) in units.iter().enumerate() {
         by_zone[u.zone.index()].push(i);
         let d = i32::from(c.kinds[u.kind.index()].detection) + posture_bonus(u.posture);
         let cell = &mut best[u.side.index()][u.zone.index()];
-        *cell = Some(cell.map_or(d, |x: i32| x.max(d)));
+        if cell.is_none_or(|(x, _)| d > x) {
+            *cell = Some((d, i));
+        }
     }
     let mut stream = dice.0.stream(s.clock.0, Phase::Detection);
     out.0.push(LogEvent::ContactsCleared);
@@ -40,8 +43,8 @@ pub fn detect(s: Snapshot, dice: Res<DiceBox>, mut out: ResMut<Outbox>) {
                 .neighbours
                 .iter()
                 .filter_map(|n| mine[n.index()])
-                .max();
-            let (det, adjacent) = match (here, near) {
+                .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            let ((det, observer), adjacent) = match (here, near) {
                 (Some(h), _) => (h, false),
                 (None, Some(n)) => (n, true),
                 (None, None) => continue,
@@ -59,6 +62,9 @@ pub fn detect(s: Snapshot, dice: Res<DiceBox>, mut out: ResMut<Outbox>) {
                     side: c.side_name(side).to_string(),
                     unit: c.unit_name(u.id).to_string(),
                     zone: c.zones[z].id.clone(),
+                    observer: c.unit_name(units[observer].id).to_string(),
+                    detection: det,
+                    stealth,
                     roll,
                     modifier,
                     needed: rs.detection.target,

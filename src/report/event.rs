@@ -28,7 +28,7 @@ pub enum LogEvent {
         name: String,
         /// What the sides are told.
         text: String,
-        /// Why it fired: "scheduled", "condition", "threshold tension 7", "umpire: <reason>".
+        /// Why it fired: "scheduled", "condition", "threshold tension 7", "umpire: REASON".
         cause: String,
     },
     /// An order passed the check.

@@ -103,7 +103,8 @@ fn the_report_says_where_the_actual_outcome_falls_and_is_reproducible() {
     assert_eq!(r, one);
     // Other dice give other forks from the same position.
     let other = ok(fork(&gs, from, 30, &["--master-seed", "17"]));
-    assert_ne!(r, other);
+    let forks = |s: &str| s.lines().skip(3).collect::<Vec<_>>().join("\n");
+    assert_ne!(forks(&r), forks(&other));
     let hash_line = |s: &str| s.lines().nth(2).unwrap_or_default().to_string();
     assert_eq!(hash_line(&r), hash_line(&other));
     // From the start is allowed too.

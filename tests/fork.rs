@@ -22,6 +22,7 @@ fn record(c: &Arc<Compiled>, seed: u64) -> (Recorded, String) {
     let mut e = Engine::new(c.clone(), dice.clone());
     let mut game = Recorded {
         seed,
+        start: Vec::new(),
         turns: Vec::new(),
     };
     while e.outcome().is_none() {

@@ -14,6 +14,7 @@ use super::summary::wilson;
 use crate::dice::Dice;
 use crate::model::{Compiled, SideId};
 use crate::orders::SideOrders;
+use crate::orders::file::Unresolved;
 use crate::policy::PolicySpec;
 use crate::report::LogEvent;
 use crate::sim::Engine;
@@ -25,6 +26,8 @@ use std::sync::Arc;
 pub struct TurnInput {
     /// Each side's orders.
     pub orders: Vec<(SideId, SideOrders)>,
+    /// Per side, the orders that named unknown things (logged as rejected when the turn plays).
+    pub unresolved: Vec<(SideId, Vec<Unresolved>)>,
     /// Umpire events applied after the turn was adjudicated (amendments, injects).
     pub umpire: Vec<LogEvent>,
     /// The state hash recorded at the end of the turn (after the umpire events), if known.
@@ -36,6 +39,8 @@ pub struct TurnInput {
 pub struct Recorded {
     /// The game seed.
     pub seed: u64,
+    /// Umpire events applied before turn 1 (an inject at the start).
+    pub start: Vec<LogEvent>,
     /// Turn 1, 2, ... as played.
     pub turns: Vec<TurnInput>,
 }
@@ -49,10 +54,18 @@ pub fn replay(c: &Arc<Compiled>, game: &Recorded, upto: u32) -> Result<Engine, S
         ));
     }
     let mut e = Engine::new(c.clone(), Dice::seeded(game.seed));
+    e.apply_events(game.start.clone())
+        .map_err(|err| format!("an umpire event before turn 1 does not apply: {err}"))?;
     for (i, t) in game.turns.iter().take(upto as usize).enumerate() {
         let turn = i + 1;
         for (side, orders) in &t.orders {
-            e.submit(*side, orders.clone(), Vec::new());
+            let unresolved = t
+                .unresolved
+                .iter()
+                .find(|(s, _)| s == side)
+                .map(|(_, u)| u.clone())
+                .unwrap_or_default();
+            e.submit(*side, orders.clone(), unresolved);
         }
         e.step_turn()
             .map_err(|err| format!("turn {turn} cannot be replayed: {err}"))?;
@@ -307,18 +320,52 @@ pub fn render(c: &Compiled, f: &Fork, actual: Option<&Played>) -> String {
     for (t, r) in c.tracks.iter().zip(&st.tracks) {
         let _ = writeln!(
             s,
-            "  final {}: actual at the {:.0}th percentile of the forks",
+            "  final {}: actual at the {} percentile of the forks",
             t.id,
-            r.percentile()
+            ordinal(r.percentile())
         );
     }
     for (side, r) in c.scenario.sides.iter().zip(&st.lost) {
         let _ = writeln!(
             s,
-            "  steps lost by {}: actual at the {:.0}th percentile",
+            "  steps lost by {}: actual at the {} percentile",
             side.id,
-            r.percentile()
+            ordinal(r.percentile())
         );
     }
     s
+}
+
+/// A percentile rounded and written as an English ordinal: `1st`, `33rd`, `50th`, `100th`.
+fn ordinal(p: f64) -> String {
+    let n = p.round().clamp(0.0, 100.0) as u32;
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ordinal;
+
+    #[test]
+    fn percentiles_read_as_ordinals() {
+        let got: Vec<String> = [
+            0.0, 1.0, 2.4, 3.0, 11.0, 12.0, 13.2, 21.0, 33.3, 50.0, 100.0,
+        ]
+        .iter()
+        .map(|&p| ordinal(p))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "0th", "1st", "2nd", "3rd", "11th", "12th", "13th", "21st", "33rd", "50th", "100th"
+            ]
+        );
+    }
 }

@@ -8,6 +8,7 @@ mod adjudicate;
 mod amend;
 pub mod batch;
 mod describe;
+mod fork;
 mod inject;
 mod new;
 mod orders;
@@ -171,6 +172,8 @@ enum Command {
     Rollback(rollback::Args),
     /// Re-adjudicate the game from its scenario, seed and journal; check every hash.
     Replay(replay::Args),
+    /// Play a classroom game out K times from turn N with bots: where does the actual outcome fall?
+    Fork(fork::Args),
 }
 
 /// Runs the command line and returns the exit code.
@@ -256,6 +259,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
         Command::Amend(a) => amend::run(&mut out, &a),
         Command::Rollback(a) => rollback::run(&mut out, &a),
         Command::Replay(a) => replay::run(&mut out, &a),
+        Command::Fork(a) => fork::run(&mut out, &a),
     };
     match r {
         // A closed pipe (`whitecell run ... | head`) is not an error.

@@ -10,6 +10,7 @@ pub mod folder;
 pub mod intake;
 pub mod lock;
 pub mod prompt;
+pub mod recorded;
 pub mod redact;
 pub mod save;
 pub mod view;

@@ -11,30 +11,45 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The arguments of `batch`.
+#[derive(clap::Args, Debug)]
 pub struct BatchArgs {
-    /// Scenario file.
+    /// The scenario file.
     pub scenario: PathBuf,
-    /// Runs per sweep point.
+    /// Games per sweep point.
+    #[arg(long)]
     pub runs: u64,
-    /// Master seed.
+    /// The master seed every game's seed is derived from.
+    #[arg(long, default_value_t = 0)]
     pub master_seed: u64,
-    /// `SIDE=NAME` flags.
+    /// A side's policy, e.g. `red=cautious` or `blue=aggressive:min_odds=3` (repeatable).
+    #[arg(long = "policy", value_name = "SIDE=NAME")]
     pub policies: Vec<String>,
-    /// `PATH=VALUE` flags.
+    /// Change a scenario value for every game, e.g. `units.b_frigates.strength=4` (repeatable).
+    #[arg(long = "set", value_name = "PATH=VALUE")]
     pub sets: Vec<String>,
-    /// `PATH=V1,V2,...` flags.
+    /// Play every value of a scenario value, e.g. `tracks.tension.start=0,2,4` (repeatable:
+    /// every combination).
+    #[arg(long = "sweep", value_name = "PATH=V1,V2,...")]
     pub sweeps: Vec<String>,
-    /// Worker threads (default: the machine's cores).
+    /// Worker threads (default: every core).
+    #[arg(long)]
     pub threads: Option<usize>,
-    /// `I/N`.
+    /// Play only shard I of N (0-based), e.g. `3/16`; default from SLURM_ARRAY_TASK_ID /
+    /// SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX, else the whole batch.
+    #[arg(long, value_name = "I/N")]
     pub shard: Option<String>,
-    /// The shard count when the index comes from the environment.
+    /// The number of shards, when the index comes from JOB_COMPLETION_INDEX (or to override
+    /// SLURM_ARRAY_TASK_COUNT).
+    #[arg(long, value_name = "N")]
     pub shards: Option<u64>,
-    /// Output folder.
+    /// The folder for the parts and manifests.
+    #[arg(long, default_value = "results")]
     pub out: PathBuf,
-    /// `csv` or `parquet`.
+    /// `parquet` or `csv`.
+    #[arg(long, default_value = "parquet")]
     pub format: String,
-    /// No summary, no progress.
+    /// Print only what was written: no summary, no progress bar.
+    #[arg(long, short)]
     pub quiet: bool,
 }
 

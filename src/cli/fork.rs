@@ -71,13 +71,7 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
         threads,
     )
     .map_err(|m| CliError::error(format!("error: {m}")))?;
-    let names: Vec<String> = c
-        .scenario
-        .sides
-        .iter()
-        .zip(&policies)
-        .map(|(s, p)| format!("{}={}", s.id, p.name()))
-        .collect();
+    let names = super::policy_names(&c, &policies);
     writeln!(
         out,
         "game {} ({}): {played} turn(s) played, {}",

@@ -111,46 +111,7 @@ enum Command {
     },
     /// Play a scenario many times with bot policies, over seeds and parameter sweeps, into CSV or
     /// Parquet parts with a manifest, and summarise the outcomes.
-    Batch {
-        /// The scenario file.
-        scenario: PathBuf,
-        /// Games per sweep point.
-        #[arg(long)]
-        runs: u64,
-        /// The master seed every game's seed is derived from.
-        #[arg(long, default_value_t = 0)]
-        master_seed: u64,
-        /// A side's policy, e.g. `red=cautious` or `blue=aggressive:min_odds=3` (repeatable).
-        #[arg(long = "policy", value_name = "SIDE=NAME")]
-        policies: Vec<String>,
-        /// Change a scenario value for every game, e.g. `units.b_frigates.strength=4` (repeatable).
-        #[arg(long = "set", value_name = "PATH=VALUE")]
-        sets: Vec<String>,
-        /// Play every value of a scenario value, e.g. `tracks.tension.start=0,2,4` (repeatable:
-        /// every combination).
-        #[arg(long = "sweep", value_name = "PATH=V1,V2,...")]
-        sweeps: Vec<String>,
-        /// Worker threads (default: every core).
-        #[arg(long)]
-        threads: Option<usize>,
-        /// Play only shard I of N (0-based), e.g. `3/16`; default from SLURM_ARRAY_TASK_ID /
-        /// SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX, else the whole batch.
-        #[arg(long, value_name = "I/N")]
-        shard: Option<String>,
-        /// The number of shards, when the index comes from JOB_COMPLETION_INDEX (or to override
-        /// SLURM_ARRAY_TASK_COUNT).
-        #[arg(long, value_name = "N")]
-        shards: Option<u64>,
-        /// The folder for the parts and manifests.
-        #[arg(long, default_value = "results")]
-        out: PathBuf,
-        /// `parquet` or `csv`.
-        #[arg(long, default_value = "parquet")]
-        format: String,
-        /// Print only what was written: no summary, no progress bar.
-        #[arg(long, short)]
-        quiet: bool,
-    },
+    Batch(batch::BatchArgs),
     /// Create the instructor's game folder: the save, one key and one view per side.
     New(new::Args),
     /// Show a side's view of a game: only what that side knows.
@@ -219,36 +180,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
                 sets,
             },
         ),
-        Command::Batch {
-            scenario,
-            runs,
-            master_seed,
-            policies,
-            sets,
-            sweeps,
-            threads,
-            shard,
-            shards,
-            out: dir,
-            format,
-            quiet,
-        } => batch::run(
-            &mut out,
-            &batch::BatchArgs {
-                scenario,
-                runs,
-                master_seed,
-                policies,
-                sets,
-                sweeps,
-                threads,
-                shard,
-                shards,
-                out: dir,
-                format,
-                quiet,
-            },
-        ),
+        Command::Batch(a) => batch::run(&mut out, &a),
         Command::New(a) => new::run(&mut out, &a),
         Command::View(a) => view::run(&mut out, &a),
         Command::Orders(c) => orders::run(&mut out, &c),
@@ -311,4 +243,17 @@ pub fn policies(
             .map_err(|e| CliError::rejected(format!("error: --policy `{f}`: {e}")))?;
     }
     Ok(out)
+}
+
+/// `side=policy` for every side, as the run headers print them.
+pub fn policy_names(
+    c: &crate::model::Compiled,
+    policies: &[crate::policy::PolicySpec],
+) -> Vec<String> {
+    c.scenario
+        .sides
+        .iter()
+        .zip(policies)
+        .map(|(s, p)| format!("{}={}", s.id, p.name()))
+        .collect()
 }

@@ -31,13 +31,7 @@ pub fn run(out: &mut dyn Write, a: &RunArgs) -> Result<(), CliError> {
     if let Some(p) = &a.log {
         check_log_path(p)?;
     }
-    let names: Vec<String> = c
-        .scenario
-        .sides
-        .iter()
-        .zip(&policies)
-        .map(|(s, p)| format!("{}={}", s.id, p.name()))
-        .collect();
+    let names = super::policy_names(&c, &policies);
     writeln!(
         out,
         "{} — seed {}, policies {}",

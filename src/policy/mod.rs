@@ -109,15 +109,12 @@ fn random(
     stream: &mut crate::dice::Stream,
 ) -> SideOrders {
     let mut out = SideOrders::default();
-    let b = Board::new(
-        c,
-        &state.units,
-        &state.relations,
-        &state.control,
-        state.turn + 1,
-    );
-    let known = |z: ZoneId, t: SideId| known_in(&b, state, side, z, t);
-    for u in state.units.iter().filter(|u| u.side == side) {
+    // Like a team, the bot plans on what its side knows; an order the hidden truth makes illegal
+    // is rejected at adjudication with its reason, as a team's would be.
+    let seen = view::known_units(state, side);
+    let b = view::board(c, state, &seen);
+    let known = |z: ZoneId, t: SideId| b.units_in(z).any(|u| u.side == t);
+    for u in seen.iter().filter(|u| u.side == side) {
         let legal = legal_orders(&b, side, u, &known);
         if legal.is_empty() {
             continue;

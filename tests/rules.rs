@@ -57,6 +57,34 @@ fn movement_takes_the_shortest_path_and_stops_on_entering_a_hostile_zone() {
 }
 
 #[test]
+fn hostile_units_crossing_one_border_in_opposite_directions_meet_and_stay() {
+    let mut e = engine(rules_scenario(&[]), NEVER, &[]);
+    let ev = turn(&mut e, &[("bi", "Move(\"c\")")], &[("ri", "Move(\"b\")")]);
+    for (unit, zone) in [("bi", "b"), ("ri", "c")] {
+        assert!(
+            ev.iter().any(
+                |x| matches!(x, LogEvent::Moved { unit: u, to, path, stopped_by_contact: true, .. }
+                if u == unit && to == zone && path.is_empty())
+            ),
+            "{}",
+            summary(&ev)
+        );
+    }
+    let st = e.state();
+    let at = |id: &str| {
+        st.units
+            .iter()
+            .find(|u| e.compiled().unit_name(u.id) == id)
+            .map(|u| e.compiled().zone_name(u.zone).to_string())
+    };
+    assert_eq!(
+        (at("bi").as_deref(), at("ri").as_deref()),
+        (Some("b"), Some("c"))
+    );
+    assert!(summary(&ev).contains("bi: stays in b (met hostile units crossing the other way)"));
+}
+
+#[test]
 fn illegal_orders_are_rejected_with_reasons_and_the_unit_holds() {
     let mut e = engine(rules_scenario(&[]), NEVER, &[]);
     let ev = turn(

@@ -75,6 +75,14 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                 let _ = writeln!(s, "  signal {from} -> {to}: {kind:?}");
             }
             LogEvent::Moved {
+                unit, from, path, ..
+            } if path.is_empty() => {
+                let _ = writeln!(
+                    s,
+                    "  move   {unit}: stays in {from} (met hostile units crossing the other way)"
+                );
+            }
+            LogEvent::Moved {
                 unit,
                 from,
                 to,

@@ -28,4 +28,8 @@ pub mod scenario;
 pub mod sim;
 
 /// The engine version, recorded in saves and batch manifests.
-pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+///
+/// The `+rules.N` part is the rules revision: bump it in any change that alters the result of a game
+/// (the golden files, the dice vectors or recorded hashes change), so that saves and batch manifests
+/// made under other rules are recognised as such and never mixed with new results.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.1");

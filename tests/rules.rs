@@ -358,7 +358,7 @@ fn signals_move_the_escalation_track_and_reach_the_other_side() {
         &mut e,
         "red",
         &[],
-        "(to: \"blue\", kind: Warn), (to: \"red\", kind: Warn)",
+        "(to: \"red\", kind: Warn), (to: \"blue\", kind: Warn), (to: \"blue\", kind: Warn)",
     );
     let ev = e.step_turn().unwrap().to_vec();
     let changes: Vec<(i32, i32)> = ev
@@ -371,7 +371,12 @@ fn signals_move_the_escalation_track_and_reach_the_other_side() {
         })
         .collect();
     assert_eq!(changes, vec![(5, 3), (3, 4)], "{}", summary(&ev));
-    assert!(rejected(&ev, "")[0].contains("cannot signal itself"));
+    let refused = rejected(&ev, "");
+    assert!(refused[0].contains("cannot signal itself"), "{refused:?}");
+    assert!(
+        refused[1].contains("at most one signal a turn"),
+        "{refused:?}"
+    );
     assert!(ev.iter().any(|x| matches!(x, LogEvent::MessageSent { to, from, .. } if to == &["red".to_string()] && from == "blue")));
 }
 

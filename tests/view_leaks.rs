@@ -70,6 +70,19 @@ fn check_views(
                 assert!(!json.contains(&d.name), "{name}'s view names `{}`", d.name);
             }
         }
+        // A detected enemy shows position and strength only: not its readiness, posture (which
+        // would tell its orders) or source note.
+        for u in &v.scenario.units {
+            let owner = c.side(&u.side).expect("a side of the scenario");
+            if enemy(owner) {
+                assert_eq!(
+                    (u.readiness, u.posture, u.source.as_str()),
+                    (Default::default(), Default::default(), ""),
+                    "{name}'s view shows more than position and strength of `{}`",
+                    u.id
+                );
+            }
+        }
         let now: BTreeSet<String> = st.intel.current[side.index()]
             .iter()
             .filter(|u| enemy(c.units[u.index()].side))

@@ -86,6 +86,11 @@ impl Game {
     /// Rolls back to the end of `to_turn`: every later step is marked discarded (kept in the save)
     /// and its events are written to `rolled-back-N.jsonl`. Returns how many steps were discarded.
     pub fn rollback(&mut self, to_turn: u32, reason: &str) -> Result<usize, GameError> {
+        if reason.trim().is_empty() {
+            return Err(GameError::rejected(
+                "error: --reason is empty: every umpire action is logged with the instructor's reason",
+            ));
+        }
         let now = self.engine.turn();
         if to_turn > now {
             return Err(GameError::rejected(format!(

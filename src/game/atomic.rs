@@ -10,9 +10,35 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
     write_with(path, |f| f.write_all(bytes))
 }
 
+/// Writes `bytes` to `path` atomically, readable by its owner only (saves and keys hold secrets).
+pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_mode(path, true, |f| f.write_all(bytes))
+}
+
 /// Writes to `path` atomically through `fill`, which writes the contents.
 pub fn write_with(
     path: &Path,
+    fill: impl FnOnce(&mut io::BufWriter<&File>) -> io::Result<()>,
+) -> io::Result<()> {
+    write_mode(path, false, fill)
+}
+
+fn create(tmp: &Path, private: bool) -> io::Result<File> {
+    let mut o = fs::OpenOptions::new();
+    o.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    o.open(tmp)
+}
+
+fn write_mode(
+    path: &Path,
+    private: bool,
     fill: impl FnOnce(&mut io::BufWriter<&File>) -> io::Result<()>,
 ) -> io::Result<()> {
     // Never rename over a device, a folder or a link: only regular files are replaced.
@@ -37,7 +63,7 @@ pub fn write_with(
         std::process::id()
     ));
     let result = (|| {
-        let f = File::create(&tmp)?;
+        let f = create(&tmp, private)?;
         {
             let mut w = io::BufWriter::new(&f);
             fill(&mut w)?;

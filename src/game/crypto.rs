@@ -38,45 +38,26 @@ pub fn same(a: &str, b: &str) -> bool {
             == 0
 }
 
-/// `n` random bytes from the operating system; if `/dev/urandom` cannot be read, a SHA-256 chain
-/// over the time, the process id and a counter (good enough for a classroom, never for secrets that
-/// matter more than a game's).
-pub fn random_bytes(n: usize) -> Vec<u8> {
+/// `n` bytes from the operating system's randomness. Keys and seeds must be unpredictable, so there
+/// is no fallback: without `/dev/urandom` this fails and no game is made.
+pub fn random_bytes(n: usize) -> std::io::Result<Vec<u8>> {
     let mut buf = vec![0u8; n];
-    if let Ok(mut f) = std::fs::File::open("/dev/urandom")
-        && f.read_exact(&mut buf).is_ok()
-    {
-        return buf;
-    }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0);
-    let mut out = Vec::with_capacity(n);
-    let mut i = 0u64;
-    while out.len() < n {
-        let mut h = Sha256::new();
-        h.update(now.to_le_bytes());
-        h.update(std::process::id().to_le_bytes());
-        h.update(i.to_le_bytes());
-        out.extend_from_slice(&h.finalize());
-        i += 1;
-    }
-    out.truncate(n);
-    out
+    let mut f = std::fs::File::open("/dev/urandom")?;
+    f.read_exact(&mut buf)?;
+    Ok(buf)
 }
 
-/// A random 256-bit key (or salt), hex.
-pub fn random_hex(bytes: usize) -> String {
-    hex(&random_bytes(bytes))
+/// A random key (or salt) of `bytes` bytes, hex.
+pub fn random_hex(bytes: usize) -> std::io::Result<String> {
+    Ok(hex(&random_bytes(bytes)?))
 }
 
 /// A random game seed.
-pub fn random_seed() -> u64 {
-    let b = random_bytes(8);
+pub fn random_seed() -> std::io::Result<u64> {
+    let b = random_bytes(8)?;
     let mut a = [0u8; 8];
     a.copy_from_slice(&b);
-    u64::from_le_bytes(a)
+    Ok(u64::from_le_bytes(a))
 }
 
 /// The public commitment to a seed: SHA-256 of a domain tag, the salt and the seed. Publishing it

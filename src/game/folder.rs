@@ -138,13 +138,28 @@ impl Game {
             let t = std::fs::read_to_string(&p).map_err(io("read", &p))?;
             files.insert(rel.replace('\\', "/"), t);
         }
-        let id = format!("{}-{}", loaded.scenario.meta.id, &crypto::random_hex(4));
+        let rng = |e: std::io::Error| {
+            GameError::error(format!(
+                "error: cannot read the system's randomness (/dev/urandom) for keys and the seed: {e}"
+            ))
+        };
+        let id = format!(
+            "{}-{}",
+            loaded.scenario.meta.id,
+            crypto::random_hex(4).map_err(rng)?
+        );
         let keys = loaded
             .scenario
             .sides
             .iter()
-            .map(|s| (s.id.clone(), crypto::random_hex(32)))
-            .collect();
+            .map(|s| Ok((s.id.clone(), crypto::random_hex(32)?)))
+            .collect::<std::io::Result<_>>()
+            .map_err(rng)?;
+        let seed = match seed {
+            Some(s) => s,
+            None => crypto::random_seed().map_err(rng)?,
+        };
+        let salt = crypto::random_hex(16).map_err(rng)?;
         let save = Save {
             format: super::save::FORMAT,
             engine: crate::VERSION.to_string(),
@@ -152,8 +167,8 @@ impl Game {
             origin: scenario.display().to_string(),
             scenario_hash: loaded.hash.clone(),
             files,
-            seed: seed.unwrap_or_else(crypto::random_seed),
-            salt: crypto::random_hex(16),
+            seed,
+            salt,
             keys,
             journal: Vec::new(),
         };
@@ -169,13 +184,8 @@ impl Game {
                 key: key.clone(),
             };
             let p = dir.join("keys").join(format!("{side}.key"));
-            atomic::write(&p, k.to_text().as_bytes()).map_err(io("write", &p))?;
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                // Only the instructor's account reads the keys in the instructor's folder.
-                let _ = std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600));
-            }
+            // Written readable by the instructor's account only.
+            atomic::write_private(&p, k.to_text().as_bytes()).map_err(io("write", &p))?;
         }
         g.commit()?;
         Ok(g)

@@ -145,11 +145,13 @@ pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<Stri
     let c = &p.c;
     let (resolved, unresolved) = f.resolve(c);
     let me = c.side_name(p.side);
-    let own: Vec<&str> = c
+    // The side's units on the map now: units an event has yet to bring on stay unmentioned.
+    let own: Vec<&str> = p
+        .state
         .units
         .iter()
         .filter(|u| u.side == p.side)
-        .map(|u| u.id.as_str())
+        .map(|u| c.unit_name(u.id))
         .collect();
     // A unit that is not the side's gets the same answer whether it exists or not, so the intake
     // never tells a team which other units the scenario holds.
@@ -164,7 +166,12 @@ pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<Stri
     };
     let mut errors: Vec<String> = Vec::new();
     for u in &unresolved {
-        if !u.unit.is_empty() && c.unit(&u.unit).is_none() {
+        // Ownership first: an order for another side's unit gets the same answer as one for a
+        // unit that does not exist, whatever else is wrong with it.
+        let theirs = c
+            .unit(&u.unit)
+            .is_some_and(|id| c.units[id.index()].side != p.side);
+        if !u.unit.is_empty() && (c.unit(&u.unit).is_none() || theirs) {
             errors.push(not_yours(&u.unit));
         } else if u.unit.is_empty() {
             errors.push(format!("{}: {}", u.order, u.reason));

@@ -26,6 +26,9 @@ pub fn scenario(c: &Compiled, state: &State, side: SideId, in_view: &[UnitId]) -
         .filter(|u| in_view.contains(&u.id))
         .map(|u| {
             let d = &c.units[u.id.index()];
+            // A detected enemy shows where it is and how strong, nothing more: its readiness and
+            // posture (which tell its last orders) and its source note stay hidden.
+            let friend = state.relations.get(side, u.side) == crate::scenario::Relation::Allied;
             sc::Unit {
                 id: d.id.clone(),
                 name: d.name.clone(),
@@ -33,9 +36,21 @@ pub fn scenario(c: &Compiled, state: &State, side: SideId, in_view: &[UnitId]) -
                 unit_type: c.kinds[u.kind.index()].id.clone(),
                 zone: c.zone_name(u.zone).to_string(),
                 strength: u.strength.max(1),
-                readiness: u.readiness,
-                posture: u.posture,
-                source: d.source.clone(),
+                readiness: if friend {
+                    u.readiness
+                } else {
+                    Default::default()
+                },
+                posture: if friend {
+                    u.posture
+                } else {
+                    Default::default()
+                },
+                source: if friend {
+                    d.source.clone()
+                } else {
+                    String::new()
+                },
             }
         })
         .collect();
@@ -76,10 +91,8 @@ impl Picture {
     /// From the instructor's full state: drops every unit `side` does not know of now.
     pub fn from_state(c: Arc<Compiled>, full: &State, side: SideId, game: &str) -> Picture {
         let mut state = full.clone();
-        let rel = &full.relations;
-        state.units.retain(|u| {
-            rel.get(side, u.side) == sc::Relation::Allied || full.intel.sees(side, u.id)
-        });
+        // Own and allied units as they are; detected enemies by position and strength only.
+        state.units = crate::policy::view::known_units(full, side);
         Picture {
             c,
             state,
@@ -101,6 +114,12 @@ impl Picture {
         let side = c
             .side(&v.side)
             .ok_or_else(|| format!("the view names side `{}`, which it does not list", v.side))?;
+        if v.turn >= c.turns || v.outcome.is_some() {
+            return Err(format!(
+                "the view is of turn {} and the game is over (it has {} turns): no orders are due",
+                v.turn, c.turns
+            ));
+        }
         let n = c.side_count();
         let mut relations = Relations::new(n);
         for (o, r) in &v.relations {
@@ -175,12 +194,12 @@ impl Picture {
             &self.state.units,
             &self.state.relations,
             &self.state.control,
-            self.state.turn + 1,
+            self.state.turn.saturating_add(1),
         )
     }
 
     /// The turn orders are due for.
     pub fn next_turn(&self) -> u32 {
-        self.state.turn + 1
+        self.state.turn.saturating_add(1)
     }
 }

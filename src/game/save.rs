@@ -253,10 +253,10 @@ impl Save {
         if let Ok(old) = std::fs::read(&path)
             && Save::decode(&path, &old).is_ok()
         {
-            atomic::write(&dir.join(BACKUP_FILE), &old)?;
+            atomic::write_private(&dir.join(BACKUP_FILE), &old)?;
         }
         let bytes = self.encode().map_err(std::io::Error::other)?;
-        atomic::write(&path, &bytes)
+        atomic::write_private(&path, &bytes)
     }
 
     /// The journal entries a replay plays: those no rollback discarded.

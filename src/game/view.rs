@@ -250,7 +250,7 @@ pub fn build(c: &Compiled, state: &State, log: &[LogEvent], side: SideId, h: &He
     );
     in_view.sort();
     in_view.dedup();
-    let next_turn = state.turn + 1;
+    let next_turn = state.turn.saturating_add(1);
     View {
         format: VIEW_FORMAT,
         game: h.game.to_string(),

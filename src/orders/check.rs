@@ -59,6 +59,8 @@ pub enum Rejection {
     WithdrawBlocked(String),
     /// Signalling oneself.
     SignalSelf,
+    /// A second signal in one turn.
+    OneSignalPerTurn,
 }
 
 impl fmt::Display for Rejection {
@@ -110,6 +112,12 @@ impl fmt::Display for Rejection {
                 write!(
                     f,
                     "cannot withdraw to `{z}`: every way there within the allowance passes hostile units"
+                )
+            }
+            Rejection::OneSignalPerTurn => {
+                write!(
+                    f,
+                    "a side sends at most one signal a turn; this one is not sent"
                 )
             }
             Rejection::SignalSelf => write!(f, "a side cannot signal itself"),

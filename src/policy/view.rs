@@ -17,10 +17,21 @@ pub fn known_units(state: &State, side: SideId) -> Vec<UnitState> {
     state
         .units
         .iter()
-        .filter(|u| {
-            state.relations.get(side, u.side) == Relation::Allied || state.intel.sees(side, u.id)
+        .filter_map(|u| {
+            if state.relations.get(side, u.side) == Relation::Allied {
+                Some(*u)
+            } else if state.intel.sees(side, u.id) {
+                // Of a detected enemy a side knows where it is and how strong, not its readiness or
+                // posture (which would tell its orders): plan as if it were fresh and unposted.
+                Some(UnitState {
+                    readiness: Default::default(),
+                    posture: Default::default(),
+                    ..*u
+                })
+            } else {
+                None
+            }
         })
-        .copied()
         .collect()
 }
 

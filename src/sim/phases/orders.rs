@@ -60,9 +60,15 @@ pub fn check_orders(
                 }),
             }
         }
+        let mut sent = false;
         for sig in &orders.signals {
             let to = c.side_name(sig.to).to_string();
-            if let Err(why) = check_signal(side, sig) {
+            let verdict = if sent {
+                Err(Rejection::OneSignalPerTurn)
+            } else {
+                check_signal(side, sig)
+            };
+            if let Err(why) = verdict {
                 ch.out.push(LogEvent::OrderRejected {
                     side: side_name.clone(),
                     unit: String::new(),
@@ -71,6 +77,7 @@ pub fn check_orders(
                 });
                 continue;
             }
+            sent = true;
             ch.out.push(LogEvent::SignalSent {
                 from: side_name.clone(),
                 to: to.clone(),

@@ -289,10 +289,22 @@ fn a_team_at_the_prompt_does_not_block_or_undo_the_white_cell() {
             "{s}'s orders are in: {st}"
         );
     }
-    // A lock left by a process that no longer exists is cleared (process ids read from /proc).
-    if std::path::Path::new("/proc/self").exists() {
-        std::fs::write(g.join("game.lock"), "4294967294").unwrap();
-        ok(wc(&["status", &gs]));
-        assert!(!g.join("game.lock").exists());
-    }
+    // A lock file left behind by a command that crashed does not block: the lock is the OS's, and
+    // it went with the process.
+    std::fs::write(g.join("game.lock"), "4294967294").unwrap();
+    ok(wc(&["adjudicate", &gs, "--missing", "hold"]));
+    // While another process holds the lock, a command that changes the game waits, then says so.
+    let held = std::fs::OpenOptions::new()
+        .write(true)
+        .open(g.join("game.lock"))
+        .unwrap();
+    held.lock().unwrap();
+    fails(
+        wc(&["adjudicate", &gs, "--missing", "hold"]),
+        2,
+        "another whitecell command is working on this game",
+    );
+    // Reading the game needs no lock.
+    ok(wc(&["status", &gs]));
+    drop(held);
 }

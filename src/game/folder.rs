@@ -191,12 +191,20 @@ impl Game {
         Ok(g)
     }
 
-    /// Opens a game folder: reads the save and replays it, checking every recorded hash.
+    /// Opens a game folder to change it: takes its lock, reads the save and replays it, checking
+    /// every recorded hash.
     pub fn open(dir: &Path) -> Result<Game, GameError> {
         let lock = super::lock::Lock::take(dir).map_err(GameError::error)?;
-        let save = Save::read(dir).map_err(|e| GameError::error(e.to_string()))?;
-        let mut g = Game::from_save(dir, save)?;
+        let mut g = Game::open_read_only(dir)?;
         g.lock = Some(lock);
+        Ok(g)
+    }
+
+    /// Opens a game folder to read it, without its lock: the save is only ever replaced whole, so a
+    /// reader sees the old save or the new one, never a mix. Must not be used to write.
+    pub fn open_read_only(dir: &Path) -> Result<Game, GameError> {
+        let save = Save::read(dir).map_err(|e| GameError::error(e.to_string()))?;
+        let g = Game::from_save(dir, save)?;
         if let Some(bad) = g.checks.iter().find(|c| c.recorded != c.replayed) {
             return Err(GameError::error(format!(
                 "error: the save does not replay: after {} the state hash is {} but the save recorded {}; run `whitecell replay {}` for the full account (was the save made by another whitecell? it says {})",

@@ -275,3 +275,27 @@ fn illegal_but_well_formed_orders_are_explained() {
         "the team's view explains the rejection"
     );
 }
+
+#[test]
+fn an_older_file_does_not_silently_replace_orders_already_in() {
+    let f = fixture();
+    let hold = "Hold".to_string();
+    let mv = format!("Move(\"{}\")", f.za);
+    let v1 = f.file("v1.ron", &f.game, &f.a, 1, &[(&f.ua, &hold)], Some(&f.a));
+    let v2 = f.file("v2.ron", &f.game, &f.a, 1, &[(&f.ua, &mv)], Some(&f.a));
+    ok(wc(&["orders", "submit", &v2, &f.gs()]));
+    let before = std::fs::read(f.g.join("game.save")).unwrap();
+    fails(wc(&["orders", "submit", &v1, &f.gs()]), 1, "are already in");
+    assert_eq!(
+        std::fs::read(f.g.join("game.save")).unwrap(),
+        before,
+        "the refused file changed nothing"
+    );
+    // Handing the same file in again is harmless; replacing takes --replace.
+    ok(wc(&["orders", "submit", &v2, &f.gs()]));
+    let o = ok(wc(&["orders", "submit", &v1, &f.gs(), "--replace"]));
+    assert!(o.contains("accepted 1 order(s)"), "{o}");
+    let st = ok(wc(&["status", &f.gs()]));
+    let v1_receipt = o.split_whitespace().last().unwrap().to_string();
+    assert!(st.contains(&v1_receipt), "{st}");
+}

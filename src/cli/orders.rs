@@ -44,6 +44,9 @@ pub enum Cmd {
         /// Sign with this key file while handing in (hot-seat play).
         #[arg(long)]
         key: Option<PathBuf>,
+        /// Replace orders this side has already handed in for the turn.
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -227,10 +230,11 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             file,
             game_dir,
             key,
+            replace,
         } => {
             let mut f = read_orders(file)?;
             let mut g = super::new::open(game_dir)?;
-            let receipt = submit(out, &mut g, &mut f, key.as_deref())?;
+            let receipt = submit(out, &mut g, &mut f, key.as_deref(), *replace)?;
             writeln!(
                 out,
                 "accepted {} order(s) for {} turn {}; receipt {receipt}",
@@ -250,6 +254,7 @@ pub fn submit(
     g: &mut Game,
     f: &mut OrdersFile,
     key: Option<&Path>,
+    replace: bool,
 ) -> Result<String, CliError> {
     if let Some(o) = g.engine.outcome() {
         return Err(CliError::rejected(format!(
@@ -276,6 +281,17 @@ pub fn submit(
     let warnings = intake::check_orders(&p, f).map_err(|e| rejected(&e))?;
     for w in &warnings {
         writeln!(out, "warning: {w}")?;
+    }
+    // Once a side's orders for the turn are in, another file replaces them only when asked: an
+    // older signed file handed in again must not silently undo a team's final orders.
+    if let Some((_, earlier)) = g.pending.get(&f.side)
+        && !replace
+        && *earlier != intake::receipt(f)
+    {
+        return Err(rejected(&[format!(
+            "orders for `{}` turn {} are already in (receipt {earlier}); to replace them with this file, hand it in with --replace",
+            f.side, f.turn
+        )]));
     }
     Ok(g.accept(f.clone())?)
 }

@@ -386,7 +386,9 @@ fn submit(out: &mut dyn Write, s: &mut Session) -> Result<(), CliError> {
     if let Some(dir) = &s.game {
         let mut g = super::new::open(dir)?;
         let g = &mut g;
-        let receipt = super::orders::submit(out, g, &mut f, None)?;
+        // The team at the prompt has seen its earlier orders (they are loaded at start): its new
+        // submission replaces them.
+        let receipt = super::orders::submit(out, g, &mut f, None, true)?;
         writeln!(
             out,
             "submitted {} order(s) into the game; receipt {receipt}",

@@ -308,3 +308,33 @@ fn a_team_at_the_prompt_does_not_block_or_undo_the_white_cell() {
     ok(wc(&["status", &gs]));
     drop(held);
 }
+
+#[test]
+fn an_ended_game_is_reopened_by_rollback_only_on_purpose() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    let gs = g.to_string_lossy().to_string();
+    new_game(&g, 5);
+    for _ in 0..40 {
+        if ok(wc(&["status", &gs])).contains("GAME OVER") {
+            break;
+        }
+        ok(wc(&["adjudicate", &gs, "--missing", "policy"]));
+    }
+    assert!(ok(wc(&["status", &gs])).contains("seed can now be revealed"));
+    fails(
+        wc(&["rollback", &gs, "--to-turn", "0", "--reason", "again"]),
+        1,
+        "--reopen",
+    );
+    ok(wc(&[
+        "rollback",
+        &gs,
+        "--to-turn",
+        "0",
+        "--reason",
+        "again",
+        "--reopen",
+    ]));
+    assert!(!ok(wc(&["status", &gs])).contains("GAME OVER"));
+}

@@ -16,11 +16,21 @@ pub struct Args {
     /// Why (recorded in the log).
     #[arg(long, default_value = "rolled back by the white cell")]
     pub reason: String,
+    /// Roll back a game that has ended, although `status` may have revealed its seed.
+    #[arg(long)]
+    pub reopen: bool,
 }
 
 /// Rolls back.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     let mut g = super::new::open(&a.game_dir)?;
+    if g.engine.outcome().is_some() && !a.reopen {
+        return Err(CliError::rejected(
+            "error: the game has ended, and `status` reveals the seed of an ended game: anyone who has \
+             seen it can foresee every roll of a reopened game. Pass --reopen to roll back anyway (and \
+             play on knowing that), or fork the game instead (`whitecell fork`)",
+        ));
+    }
     let n = g.rollback(a.to_turn, &a.reason)?;
     writeln!(
         out,

@@ -245,7 +245,8 @@ pub fn policies(
     Ok(out)
 }
 
-/// `side=policy` for every side, as the run headers print them.
+/// `side=policy` for every side with every parameter, as the run headers print them (the same text
+/// `--policy` takes back).
 pub fn policy_names(
     c: &crate::model::Compiled,
     policies: &[crate::policy::PolicySpec],
@@ -254,6 +255,6 @@ pub fn policy_names(
         .sides
         .iter()
         .zip(policies)
-        .map(|(s, p)| format!("{}={}", s.id, p.name()))
+        .map(|(s, p)| format!("{}={p}", s.id))
         .collect()
 }

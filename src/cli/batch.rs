@@ -213,16 +213,28 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
 pub fn replay_hint(a: &BatchArgs, plan: &Plan, i: u64) -> String {
     let mut s = format!(
         "whitecell run {} --seed {}",
-        a.scenario.display(),
+        shell_word(&a.scenario.display().to_string()),
         plan.seed(i)
     );
     for p in &a.policies {
-        s.push_str(&format!(" --policy {p}"));
+        s.push_str(&format!(" --policy {}", shell_word(p)));
     }
     for e in plan.edits(i) {
-        s.push_str(&format!(" --set {e}"));
+        s.push_str(&format!(" --set {}", shell_word(&e.to_string())));
     }
     s
+}
+
+/// A word as a POSIX shell reads it back: as is when it is plain, else in single quotes.
+fn shell_word(w: &str) -> String {
+    let plain = !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,+@%".contains(c));
+    if plain {
+        w.to_string()
+    } else {
+        format!("'{}'", w.replace('\'', "'\\''"))
+    }
 }
 
 /// A progress bar with rate and time left, on stderr, only on a terminal.

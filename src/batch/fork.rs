@@ -102,6 +102,9 @@ pub struct Fork {
     pub runs: Vec<Played>,
 }
 
+/// The most worker threads a fork uses, whatever `--threads` asks.
+const MAX_THREADS: usize = 256;
+
 /// Plays `runs` forks of `game` from turn `from_turn` with `policies`, on `threads` workers. The
 /// result does not depend on the thread count.
 pub fn fork(
@@ -124,18 +127,31 @@ pub fn fork(
     let seeds: Vec<u64> = (0..runs)
         .map(|k| run_seed(master_seed, game.seed, k))
         .collect();
-    let threads = threads.clamp(1, seeds.len().max(1));
+    let threads = threads.clamp(1, seeds.len().clamp(1, MAX_THREADS));
     let results: Vec<Result<Vec<(usize, Played)>, String>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 let seeds = &seeds;
-                scope.spawn(move || {
+                std::thread::Builder::new().spawn_scoped(scope, move || {
                     let mut out = Vec::new();
                     for k in (t..seeds.len()).step_by(threads) {
-                        let mut e = replay(c, game, from_turn)?;
-                        e.set_dice(Dice::seeded(seeds[k]));
-                        play_to_end(&mut e, policies, |_| {});
-                        out.push((k, summarise(&mut e)));
+                        // One fork that fails is reported with its seed; it does not take the
+                        // others down with it.
+                        let one = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            let mut e = replay(c, game, from_turn)?;
+                            e.set_dice(Dice::seeded(seeds[k]));
+                            play_to_end(&mut e, policies, |_| {});
+                            Ok::<_, String>(summarise(&mut e))
+                        }));
+                        match one {
+                            Ok(r) => out.push((k, r?)),
+                            Err(_) => {
+                                return Err(format!(
+                                    "fork {k} (seed {}) failed inside the engine",
+                                    seeds[k]
+                                ));
+                            }
+                        }
                     }
                     Ok(out)
                 })
@@ -143,9 +159,11 @@ pub fn fork(
             .collect();
         handles
             .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err("a fork failed".to_string()))
+            .map(|h| match h {
+                Ok(h) => h
+                    .join()
+                    .unwrap_or_else(|_| Err("a fork worker failed".to_string())),
+                Err(e) => Err(format!("cannot start a worker thread: {e}")),
             })
             .collect()
     });

@@ -31,9 +31,9 @@ pub struct Tally {
     pub failed: u64,
     /// Wins per side, in side order.
     pub wins: Vec<u64>,
-    /// Finished games with no winner.
+    /// Games without a winner (a draw, sudden death for all, an unfinished or failed game).
     pub no_winner: u64,
-    /// Sum of turns played (finished games).
+    /// Sum of turns played.
     pub turns: u64,
     /// Sum of squared turns.
     pub turns_sq: u64,

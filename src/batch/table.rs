@@ -49,7 +49,15 @@ pub fn columns(plan: &Plan) -> Vec<(String, ColType)> {
         ("seed".to_string(), ColType::U64),
     ];
     for p in plan.param_paths() {
-        c.push((format!("param_{}", p.replace('.', "_")), ColType::Text));
+        // `a.b_c` and `a_b.c` both read `param_a_b_c`: a later one takes a number, in path order.
+        let base = format!("param_{}", p.replace('.', "_"));
+        let mut name = base.clone();
+        let mut n = 2;
+        while c.iter().any(|(x, _)| *x == name) {
+            name = format!("{base}_{n}");
+            n += 1;
+        }
+        c.push((name, ColType::Text));
     }
     for n in ["status", "error", "outcome", "sudden_death", "winner"] {
         c.push((n.to_string(), ColType::Text));

@@ -155,6 +155,16 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                     "  fight  {attacker} vs {defender} in {zone}: none ({reason})"
                 );
             }
+            // An umpire's amendment that raises a strength is logged as a loss of no steps.
+            LogEvent::StepsLost {
+                unit,
+                steps: 0,
+                strength,
+                cause,
+                ..
+            } => {
+                let _ = writeln!(s, "  strength {unit} is now {strength} ({cause})");
+            }
             LogEvent::StepsLost {
                 unit,
                 steps,

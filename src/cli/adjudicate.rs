@@ -27,33 +27,15 @@ pub struct Args {
 /// Adjudicates and prints the account.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     let mut g = super::new::open(&a.game_dir)?;
-    let absent: Vec<String> =
-        g.c.scenario
-            .sides
-            .iter()
-            .filter(|s| !g.pending.contains_key(&s.id))
-            .map(|s| s.id.clone())
-            .collect();
     let missing = match a.missing {
         Missing::Hold => Some("hold"),
         Missing::Policy => None,
     };
-    let events = g.adjudicate(missing)?;
-    for s in &absent {
-        let how = match a.missing {
-            Missing::Hold => "hold".to_string(),
-            Missing::Policy => {
-                g.c.scenario
-                    .sides
-                    .iter()
-                    .find(|x| &x.id == s)
-                    .and_then(|x| x.policy.clone())
-                    .unwrap_or_else(|| "random".into())
-            }
-        };
-        writeln!(out, "note: {s} sent no orders; played by policy `{how}`")?;
+    let done = g.adjudicate(missing)?;
+    for (side, how) in &done.filled {
+        writeln!(out, "note: {side} sent no orders; played by policy `{how}`")?;
     }
-    write!(out, "{}", crate::report::text::turn_summary(&events))?;
+    write!(out, "{}", crate::report::text::turn_summary(&done.events))?;
     let d = a.game_dir.display();
     writeln!(
         out,

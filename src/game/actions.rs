@@ -9,6 +9,15 @@ use crate::orders::OrdersFile;
 use crate::report::LogEvent;
 use std::collections::BTreeMap;
 
+/// What an adjudication did.
+#[derive(Debug, Clone)]
+pub struct Adjudicated {
+    /// The turn's events.
+    pub events: Vec<LogEvent>,
+    /// For each side that sent no orders, the policy that played it.
+    pub filled: BTreeMap<String, String>,
+}
+
 impl Game {
     /// Records accepted orders (already checked by [`super::intake`]); returns the receipt.
     pub fn accept(&mut self, file: OrdersFile) -> Result<String, GameError> {
@@ -27,8 +36,9 @@ impl Game {
     }
 
     /// Adjudicates the coming turn; sides with no orders are played by `missing` (a policy name)
-    /// or, if `None`, by their scenario policy. Returns the turn's events.
-    pub fn adjudicate(&mut self, missing: Option<&str>) -> Result<Vec<LogEvent>, GameError> {
+    /// or, if `None`, by their scenario policy. Returns the turn's events and, for each side that
+    /// sent no orders, the policy that played it.
+    pub fn adjudicate(&mut self, missing: Option<&str>) -> Result<Adjudicated, GameError> {
         if let Some(o) = self.engine.outcome() {
             return Err(GameError::rejected(format!(
                 "error: the game is over ({}); nothing to adjudicate",
@@ -54,10 +64,17 @@ impl Game {
         let hash = self.engine.state_hash();
         self.save.journal.push(Record {
             discarded: None,
-            entry: Entry::Turn { turn, filled, hash },
+            entry: Entry::Turn {
+                turn,
+                filled: filled.clone(),
+                hash,
+            },
         });
         self.commit()?;
-        Ok(self.engine.log()[before..].to_vec())
+        Ok(Adjudicated {
+            events: self.engine.log()[before..].to_vec(),
+            filled,
+        })
     }
 
     /// Applies a white-cell action: `events` must start with a `LogEvent::Umpire`.

@@ -15,7 +15,8 @@ use super::save::{Entry, SCENARIO_FILE, Save};
 use super::view::{self, Header, View};
 use crate::dice::Dice;
 use crate::model::{Compiled, SideId};
-use crate::orders::OrdersFile;
+use crate::orders::file::Unresolved;
+use crate::orders::{OrdersFile, SideOrders};
 use crate::report::LogEvent;
 use crate::scenario::RulesetRef;
 use crate::sim::Engine;
@@ -288,22 +289,13 @@ impl Game {
     /// Submits every side's orders (pending files, or the `filled` policy) and plays the turn.
     fn step(&mut self, filled: &BTreeMap<String, String>) -> Result<(), GameError> {
         let c = self.c.clone();
-        let state = self.engine.state();
-        let dice = self.engine.dice().clone();
-        for side in c.side_ids() {
-            let name = c.side_name(side).to_string();
-            if let Some((file, _)) = self.pending.get(&name) {
-                let (orders, unresolved) = file.resolve(&c);
-                self.engine.submit(side, orders, unresolved);
-            } else {
-                let spec = filled.get(&name).map(String::as_str).unwrap_or("hold");
-                let p = crate::policy::PolicySpec::parse(spec).map_err(|e| {
-                    GameError::error(format!("error: the save names a policy for {name}: {e}"))
-                })?;
-                self.engine
-                    .submit(side, p.orders(&c, &state, side, &dice), Vec::new());
-            }
-        }
+        let pending = &self.pending;
+        submit_turn(
+            &c,
+            &mut self.engine,
+            &|side| pending.get(side).map(|(f, _)| f),
+            filled,
+        )?;
         self.pending.clear();
         self.engine
             .step_turn()
@@ -384,4 +376,37 @@ impl Game {
         atomic::write(&p, super::view_report::text(&v).as_bytes()).map_err(io("write", &p))?;
         Ok(v)
     }
+}
+
+/// What one side was given to play a turn: its orders, and those that named unknown things.
+pub type Submitted = (SideId, SideOrders, Vec<Unresolved>);
+
+/// Submits every side's orders for the coming turn as the game folder does: a side's handed-in file
+/// (`pending`), or the orders of the policy `filled` names for it (`hold` if none). Opening a game,
+/// adjudicating and forking all play turns through here, so they cannot drift apart.
+pub fn submit_turn<'p>(
+    c: &Compiled,
+    engine: &mut Engine,
+    pending: &dyn Fn(&str) -> Option<&'p OrdersFile>,
+    filled: &BTreeMap<String, String>,
+) -> Result<Vec<Submitted>, GameError> {
+    let state = engine.state();
+    let dice = engine.dice().clone();
+    let mut out = Vec::new();
+    for side in c.side_ids() {
+        let name = c.side_name(side);
+        let (orders, unresolved) = match pending(name) {
+            Some(file) => file.resolve(c),
+            None => {
+                let spec = filled.get(name).map(String::as_str).unwrap_or("hold");
+                let p = crate::policy::PolicySpec::parse(spec).map_err(|e| {
+                    GameError::error(format!("error: the save names a policy for {name}: {e}"))
+                })?;
+                (p.orders(c, &state, side, &dice), Vec::new())
+            }
+        };
+        engine.submit(side, orders.clone(), unresolved.clone());
+        out.push((side, orders, unresolved));
+    }
+    Ok(out)
 }

@@ -9,13 +9,12 @@
 //! from the state and dice at that turn. Every recorded hash is checked on the way; a save that
 //! does not replay is refused.
 
-use super::folder::{GameError, compile};
+use super::folder::{GameError, compile, submit_turn};
 use super::save::{Entry, Save};
 use crate::batch::fork::{Recorded, TurnInput};
 use crate::dice::Dice;
 use crate::model::Compiled;
 use crate::orders::OrdersFile;
-use crate::policy::PolicySpec;
 use crate::report::LogEvent;
 use crate::sim::Engine;
 use std::collections::BTreeMap;
@@ -89,29 +88,16 @@ fn umpire(rec: &mut Recorded, events: impl Iterator<Item = LogEvent>) {
     }
 }
 
-/// Works out and submits every side's orders for the coming turn, as the game did, and plays it.
+/// Submits every side's orders for the coming turn as the game did, plays it, and records them.
 fn play_turn(
     c: &Arc<Compiled>,
     e: &mut Engine,
     pending: &BTreeMap<&str, &OrdersFile>,
     filled: &BTreeMap<String, String>,
 ) -> Result<TurnInput, GameError> {
-    let state = e.state();
-    let dice = e.dice().clone();
+    let submitted = submit_turn(c, e, &|side| pending.get(side).copied(), filled)?;
     let mut t = TurnInput::default();
-    for side in c.side_ids() {
-        let name = c.side_name(side);
-        let (orders, unresolved) = match pending.get(name) {
-            Some(file) => file.resolve(c),
-            None => {
-                let spec = filled.get(name).map(String::as_str).unwrap_or("hold");
-                let p = PolicySpec::parse(spec).map_err(|m| {
-                    GameError::error(format!("error: the save names a policy for {name}: {m}"))
-                })?;
-                (p.orders(c, &state, side, &dice), Vec::new())
-            }
-        };
-        e.submit(side, orders.clone(), unresolved.clone());
+    for (side, orders, unresolved) in submitted {
         t.orders.push((side, orders));
         if !unresolved.is_empty() {
             t.unresolved.push((side, unresolved));

@@ -262,7 +262,7 @@ fn order(out: &mut dyn Write, s: &mut Session, ws: &[String]) -> Result<(), CliE
             unit: id,
             command: resolved,
         },
-        &already,
+        &|u| already.contains(&u),
     ) {
         return Err(say(format!(
             "rejected: {unit} {cmd}: {why}\n  (type `legal {unit}` for the orders it can take)"

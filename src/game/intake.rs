@@ -198,7 +198,7 @@ pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<Stri
                 unit: o.unit,
                 command: o.command.clone(),
             },
-            &done,
+            &|u| done.contains(&u),
         ) {
             Ok(_) => done.push(o.unit),
             Err(why) => warnings.push(format!(

@@ -132,12 +132,13 @@ pub struct Plan {
     pub path: Vec<ZoneId>,
 }
 
-/// Checks one order of `side` against the board. `already` lists units ordered earlier this turn.
+/// Checks one order of `side` against the board. `already(unit)` says whether the unit was given an
+/// order earlier this turn.
 pub fn check(
     b: &Board,
     side: SideId,
     order: &Order,
-    already: &[UnitId],
+    already: &dyn Fn(UnitId) -> bool,
 ) -> Result<Plan, Rejection> {
     let c = b.c;
     let name = c.unit_name(order.unit).to_string();
@@ -151,7 +152,7 @@ pub fn check(
     let Some(u) = b.unit(order.unit) else {
         return Err(Rejection::NotOnMap(name));
     };
-    if already.contains(&order.unit) {
+    if already(order.unit) {
         return Err(Rejection::Duplicate(name));
     }
     let kind = b.kind(u);

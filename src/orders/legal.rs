@@ -49,7 +49,7 @@ pub fn legal_orders(
                 unit: u.id,
                 command: cmd.clone(),
             },
-            &[],
+            &|_| false,
         )
         .is_ok()
     });

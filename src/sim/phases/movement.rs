@@ -52,7 +52,7 @@ pub fn move_units(s: Snapshot, this: Res<ThisTurn>, mut out: ResMut<Outbox>) {
             unit: *id,
             command: cmd.clone(),
         };
-        let Ok(plan) = check(&b, u.side, &order, &[]) else {
+        let Ok(plan) = check(&b, u.side, &order, &|_| false) else {
             continue;
         };
         if plan.path.is_empty() {

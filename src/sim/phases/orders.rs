@@ -34,11 +34,7 @@ pub fn check_orders(
         // Units already ordered this turn, by id: a flag per unit keeps the check linear.
         let mut done = vec![false; c.units.len()];
         for o in &orders.orders {
-            let verdict = if done[o.unit.index()] && c.units[o.unit.index()].side == side {
-                Err(Rejection::Duplicate(c.unit_name(o.unit).to_string()))
-            } else {
-                check(&b, side, o, &[])
-            };
+            let verdict = check(&b, side, o, &|u| done[u.index()]);
             match verdict {
                 Ok(_) => {
                     done[o.unit.index()] = true;

@@ -341,7 +341,7 @@ impl Game {
             game: &self.save.game,
             commitment: &commitment,
         };
-        view::build(&self.c, &state, self.engine.log(), side, &h)
+        view::build(&self.c, &state, &self.engine.log(), side, &h)
     }
 
     /// What `side` knows, to check orders on.
@@ -359,7 +359,7 @@ impl Game {
             self.write_view(side)?;
         }
         let p = self.dir.join("log.jsonl");
-        atomic::write_with(&p, |w| crate::report::jsonl::write(w, self.engine.log()))
+        atomic::write_with(&p, |w| crate::report::jsonl::write(w, &self.engine.log()))
             .map_err(io("write", &p))
     }
 

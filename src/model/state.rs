@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One unit on the map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitState {
     /// Stable id.
     pub id: UnitId,
@@ -25,6 +25,18 @@ pub struct UnitState {
     pub posture: Posture,
 }
 
+/// Whether a side has detected a unit this turn: what a policy's picture of the game asks.
+pub trait Sees {
+    /// `side` detected `unit` this turn.
+    fn sees(&self, side: SideId, unit: UnitId) -> bool;
+}
+
+impl Sees for Intel {
+    fn sees(&self, side: SideId, unit: UnitId) -> bool {
+        Intel::sees(self, side, unit)
+    }
+}
+
 /// Relations between every pair of sides, symmetric.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relations {
@@ -39,6 +51,13 @@ impl Relations {
             n,
             cells: vec![Relation::Neutral; n * n],
         }
+    }
+
+    /// Becomes a copy of `other`, keeping this one's buffer.
+    pub fn copy_from(&mut self, other: &Relations) {
+        self.n = other.n;
+        self.cells.clear();
+        self.cells.extend_from_slice(&other.cells);
     }
 
     /// How `a` and `b` stand; a side is `Allied` with itself.

@@ -1,63 +1,161 @@
 //! The read-only picture of the game the rules work on: the compiled scenario plus the units,
-//! relations and control of one moment, with units indexed by zone.
+//! relations and control of one moment, with the units grouped by zone.
+//!
+//! [`Placement`] is that grouping: a counting sort of the units on the map by zone (id order within
+//! a zone), rebuilt in place when positions change, so it costs nothing to allocate once warm. The
+//! engine keeps one and lends it to a [`Board`]; a caller with a plain list of units (a view, the
+//! prompt, a test) gets a board that builds its own.
 
 use crate::model::{Compiled, KindDef, Relations, SideId, UnitId, UnitState, ZoneId};
+use std::borrow::Cow;
+
+const NONE: u32 = u32::MAX;
+
+/// Units grouped by zone.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// Units in the order pushed (id order).
+    pushed: Vec<UnitState>,
+    /// Per zone, the start of its units in `members` (one more entry than zones).
+    start: Vec<u32>,
+    /// Units sorted by zone, then id.
+    members: Vec<UnitState>,
+    /// Per unit index, its position in `members`, or [`NONE`].
+    slot: Vec<u32>,
+}
+
+impl Placement {
+    /// Starts a rebuild: pushes follow, in unit id order, then [`Placement::finish`].
+    pub fn begin(&mut self) {
+        self.pushed.clear();
+    }
+
+    /// Adds a unit on the map.
+    pub fn push(&mut self, u: UnitState) {
+        self.pushed.push(u);
+    }
+
+    /// Groups the pushed units by zone, for a scenario of `zones` zones and `units` unit ids.
+    pub fn finish(&mut self, zones: usize, units: usize) {
+        self.start.clear();
+        self.start.resize(zones + 1, 0);
+        for u in &self.pushed {
+            self.start[u.zone.index() + 1] += 1;
+        }
+        for z in 0..zones {
+            self.start[z + 1] += self.start[z];
+        }
+        self.members.clear();
+        self.members.resize(self.pushed.len(), UnitState::default());
+        self.slot.clear();
+        self.slot.resize(units, NONE);
+        // `start[z]` walks forward as zone z fills, then is walked back.
+        for u in &self.pushed {
+            let at = self.start[u.zone.index()];
+            self.members[at as usize] = *u;
+            self.slot[u.id.index()] = at;
+            self.start[u.zone.index()] += 1;
+        }
+        for z in (0..zones).rev() {
+            self.start[z + 1] = self.start[z];
+        }
+        self.start[0] = 0;
+    }
+
+    /// Builds a placement of `units` (sorted by id).
+    pub fn of(c: &Compiled, units: &[UnitState]) -> Placement {
+        debug_assert!(
+            units.windows(2).all(|w| w[0].id < w[1].id),
+            "units must be sorted by id"
+        );
+        let mut p = Placement::default();
+        p.begin();
+        units.iter().for_each(|u| p.push(*u));
+        p.finish(c.zones.len(), c.units.len());
+        p
+    }
+
+    /// Units in a zone, in id order.
+    pub fn units_in(&self, z: ZoneId) -> &[UnitState] {
+        let (a, b) = (self.start[z.index()], self.start[z.index() + 1]);
+        &self.members[a as usize..b as usize]
+    }
+
+    /// A unit by id, if on the map.
+    pub fn unit(&self, id: UnitId) -> Option<&UnitState> {
+        match self.slot.get(id.index()) {
+            Some(&at) if at != NONE => Some(&self.members[at as usize]),
+            _ => None,
+        }
+    }
+
+    /// Every unit on the map, in id order.
+    pub fn units(&self) -> &[UnitState] {
+        &self.pushed
+    }
+}
 
 /// A moment of the game, for the rules to read.
 pub struct Board<'a> {
     /// The scenario.
     pub c: &'a Compiled,
-    /// Units on the map, sorted by id.
-    pub units: &'a [UnitState],
+    place: Cow<'a, Placement>,
     /// Relations now.
     pub relations: &'a Relations,
     /// Control per zone now.
     pub control: &'a [Option<SideId>],
     /// The turn being played.
     pub turn: u32,
-    by_zone: Vec<Vec<u32>>,
 }
 
 impl<'a> Board<'a> {
-    /// Indexes the units by zone.
+    /// A board of `units` (sorted by id), grouping them by zone itself.
     pub fn new(
         c: &'a Compiled,
-        units: &'a [UnitState],
+        units: &[UnitState],
         relations: &'a Relations,
         control: &'a [Option<SideId>],
         turn: u32,
     ) -> Self {
-        debug_assert!(
-            units.windows(2).all(|w| w[0].id < w[1].id),
-            "units must be sorted by id"
-        );
-        let mut by_zone = vec![Vec::new(); c.zones.len()];
-        for (i, u) in units.iter().enumerate() {
-            by_zone[u.zone.index()].push(i as u32);
-        }
         Board {
             c,
-            units,
+            place: Cow::Owned(Placement::of(c, units)),
             relations,
             control,
             turn,
-            by_zone,
+        }
+    }
+
+    /// A board over a placement kept elsewhere (the engine's, or a policy's).
+    pub fn over(
+        c: &'a Compiled,
+        place: &'a Placement,
+        relations: &'a Relations,
+        control: &'a [Option<SideId>],
+        turn: u32,
+    ) -> Self {
+        Board {
+            c,
+            place: Cow::Borrowed(place),
+            relations,
+            control,
+            turn,
         }
     }
 
     /// A unit by id.
     pub fn unit(&self, id: UnitId) -> Option<&UnitState> {
-        self.units
-            .binary_search_by_key(&id, |u| u.id)
-            .ok()
-            .map(|i| &self.units[i])
+        self.place.unit(id)
+    }
+
+    /// Every unit on the board, in id order.
+    pub fn units(&self) -> &[UnitState] {
+        self.place.units()
     }
 
     /// Units in a zone, in id order.
-    pub fn units_in(&self, z: ZoneId) -> impl Iterator<Item = &UnitState> {
-        self.by_zone[z.index()]
-            .iter()
-            .map(|&i| &self.units[i as usize])
+    pub fn units_in(&self, z: ZoneId) -> &[UnitState] {
+        self.place.units_in(z)
     }
 
     /// The type of a unit.
@@ -68,6 +166,7 @@ impl<'a> Board<'a> {
     /// A unit of a side hostile to `side` is in the zone.
     pub fn hostile_in(&self, z: ZoneId, side: SideId) -> bool {
         self.units_in(z)
+            .iter()
             .any(|u| self.relations.hostile(u.side, side))
     }
 

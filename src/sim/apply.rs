@@ -1,211 +1,204 @@
-//! Applying events: the only place game state changes. Live play and replay both come through here,
-//! so a log replays into the same state.
+//! Applying events: the only place game state changes. Live play, umpire actions and replay all
+//! come through here, so a log replays into the same state.
+//!
+//! [`Writer`] is the system parameter that holds write access to every component and resource an
+//! event can change; [`apply_pending`] ends each phase by applying the events the phase wrote.
 
 use super::components::*;
-use crate::model::{Message, UnitId};
-use crate::report::LogEvent;
+use crate::model::{Sighting, UnitId};
+use crate::report::event::{Ending, Event, Span};
 use bevy_ecs::prelude::*;
+use bevy_ecs::system::SystemParam;
 
-/// The exclusive system that ends every phase: applies the phase's events, then logs them.
-pub fn apply_outbox(world: &mut World) {
-    let events = std::mem::take(&mut world.resource_mut::<Outbox>().0);
-    for e in &events {
-        if let Err(msg) = apply(world, e) {
-            // Phases only emit events about things that exist; reaching here is an engine bug.
-            panic!("engine bug: a phase emitted an event that does not apply: {msg}: {e:?}");
-        }
+/// Write access to the state of a game.
+#[derive(SystemParam)]
+pub struct Writer<'w, 's> {
+    game: Res<'w, Game>,
+    index: Res<'w, UnitIndex>,
+    units: Query<
+        'w,
+        's,
+        (
+            &'static mut Location,
+            &'static mut Strength,
+            &'static mut Disposition,
+            &'static mut Tasking,
+        ),
+    >,
+    clock: ResMut<'w, Clock>,
+    control: ResMut<'w, Control>,
+    diplomacy: ResMut<'w, Diplomacy>,
+    tracks: ResMut<'w, Tracks>,
+    history: ResMut<'w, History>,
+    contacts: ResMut<'w, Contacts>,
+    /// The log the events come from.
+    pub journal: ResMut<'w, Journal>,
+}
+
+/// The system that ends every phase: applies the events the phase wrote.
+pub fn apply_pending(mut w: Writer) {
+    if let Err(msg) = w.apply_pending() {
+        // Phases only write events about things that exist; reaching here is an engine bug.
+        panic!("engine bug: a phase wrote an event that does not apply: {msg}");
     }
-    normalize(world);
-    world.resource_mut::<Log>().0.extend(events);
 }
 
-/// Restores the sorted order of the per-turn lists after a batch of events (appending and sorting
-/// once is O(n log n); inserting each in place would be O(n^2) on large games).
-pub fn normalize(world: &mut World) {
-    world.resource_mut::<ThisTurn>().orders.sort_by_key(|o| o.0);
-    for v in &mut world.resource_mut::<Contacts>().0.current {
-        v.sort_unstable();
-        v.dedup();
+impl Writer<'_, '_> {
+    /// Applies every event of the log not yet applied.
+    pub fn apply_pending(&mut self) -> Result<(), String> {
+        while self.journal.applied < self.journal.log.events.len() {
+            let e = self.journal.log.events[self.journal.applied];
+            self.apply(&e)
+                .map_err(|m| format!("{m}: {e:?}"))?;
+            self.journal.applied += 1;
+        }
+        Ok(())
     }
-}
 
-fn unit(world: &World, id: &str) -> Result<(UnitId, Entity), String> {
-    let c = &world.resource::<Game>().0;
-    let u = c.unit(id).ok_or_else(|| format!("unknown unit `{id}`"))?;
-    let e = world.resource::<UnitIndex>().0[u.index()]
-        .ok_or_else(|| format!("unit `{id}` is not on the map"))?;
-    Ok((u, e))
-}
+    fn on_map(
+        &mut self,
+        u: UnitId,
+    ) -> Result<(Mut<'_, Location>, Mut<'_, Strength>, Mut<'_, Disposition>), String> {
+        let name = || self.game.0.unit_name(u).to_string();
+        let e = *self
+            .index
+            .0
+            .get(u.index())
+            .ok_or_else(|| format!("unknown unit {}", u.0))?;
+        let (l, s, d, _) = self
+            .units
+            .get_mut(e)
+            .map_err(|_| format!("unit `{}` has no entity", name()))?;
+        if !l.on_map {
+            return Err(format!("unit `{}` is not on the map", self.game.0.unit_name(u)));
+        }
+        Ok((l, s, d))
+    }
 
-fn component<'w, T: Component<Mutability = bevy_ecs::component::Mutable>>(
-    world: &'w mut World,
-    id: &str,
-) -> Result<Mut<'w, T>, String> {
-    let (_, e) = unit(world, id)?;
-    world
-        .get_mut::<T>(e)
-        .ok_or_else(|| format!("unit `{id}` lacks a component"))
-}
+    fn tasking(&mut self, u: UnitId) -> Result<Mut<'_, Tasking>, String> {
+        let e = *self
+            .index
+            .0
+            .get(u.index())
+            .ok_or_else(|| format!("unknown unit {}", u.0))?;
+        self.units
+            .get_mut(e)
+            .map(|(_, _, _, t)| t)
+            .map_err(|_| "a unit has no entity".to_string())
+    }
 
-/// Applies one event to the world. Fails (changing nothing) if it names something unknown.
-pub fn apply(world: &mut World, e: &LogEvent) -> Result<(), String> {
-    let c = world.resource::<Game>().0.clone();
-    let side = |s: &str| c.side(s).ok_or_else(|| format!("unknown side `{s}`"));
-    let zone = |z: &str| c.zone(z).ok_or_else(|| format!("unknown zone `{z}`"));
-    match e {
-        LogEvent::TurnStarted { turn, .. } => {
-            world.resource_mut::<Clock>().0 = *turn;
-            *world.resource_mut::<ThisTurn>() = ThisTurn::default();
-        }
-        LogEvent::EventFired { event, .. } => {
-            let ev = c
-                .event(event)
-                .ok_or_else(|| format!("unknown event `{event}`"))?;
-            world.resource_mut::<History>().fired[ev.index()] = true;
-        }
-        LogEvent::OrderAccepted { unit: u, order, .. } => {
-            let (id, _) = unit(world, u)?;
-            let cmd = crate::orders::resolve_command(&c, order).map_err(|r| r.to_string())?;
-            // Kept sorted by `normalize` at the end of the batch.
-            world.resource_mut::<ThisTurn>().orders.push((id, cmd));
-        }
-        LogEvent::OrderRejected { .. }
-        | LogEvent::SignalSent { .. }
-        | LogEvent::ShowOfForce { .. } => {}
-        LogEvent::Moved { unit: u, to, .. } | LogEvent::Retreated { unit: u, to, .. } => {
-            let z = zone(to)?;
-            component::<Location>(world, u)?.0 = z;
-        }
-        LogEvent::PostureChanged { unit: u, to, .. } => {
-            component::<Disposition>(world, u)?.posture = *to
-        }
-        LogEvent::ContactsCleared => {
-            for v in &mut world.resource_mut::<Contacts>().0.current {
-                v.clear();
+    /// Applies one event. Fails (changing nothing) if it names something not on the map.
+    pub fn apply(&mut self, e: &Event) -> Result<(), String> {
+        match *e {
+            Event::TurnStarted { turn } => {
+                self.clock.0 = turn;
+                for (_, _, _, mut t) in &mut self.units {
+                    *t = Tasking::default();
+                }
             }
-        }
-        LogEvent::DetectionRoll {
-            side: s,
-            unit: u,
-            zone: z,
-            detected,
-            strength,
-            ..
-        } => {
-            if *detected {
-                let (s, z) = (side(s)?, zone(z)?);
-                let (id, _) = unit(world, u)?;
-                let turn = world.resource::<Clock>().0;
-                let mut contacts = world.resource_mut::<Contacts>();
-                contacts.0.current[s.index()].push(id);
-                contacts.0.last_seen[s.index()].insert(
-                    id,
-                    crate::model::Sighting {
-                        zone: z,
+            Event::EventFired { event, .. } => self.history.fired[event.index()] = true,
+            Event::OrderAccepted { unit, order, .. } => {
+                self.on_map(unit)?;
+                self.tasking(unit)?.order = Some(order);
+            }
+            Event::OrderRejected { .. }
+            | Event::SignalSent { .. }
+            | Event::ShowOfForce { .. }
+            | Event::NoContact { .. }
+            | Event::Umpire { .. }
+            | Event::TurnEnded { .. } => {}
+            Event::Moved { unit, to, .. } | Event::Retreated { unit, to, .. } => {
+                self.on_map(unit)?.0.zone = to;
+            }
+            Event::PostureChanged { unit, to, .. } => self.on_map(unit)?.2.posture = to,
+            Event::ContactsCleared => self.contacts.current.iter_mut().for_each(|x| *x = false),
+            Event::DetectionRoll {
+                side,
+                unit,
+                zone,
+                detected,
+                strength,
+                ..
+            } => {
+                if detected {
+                    self.on_map(unit)?;
+                    let turn = self.clock.0;
+                    let at = side.index() * self.contacts.units + unit.index();
+                    self.contacts.current[at] = true;
+                    self.contacts.last_seen[at] = Some(Sighting {
+                        zone,
                         turn,
-                        strength: *strength,
-                    },
-                );
+                        strength,
+                    });
+                }
+            }
+            Event::Engagement { terms, .. } => {
+                self.history.engagements += 1;
+                for i in 0..terms.len as usize {
+                    let u = self.journal.log.terms[terms.start as usize + i].unit;
+                    self.tasking(u)?.fought = true;
+                }
+            }
+            Event::StepsLost {
+                unit,
+                side,
+                steps,
+                strength,
+                ..
+            } => {
+                self.on_map(unit)?.1.0 = strength;
+                self.history.steps_lost[side.index()] += u32::from(steps);
+            }
+            Event::UnitRemoved { unit, .. } => self.on_map(unit)?.0.on_map = false,
+            Event::ReadinessChanged { unit, to, .. } => self.on_map(unit)?.2.readiness = to,
+            Event::ControlChanged { zone, to, .. } => self.control.0[zone.index()] = to,
+            Event::TrackChanged { track, to, .. } => self.tracks.values[track.index()] = to,
+            Event::ThresholdReached { track, k } => {
+                self.tracks.reached[track.index()][usize::from(k)] = true
+            }
+            Event::RelationChanged { a, b, to, .. } => self.diplomacy.0.set(a, b, to),
+            Event::MessageSent { msg } => {
+                let turn = self.clock.0;
+                self.history.messages.push(Delivered { turn, msg });
+            }
+            Event::UnitAdded { unit, zone, .. } => {
+                let c = self.game.0.clone();
+                let d = &c.units[unit.index()];
+                let e = self.index.0[unit.index()];
+                let (mut l, mut s, mut disp, mut t) = self
+                    .units
+                    .get_mut(e)
+                    .map_err(|_| "a unit has no entity".to_string())?;
+                if l.on_map {
+                    return Err(format!("unit `{}` is already on the map", d.id));
+                }
+                *l = Location { zone, on_map: true };
+                s.0 = d.strength;
+                *disp = Disposition {
+                    readiness: d.readiness,
+                    posture: d.posture,
+                };
+                *t = Tasking::default();
+            }
+            Event::GameEnded { ending } => {
+                let ending = match ending {
+                    Ending::Points { winner, scores } => {
+                        let h = &mut *self.history;
+                        h.scores.clear();
+                        h.scores.extend_from_slice(scores.of(&self.journal.log.numbers));
+                        Ending::Points {
+                            winner,
+                            scores: Span {
+                                start: 0,
+                                len: scores.len,
+                            },
+                        }
+                    }
+                    sd => sd,
+                };
+                self.history.ending = Some(ending);
             }
         }
-        LogEvent::Engagement { odds, .. } => {
-            let ids: Vec<UnitId> = odds
-                .attack
-                .iter()
-                .chain(&odds.defence)
-                .map(|t| {
-                    c.unit(&t.unit)
-                        .ok_or_else(|| format!("unknown unit `{}`", t.unit))
-                })
-                .collect::<Result<_, _>>()?;
-            world.resource_mut::<ThisTurn>().fought.extend(ids);
-        }
-        LogEvent::NoContact { .. } => {}
-        LogEvent::StepsLost {
-            unit: u,
-            side: s,
-            steps,
-            strength,
-            ..
-        } => {
-            let s = side(s)?;
-            component::<Strength>(world, u)?.0 = *strength;
-            world.resource_mut::<History>().steps_lost[s.index()] += u32::from(*steps);
-        }
-        LogEvent::UnitRemoved { unit: u, .. } => {
-            let (id, e) = unit(world, u)?;
-            world.despawn(e);
-            world.resource_mut::<UnitIndex>().0[id.index()] = None;
-        }
-        LogEvent::ReadinessChanged { unit: u, to, .. } => {
-            component::<Disposition>(world, u)?.readiness = *to
-        }
-        LogEvent::ControlChanged { zone: z, to, .. } => {
-            let z = zone(z)?;
-            let to = to.as_deref().map(side).transpose()?;
-            world.resource_mut::<Control>().0[z.index()] = to;
-        }
-        LogEvent::TrackChanged { track, to, .. } => {
-            let t = c
-                .track(track)
-                .ok_or_else(|| format!("unknown track `{track}`"))?;
-            world.resource_mut::<Tracks>().values[t.index()] = *to;
-        }
-        LogEvent::ThresholdReached { track, at, .. } => {
-            let t = c
-                .track(track)
-                .ok_or_else(|| format!("unknown track `{track}`"))?;
-            let k = c.tracks[t.index()]
-                .thresholds
-                .iter()
-                .position(|x| x.0 == *at)
-                .ok_or("unknown threshold")?;
-            world.resource_mut::<Tracks>().reached[t.index()][k] = true;
-        }
-        LogEvent::RelationChanged { a, b, to, .. } => {
-            let (a, b) = (side(a)?, side(b)?);
-            world.resource_mut::<Diplomacy>().0.set(a, b, *to);
-        }
-        LogEvent::MessageSent { to, from, text } => {
-            let to = to.iter().map(|s| side(s)).collect::<Result<Vec<_>, _>>()?;
-            let turn = world.resource::<Clock>().0;
-            world.resource_mut::<History>().messages.push(Message {
-                turn,
-                to,
-                from: from.clone(),
-                text: text.clone(),
-            });
-        }
-        LogEvent::UnitAdded {
-            unit: u, zone: z, ..
-        } => {
-            let id = c.unit(u).ok_or_else(|| format!("unknown unit `{u}`"))?;
-            if world.resource::<UnitIndex>().0[id.index()].is_some() {
-                return Err(format!("unit `{u}` is already on the map"));
-            }
-            let z = zone(z)?;
-            let d = &c.units[id.index()];
-            let ent = world
-                .spawn((
-                    UnitKey {
-                        id,
-                        side: d.side,
-                        kind: d.kind,
-                    },
-                    Location(z),
-                    Strength(d.strength),
-                    Disposition {
-                        readiness: d.readiness,
-                        posture: d.posture,
-                    },
-                ))
-                .id();
-            world.resource_mut::<UnitIndex>().0[id.index()] = Some(ent);
-        }
-        LogEvent::TurnEnded { .. } | LogEvent::Umpire { .. } => {}
-        LogEvent::GameEnded { outcome } => {
-            world.resource_mut::<History>().outcome = Some(outcome.clone())
-        }
+        Ok(())
     }
-    Ok(())
 }

@@ -11,6 +11,15 @@ use crate::rules::Board;
 use crate::rules::movement::Search;
 use crate::scenario::Relation;
 
+/// Which enemy units the ordering side knows of, and so may engage.
+#[derive(Clone, Copy)]
+pub enum Known<'a> {
+    /// Every unit on the board (a side's own picture: only what it knows is on it).
+    OnBoard,
+    /// Units of side `t` in zone `z` where the test says so.
+    Where(&'a dyn Fn(ZoneId, SideId) -> bool),
+}
+
 /// Every legal order for one unit of `side`, in a fixed order. `known(zone, side)` says whether the
 /// ordering side knows of units of `side` in `zone` (engagements are offered only against those).
 pub fn legal_orders(
@@ -20,7 +29,7 @@ pub fn legal_orders(
     known: &dyn Fn(ZoneId, SideId) -> bool,
 ) -> Vec<Command<ZoneId, SideId>> {
     let mut out = Vec::new();
-    legal_into(b, side, u, known, &mut Search::default(), &mut out);
+    legal_into(b, side, u, Known::Where(known), &mut Search::default(), &mut out);
     out
 }
 
@@ -30,7 +39,7 @@ pub fn legal_into(
     b: &Board,
     side: SideId,
     u: &UnitState,
-    known: &dyn Fn(ZoneId, SideId) -> bool,
+    known: Known,
     search: &mut Search,
     out: &mut Vec<Command<ZoneId, SideId>>,
 ) {
@@ -51,6 +60,12 @@ pub fn legal_into(
         search.reach_all(b, u.kind, u.zone, kind.movement, &open);
     }
     let neighbours = &c.zones[u.zone.index()].neighbours;
+    // The sides that may be engaged at all: not this side, not an ally (a bit mask, when it fits).
+    let foes = (c.side_count() <= 64).then(|| {
+        c.side_ids()
+            .filter(|t| b.relations.get(side, *t) != Relation::Allied)
+            .fold(0u64, |m, t| m | 1 << t.0)
+    });
     let zones = std::iter::once(u.zone).chain(reach.iter().filter(within).map(|r| r.zone));
     for z in zones {
         let here = z == u.zone;
@@ -60,9 +75,26 @@ pub fn legal_into(
         }
         if enterable {
             out.push(Command::Patrol(z));
-            for t in c.side_ids() {
-                if t != side && b.relations.get(side, t) != Relation::Allied && known(z, t) {
-                    out.push(Command::Engage(z, t));
+            match (known, foes, b.sides_in(z)) {
+                (Known::OnBoard, Some(foes), Some(there)) => {
+                    // Each side present and not allied, in side order.
+                    let mut m = foes & there;
+                    while m != 0 {
+                        let t = SideId(m.trailing_zeros() as u16);
+                        out.push(Command::Engage(z, t));
+                        m &= m - 1;
+                    }
+                }
+                _ => {
+                    for t in c.side_ids() {
+                        let seen = match known {
+                            Known::OnBoard => b.has_side(z, t),
+                            Known::Where(f) => f(z, t),
+                        };
+                        if t != side && b.relations.get(side, t) != Relation::Allied && seen {
+                            out.push(Command::Engage(z, t));
+                        }
+                    }
                 }
             }
         }

@@ -8,7 +8,7 @@ use super::params::Params;
 use super::view::{self, FAR, Scratch, Situation};
 use crate::dice::Stream;
 use crate::model::{SideId, UnitState, ZoneId};
-use crate::orders::legal::legal_into;
+use crate::orders::legal::{Known, legal_into};
 use crate::orders::{Command, Order, SideOrders};
 use crate::rules::Board;
 use crate::scenario::Relation;
@@ -62,12 +62,11 @@ impl Aggressive {
         // The board borrows the placement while the rest of the scratch is worked in.
         let place = std::mem::take(&mut x.place);
         let b = view::board(s, &place);
-        let has = |z: ZoneId, t: SideId| b.units_in(z).iter().any(|u| u.side == t);
         x.legal.clear();
         x.legal_at.clear();
         for u in &x.own {
             x.legal_at.push(x.legal.len());
-            legal_into(&b, side, u, &has, &mut x.search, &mut x.one);
+            legal_into(&b, side, u, Known::OnBoard, &mut x.search, &mut x.one);
             x.legal.extend_from_slice(&x.one);
         }
         x.legal_at.push(x.legal.len());

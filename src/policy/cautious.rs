@@ -8,7 +8,7 @@ use super::params::Params;
 use super::view::{self, FAR, Scratch, Situation};
 use crate::dice::Stream;
 use crate::model::{SideId, UnitState, ZoneId};
-use crate::orders::legal::legal_into;
+use crate::orders::legal::{Known, legal_into};
 use crate::orders::{Command, Order, SideOrders, Signal, SignalKind};
 use crate::rules::Board;
 use crate::scenario::{Readiness, Relation};
@@ -71,7 +71,6 @@ impl Cautious {
         // The board borrows the placement while the rest of the scratch is worked in.
         let place = std::mem::take(&mut x.place);
         let b = view::board(s, &place);
-        let has = |z: ZoneId, t: SideId| b.units_in(z).iter().any(|u| u.side == t);
         view::valuable_zones(s.c, side, &mut x.targets);
         x.targets.retain(|z| {
             !view::others_in(&b, side, *z)
@@ -80,7 +79,7 @@ impl Cautious {
         out.signals.extend(self.signal(s, side));
         for i in 0..x.own.len() {
             let u = x.own[i];
-            legal_into(&b, side, &u, &has, &mut x.search, &mut x.one);
+            legal_into(&b, side, &u, Known::OnBoard, &mut x.search, &mut x.one);
             let cmd = self.unit(&b, side, &u, dice, x);
             out.orders.push(Order {
                 unit: u.id,

@@ -17,7 +17,7 @@ pub use cautious::Cautious;
 
 use crate::dice::{Dice, Phase, Stream};
 use crate::model::{Compiled, SideId, State, ZoneId};
-use crate::orders::legal::legal_into;
+use crate::orders::legal::{Known, legal_into};
 use crate::orders::{Order, SideOrders};
 use crate::rules::Board;
 use crate::scenario::Relation;
@@ -126,9 +126,8 @@ fn random(s: &Situation, side: SideId, stream: &mut Stream, x: &mut Scratch, out
     // is rejected at adjudication with its reason, as a team's would be.
     x.know(s, side);
     let b = view::board(s, &x.place);
-    let known = |z: ZoneId, t: SideId| b.units_in(z).iter().any(|u| u.side == t);
     for u in &x.own {
-        legal_into(&b, side, u, &known, &mut x.search, &mut x.one);
+        legal_into(&b, side, u, Known::OnBoard, &mut x.search, &mut x.one);
         if x.one.is_empty() {
             continue;
         }

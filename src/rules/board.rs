@@ -22,6 +22,10 @@ pub struct Placement {
     members: Vec<UnitState>,
     /// Per unit index, its position in `members`, or [`NONE`].
     slot: Vec<u32>,
+    /// Per zone, a bit for each side with units there (sides 0..64).
+    present: Vec<u64>,
+    /// Some unit's side is 64 or above: `present` cannot be used.
+    wide: bool,
 }
 
 impl Placement {
@@ -35,8 +39,15 @@ impl Placement {
         self.pushed.push(u);
     }
 
-    /// Groups the pushed units by zone, for a scenario of `zones` zones and `units` unit ids.
+    /// Groups the pushed units by zone, for a scenario of `zones` zones and `units` unit ids. The
+    /// units may have been pushed in any order; within a zone they are kept in id order.
     pub fn finish(&mut self, zones: usize, units: usize) {
+        if !self.pushed.is_sorted_by_key(|u| u.id) {
+            self.pushed.sort_unstable_by_key(|u| u.id);
+        }
+        self.present.clear();
+        self.present.resize(zones, 0);
+        self.wide = false;
         self.start.clear();
         self.start.resize(zones + 1, 0);
         for u in &self.pushed {
@@ -55,6 +66,10 @@ impl Placement {
             self.members[at as usize] = *u;
             self.slot[u.id.index()] = at;
             self.start[u.zone.index()] += 1;
+            match 1u64.checked_shl(u32::from(u.side.0)) {
+                Some(bit) if u.side.0 < 64 => self.present[u.zone.index()] |= bit,
+                _ => self.wide = true,
+            }
         }
         for z in (0..zones).rev() {
             self.start[z + 1] = self.start[z];
@@ -93,6 +108,20 @@ impl Placement {
     pub fn units(&self) -> &[UnitState] {
         &self.pushed
     }
+
+    /// The sides with units in zone `z`, as a bit mask (`None` with sides numbered 64 or above).
+    pub fn sides_in(&self, z: ZoneId) -> Option<u64> {
+        (!self.wide).then(|| self.present[z.index()])
+    }
+
+    /// Whether units of `side` are in zone `z`.
+    pub fn has_side(&self, z: ZoneId, side: SideId) -> bool {
+        if self.wide {
+            self.units_in(z).iter().any(|u| u.side == side)
+        } else {
+            side.0 < 64 && self.present[z.index()] & (1 << side.0) != 0
+        }
+    }
 }
 
 /// A moment of the game, for the rules to read.
@@ -106,6 +135,25 @@ pub struct Board<'a> {
     pub control: &'a [Option<SideId>],
     /// The turn being played.
     pub turn: u32,
+    /// Per side (when there are at most 64), the sides hostile to it as a bit mask.
+    hostile: Option<[u64; 64]>,
+}
+
+/// The sides hostile to each side, as bit masks, if there are at most 64 sides.
+fn hostile_masks(relations: &Relations) -> Option<[u64; 64]> {
+    let n = relations.len();
+    if n > 64 {
+        return None;
+    }
+    let mut m = [0u64; 64];
+    for a in 0..n {
+        for b in 0..n {
+            if relations.hostile(SideId(a as u16), SideId(b as u16)) {
+                m[a] |= 1 << b;
+            }
+        }
+    }
+    Some(m)
 }
 
 impl<'a> Board<'a> {
@@ -123,6 +171,7 @@ impl<'a> Board<'a> {
             relations,
             control,
             turn,
+            hostile: hostile_masks(relations),
         }
     }
 
@@ -140,6 +189,7 @@ impl<'a> Board<'a> {
             relations,
             control,
             turn,
+            hostile: hostile_masks(relations),
         }
     }
 
@@ -165,9 +215,23 @@ impl<'a> Board<'a> {
 
     /// A unit of a side hostile to `side` is in the zone.
     pub fn hostile_in(&self, z: ZoneId, side: SideId) -> bool {
-        self.units_in(z)
-            .iter()
-            .any(|u| self.relations.hostile(u.side, side))
+        match &self.hostile {
+            Some(m) if !self.place.wide => self.place.present[z.index()] & m[side.index()] != 0,
+            _ => self
+                .units_in(z)
+                .iter()
+                .any(|u| self.relations.hostile(u.side, side)),
+        }
+    }
+
+    /// Units of `side` are in zone `z`.
+    pub fn has_side(&self, z: ZoneId, side: SideId) -> bool {
+        self.place.has_side(z, side)
+    }
+
+    /// The sides with units in zone `z`, as a bit mask, when there are at most 64 sides.
+    pub fn sides_in(&self, z: ZoneId) -> Option<u64> {
+        self.hostile.as_ref().and(self.place.sides_in(z))
     }
 
     /// Zone `z` is friendly to `side`: controlled by it or an ally, or one of its supply sources.

@@ -1,10 +1,13 @@
 //! Applying events: the only place game state changes. Live play, umpire actions and replay all
 //! come through here, so a log replays into the same state.
 //!
-//! [`Writer`] is the system parameter that holds write access to every component and resource an
-//! event can change; [`apply_pending`] ends each phase by applying the events the phase wrote.
+//! [`Writer`] is the system parameter every phase takes: write access to every component and
+//! resource an event can change. A phase reads the game through [`Writer::split`] (a read-only
+//! [`View`] beside the log), writes its events, and ends with [`Writer::apply_pending`], which
+//! applies them and groups the units by zone again if any of them changed.
 
 use super::components::*;
+use super::phases::View;
 use crate::model::{Sighting, UnitId};
 use crate::report::event::{Ending, Event, Span};
 use bevy_ecs::prelude::*;
@@ -19,6 +22,7 @@ pub struct Writer<'w, 's> {
         'w,
         's,
         (
+            &'static UnitKey,
             &'static mut Location,
             &'static mut Strength,
             &'static mut Disposition,
@@ -31,25 +35,68 @@ pub struct Writer<'w, 's> {
     tracks: ResMut<'w, Tracks>,
     history: ResMut<'w, History>,
     contacts: ResMut<'w, Contacts>,
+    places: ResMut<'w, Places>,
     /// The log the events come from.
     pub journal: ResMut<'w, Journal>,
 }
 
-/// The system that ends every phase: applies the events the phase wrote.
-pub fn apply_pending(mut w: Writer) {
-    if let Err(msg) = w.apply_pending() {
-        // Phases only write events about things that exist; reaching here is an engine bug.
-        panic!("engine bug: a phase wrote an event that does not apply: {msg}");
-    }
-}
-
 impl Writer<'_, '_> {
+    /// The game as it stands, and the log to write events to.
+    pub fn split(&mut self) -> (View<'_>, &mut Journal) {
+        let view = View {
+            c: &self.game.0,
+            clock: self.clock.0,
+            control: &self.control.0,
+            relations: &self.diplomacy.0,
+            tracks: &self.tracks,
+            history: &self.history,
+            contacts: &self.contacts,
+            places: &self.places.place,
+            index: &self.index.0,
+            units: self.units.as_readonly(),
+        };
+        (view, &mut self.journal)
+    }
+
+    /// Ends a phase: applies the events it wrote, then groups the units by zone again if any
+    /// changed. A failure is an engine bug (phases only write events about things that exist).
+    pub fn end_phase(&mut self) {
+        if let Err(msg) = self.apply_pending() {
+            panic!("engine bug: a phase wrote an event that does not apply: {msg}");
+        }
+        self.place_if_moved();
+    }
+
+    /// Groups the units on the map by zone, if any unit changed since the last time.
+    pub fn place_if_moved(&mut self) {
+        if !self.places.dirty {
+            return;
+        }
+        let c = &self.game.0;
+        let p = &mut self.places.place;
+        p.begin();
+        for (k, l, s, d, _) in self.units.iter() {
+            if l.on_map {
+                p.push(crate::model::UnitState {
+                    id: k.id,
+                    side: k.side,
+                    kind: k.kind,
+                    zone: l.zone,
+                    strength: s.0,
+                    readiness: d.readiness,
+                    posture: d.posture,
+                });
+            }
+        }
+        p.finish(c.zones.len(), c.units.len());
+        self.places.dirty = false;
+    }
+
     /// Applies every event of the log not yet applied.
     pub fn apply_pending(&mut self) -> Result<(), String> {
         while self.journal.applied < self.journal.log.events.len() {
             let e = self.journal.log.events[self.journal.applied];
-            self.apply(&e)
-                .map_err(|m| format!("{m}: {e:?}"))?;
+            self.apply(&e).map_err(|m| format!("{m}: {e:?}"))?;
             self.journal.applied += 1;
         }
         Ok(())
@@ -65,7 +112,7 @@ impl Writer<'_, '_> {
             .0
             .get(u.index())
             .ok_or_else(|| format!("unknown unit {}", u.0))?;
-        let (l, s, d, _) = self
+        let (_, l, s, d, _) = self
             .units
             .get_mut(e)
             .map_err(|_| format!("unit `{}` has no entity", name()))?;
@@ -73,6 +120,15 @@ impl Writer<'_, '_> {
             return Err(format!("unit `{}` is not on the map", self.game.0.unit_name(u)));
         }
         Ok((l, s, d))
+    }
+
+    /// A unit on the map whose components are about to change.
+    fn changing(
+        &mut self,
+        u: UnitId,
+    ) -> Result<(Mut<'_, Location>, Mut<'_, Strength>, Mut<'_, Disposition>), String> {
+        self.places.dirty = true;
+        self.on_map(u)
     }
 
     fn tasking(&mut self, u: UnitId) -> Result<Mut<'_, Tasking>, String> {
@@ -83,7 +139,7 @@ impl Writer<'_, '_> {
             .ok_or_else(|| format!("unknown unit {}", u.0))?;
         self.units
             .get_mut(e)
-            .map(|(_, _, _, t)| t)
+            .map(|(_, _, _, _, t)| t)
             .map_err(|_| "a unit has no entity".to_string())
     }
 
@@ -92,7 +148,7 @@ impl Writer<'_, '_> {
         match *e {
             Event::TurnStarted { turn } => {
                 self.clock.0 = turn;
-                for (_, _, _, mut t) in &mut self.units {
+                for (_, _, _, _, mut t) in &mut self.units {
                     *t = Tasking::default();
                 }
             }
@@ -108,9 +164,9 @@ impl Writer<'_, '_> {
             | Event::Umpire { .. }
             | Event::TurnEnded { .. } => {}
             Event::Moved { unit, to, .. } | Event::Retreated { unit, to, .. } => {
-                self.on_map(unit)?.0.zone = to;
+                self.changing(unit)?.0.zone = to;
             }
-            Event::PostureChanged { unit, to, .. } => self.on_map(unit)?.2.posture = to,
+            Event::PostureChanged { unit, to, .. } => self.changing(unit)?.2.posture = to,
             Event::ContactsCleared => self.contacts.current.iter_mut().for_each(|x| *x = false),
             Event::DetectionRoll {
                 side,
@@ -146,11 +202,11 @@ impl Writer<'_, '_> {
                 strength,
                 ..
             } => {
-                self.on_map(unit)?.1.0 = strength;
+                self.changing(unit)?.1.0 = strength;
                 self.history.steps_lost[side.index()] += u32::from(steps);
             }
-            Event::UnitRemoved { unit, .. } => self.on_map(unit)?.0.on_map = false,
-            Event::ReadinessChanged { unit, to, .. } => self.on_map(unit)?.2.readiness = to,
+            Event::UnitRemoved { unit, .. } => self.changing(unit)?.0.on_map = false,
+            Event::ReadinessChanged { unit, to, .. } => self.changing(unit)?.2.readiness = to,
             Event::ControlChanged { zone, to, .. } => self.control.0[zone.index()] = to,
             Event::TrackChanged { track, to, .. } => self.tracks.values[track.index()] = to,
             Event::ThresholdReached { track, k } => {
@@ -165,7 +221,8 @@ impl Writer<'_, '_> {
                 let c = self.game.0.clone();
                 let d = &c.units[unit.index()];
                 let e = self.index.0[unit.index()];
-                let (mut l, mut s, mut disp, mut t) = self
+                self.places.dirty = true;
+                let (_, mut l, mut s, mut disp, mut t) = self
                     .units
                     .get_mut(e)
                     .map_err(|_| "a unit has no entity".to_string())?;

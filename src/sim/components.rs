@@ -216,7 +216,12 @@ pub struct DiceBox(pub Dice);
 #[derive(Resource, Debug, Clone, Default)]
 pub struct UnitIndex(pub Vec<Entity>);
 
-/// Units on the map grouped by zone, as of the last rebuild (after the start of the turn, after
-/// movement, after engagements).
+/// Units on the map grouped by zone: rebuilt at the end of every phase that changed a unit, so each
+/// phase sees the units as the phases before it left them.
 #[derive(Resource, Debug, Clone, Default)]
-pub struct Places(pub Placement);
+pub struct Places {
+    /// The grouping.
+    pub place: Placement,
+    /// A unit changed since it was built.
+    pub dirty: bool,
+}

@@ -7,7 +7,7 @@
 //! tests hold the two to each other.
 
 use super::components::*;
-use super::phases::Read;
+use super::apply::Writer;
 use crate::model::{Compiled, Relations, SideId, State, UnitState};
 use crate::model::compiled::Fx;
 use crate::report::event::{Event, Msg, Notes};
@@ -242,34 +242,23 @@ pub fn world_hash(s: &Source, units: impl Iterator<Item = UnitState>, e: &mut En
 }
 
 /// The last step of every turn: the state hash, when the engine hashes every turn, into the log.
-pub fn end_turn(
-    r: Read,
-    contacts: Res<Contacts>,
-    settings: Res<Settings>,
-    mut journal: ResMut<Journal>,
-    mut enc: ResMut<Enc>,
-) {
+pub fn end_turn(mut w: Writer, settings: Res<Settings>, mut enc: ResMut<Enc>) {
+    let (r, j) = w.split();
     let hash = settings.hash_every_turn.then(|| {
         let src = Source {
-            c: &r.game.0,
-            turn: r.clock.0,
-            control: &r.control.0,
-            relations: &r.diplomacy.0,
-            tracks: &r.tracks,
-            history: &r.history,
-            contacts: &contacts,
-            notes: &journal.log.notes,
+            c: r.c,
+            turn: r.clock,
+            control: r.control,
+            relations: r.relations,
+            tracks: r.tracks,
+            history: r.history,
+            contacts: r.contacts,
+            notes: &j.log.notes,
         };
-        let units = r
-            .units
-            .iter_many(&r.index.0).flatten()
-            .filter(|row| row.1.on_map)
-            .map(unit_state);
-        world_hash(&src, units, &mut enc)
+        world_hash(&src, r.places.units().iter().copied(), &mut enc)
     });
-    let j = &mut *journal;
     j.log.events.push(Event::TurnEnded {
-        turn: r.clock.0,
+        turn: r.clock,
         hash,
     });
     j.applied = j.log.events.len();

@@ -129,5 +129,6 @@ pub fn setup(
         j.turn_start = 0;
     }
     world.resource_mut::<DiceBox>().0 = dice;
+    world.resource_mut::<Places>().dirty = true;
     world.resource_mut::<Game>().0 = c;
 }

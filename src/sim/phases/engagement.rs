@@ -2,7 +2,8 @@
 //! Each gives its odds with every modifier, a d6, and the table's result; engaging a `Neutral` side
 //! makes it `Hostile` and raises tension.
 
-use super::Read;
+use super::View;
+use crate::sim::apply::Writer;
 use crate::dice::Phase;
 use crate::model::{UnitId, UnitState};
 use crate::orders::Command;
@@ -14,24 +15,18 @@ use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
 /// Resolves shows of force and engagements.
-pub fn engage(
-    r: Read,
-    contacts: Res<Contacts>,
-    dice: Res<DiceBox>,
-    mut journal: ResMut<Journal>,
-    mut scratch: ResMut<Scratch>,
-) {
-    let c = &*r.game.0;
+pub fn engage(mut w: Writer, dice: Res<DiceBox>, mut scratch: ResMut<Scratch>) {
+    let (r, j) = w.split();
+    fight(&r, &dice.0, &mut j.log, &mut scratch);
+    w.end_phase();
+}
+
+fn fight(r: &View, dice: &crate::dice::Dice, log: &mut Log, s: &mut Scratch) {
+    let c = r.c;
+    let contacts = r.contacts;
     let b = r.board();
-    let s = &mut *scratch;
-    s.work.load(
-        &r.tracks.values,
-        &r.diplomacy.0,
-        &r.control.0,
-        &r.history.fired,
-    );
     let on_map = r.on_map();
-    let mut ch = r.changes(&mut s.work, &on_map, &mut journal.log);
+    let mut ch = r.changes(&mut s.work, &on_map, log);
     // The working copy of the units, by id: strengths and zones change as engagements resolve.
     s.cur.clear();
     s.cur.resize(c.units.len(), UnitState::default());
@@ -76,7 +71,7 @@ pub fn engage(
                         .units_in(z)
                         .iter()
                         .any(|x| x.side == t && contacts.sees(u.side, x.id));
-                    if r.diplomacy.0.hostile(u.side, t) && seen {
+                    if r.relations.hostile(u.side, t) && seen {
                         s.groups.push((z, u.side, t, u.id));
                     }
                 }
@@ -87,7 +82,7 @@ pub fn engage(
     // Grouped by (zone, attacker, defender); each group's units in the order they joined.
     s.groups.sort_by_key(|g| (g.0, g.1, g.2));
 
-    let mut stream = dice.0.stream(r.clock.0, Phase::Engagement);
+    let mut stream = dice.stream(r.clock, Phase::Engagement);
     let mut g = 0;
     while g < s.groups.len() {
         let (z, att, def, _) = s.groups[g];

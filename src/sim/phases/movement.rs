@@ -1,14 +1,15 @@
 //! Movement: every accepted order that moves a unit, simultaneously from the positions at the start
 //! of the phase, by the shortest legal path, stopping on contact with hostile units.
 
-use super::Read;
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::model::{SideId, UnitId, ZoneId};
 use crate::orders::Command;
 use crate::orders::check::accepted_path;
 use crate::report::event::{Event, Span};
 use crate::rules::movement;
 use crate::scenario::Posture;
-use crate::sim::components::*;
 use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
@@ -36,10 +37,14 @@ pub struct Leg {
 /// Moves units. Paths are worked out from the positions at the start of the phase; a unit stops on
 /// entering a zone that held hostile units; and two hostile units that would cross the same border
 /// in opposite directions at the same step meet there: each stays on its side of it.
-pub fn move_units(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scratch>) {
+pub fn move_units(mut w: Writer, mut scratch: ResMut<Scratch>) {
+    let (r, j) = w.split();
+    plan_moves(&r, &mut j.log, &mut scratch);
+    w.end_phase();
+}
+
+fn plan_moves(r: &View, log: &mut Log, s: &mut Scratch) {
     let b = r.board();
-    let s = &mut *scratch;
-    let log = &mut journal.log;
     s.legs.clear();
     s.leg_zones.clear();
     for u in b.units() {
@@ -96,7 +101,7 @@ pub fn move_units(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scr
             s.crossings[first..]
                 .iter()
                 .take_while(|x| (x.0, x.1, x.2) == key)
-                .any(|x| r.diplomacy.0.hostile(x.3, l.side))
+                .any(|x| r.relations.hostile(x.3, l.side))
         });
         if let Some(k) = head_on {
             l.entered.len = k as u32;

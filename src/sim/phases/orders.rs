@@ -1,31 +1,27 @@
 //! The order check: every order handed in is accepted or rejected with its reason; signals are
 //! sent. Sides are taken in side order, each side's orders in the order given.
 
-use super::Read;
 use crate::orders::{SignalKind, judge, judge_signal};
 use crate::report::event::{Cause, Event, Msg, Refused};
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::sim::components::*;
 use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
 /// Checks the orders handed in by every side, and consumes them.
-pub fn check_orders(
-    r: Read,
-    mut submitted: ResMut<Submitted>,
-    mut journal: ResMut<Journal>,
-    mut scratch: ResMut<Scratch>,
-) {
-    let c = &*r.game.0;
+pub fn check_orders(mut w: Writer, mut submitted: ResMut<Submitted>, mut scratch: ResMut<Scratch>) {
+    let (r, j) = w.split();
+    check(&r, &mut j.log, &mut submitted, &mut scratch);
+    w.end_phase();
+}
+
+fn check(r: &View, log: &mut Log, submitted: &mut Submitted, s: &mut Scratch) {
+    let c = r.c;
     let b = r.board();
-    let s = &mut *scratch;
-    s.work.load(
-        &r.tracks.values,
-        &r.diplomacy.0,
-        &r.control.0,
-        &r.history.fired,
-    );
     let on_map = r.on_map();
-    let mut ch = r.changes(&mut s.work, &on_map, &mut journal.log);
+    let mut ch = r.changes(&mut s.work, &on_map, log);
     s.done.clear();
     s.done.resize(c.units.len(), false);
     for (i, slot) in submitted.0.iter_mut().enumerate() {

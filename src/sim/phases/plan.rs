@@ -1,7 +1,7 @@
 //! Bots plan: each side that has a bot and has handed nothing in gets its bot's orders, planned on
 //! what the side knows at the end of the last turn, with the side's policy stream of the dice.
 
-use super::Read;
+use crate::sim::apply::Writer;
 use crate::dice::Phase;
 use crate::policy::Situation;
 use crate::sim::components::*;
@@ -10,32 +10,30 @@ use bevy_ecs::prelude::*;
 
 /// Fills the orders of every side a bot plays.
 pub fn plan_bots(
-    r: Read,
+    mut w: Writer,
     bots: Res<Bots>,
-    contacts: Res<Contacts>,
     dice: Res<DiceBox>,
     mut submitted: ResMut<Submitted>,
     mut scratch: ResMut<Scratch>,
 ) {
-    if r.history.ending.is_some() || bots.0.iter().all(Option::is_none) {
+    if bots.0.iter().all(Option::is_none) {
         return;
     }
-    let c = &*r.game.0;
-    let s = &mut *scratch;
-    s.all.clear();
-    for row in r.units.iter_many(&r.index.0).flatten() {
-        if row.1.on_map {
-            s.all.push(unit_state(row));
-        }
+    // Umpire events between turns may have changed units: see them as they stand.
+    w.place_if_moved();
+    let (r, _) = w.split();
+    if r.history.ending.is_some() {
+        return;
     }
+    let s = &mut *scratch;
     let sit = Situation {
-        c,
-        turn: r.clock.0,
-        units: &s.all,
-        relations: &r.diplomacy.0,
-        control: &r.control.0,
+        c: r.c,
+        turn: r.clock,
+        units: r.places.units(),
+        relations: r.relations,
+        control: r.control,
         tracks: &r.tracks.values,
-        sees: &*contacts,
+        sees: r.contacts,
     };
     for (i, bot) in bots.0.iter().enumerate() {
         let Some(bot) = bot else { continue };
@@ -44,7 +42,7 @@ pub fn plan_bots(
             continue;
         }
         let side = crate::model::SideId(i as u16);
-        let mut stream = dice.0.stream(r.clock.0 + 1, Phase::Policy(side.0));
+        let mut stream = dice.0.stream(r.clock + 1, Phase::Policy(side.0));
         bot.plan(&sit, side, &mut stream, &mut s.policy, &mut slot.orders);
         slot.unresolved.clear();
         slot.pending = true;

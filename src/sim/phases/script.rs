@@ -1,36 +1,35 @@
 //! The scripted parts of a turn: its start (scheduled injects), track thresholds and conditional
 //! events, and the victory check.
 
-use super::Read;
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::model::compiled::When;
 use crate::model::EventId;
 use crate::report::event::{Cause, Ending, Event};
 use crate::rules::conditions::{Facts, holds};
 use crate::rules::victory;
-use crate::sim::components::*;
 use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
 /// Begins the turn and fires the events scheduled for it. A game that keeps only the current turn
 /// starts each turn with an empty log.
-pub fn start_turn(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scratch>) {
-    let c = &*r.game.0;
-    let turn = r.clock.0 + 1;
-    let j = &mut *journal;
+pub fn start_turn(mut w: Writer, mut scratch: ResMut<Scratch>) {
+    let (r, j) = w.split();
     if !j.keep {
         j.log.clear_events();
         j.applied = 0;
     }
     j.turn_start = j.log.events.len();
-    let s = &mut *scratch;
-    s.work.load(
-        &r.tracks.values,
-        &r.diplomacy.0,
-        &r.control.0,
-        &r.history.fired,
-    );
+    begin(&r, &mut j.log, &mut scratch);
+    w.end_phase();
+}
+
+fn begin(r: &View, log: &mut Log, s: &mut Scratch) {
+    let c = r.c;
+    let turn = r.clock + 1;
     let on_map = r.on_map();
-    let mut ch = r.changes(&mut s.work, &on_map, &mut j.log);
+    let mut ch = r.changes(&mut s.work, &on_map, log);
     ch.log.events.push(Event::TurnStarted { turn });
     for (i, e) in c.events.iter().enumerate() {
         if e.when == When::AtTurn(turn) && !(e.once && ch.w.fired[i]) {
@@ -40,15 +39,14 @@ pub fn start_turn(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scr
 }
 
 /// Fires thresholds reached and conditional events that hold, until nothing more fires.
-pub fn events(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scratch>) {
-    let c = &*r.game.0;
-    let s = &mut *scratch;
-    s.work.load(
-        &r.tracks.values,
-        &r.diplomacy.0,
-        &r.control.0,
-        &r.history.fired,
-    );
+pub fn events(mut w: Writer, mut scratch: ResMut<Scratch>) {
+    let (r, j) = w.split();
+    fire(&r, &mut j.log, &mut scratch);
+    w.end_phase();
+}
+
+fn fire(r: &View, log: &mut Log, s: &mut Scratch) {
+    let c = r.c;
     s.reached.resize_with(r.tracks.reached.len(), Vec::new);
     for (mine, now) in s.reached.iter_mut().zip(&r.tracks.reached) {
         mine.clear();
@@ -59,7 +57,7 @@ pub fn events(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scratch
     let on_map = r.on_map();
     let reached = &mut s.reached;
     let fired_now = &mut s.fired_now;
-    let mut ch = r.changes(&mut s.work, &on_map, &mut journal.log);
+    let mut ch = r.changes(&mut s.work, &on_map, log);
     // Each pass fires at least one thing or stops; each thing fires at most once a turn.
     for _ in 0..=(c.events.len() + reached.iter().map(Vec::len).sum::<usize>()) {
         let mut any = false;
@@ -91,7 +89,7 @@ pub fn events(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scratch
                 tracks: &ch.w.tracks,
                 control: &ch.w.control,
                 relations: &ch.w.relations,
-                turn: r.clock.0,
+                turn: r.clock,
                 steps_lost: &r.history.steps_lost,
                 fired: &ch.w.fired,
             };
@@ -108,23 +106,28 @@ pub fn events(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scratch
 }
 
 /// Checks sudden death, and scores the game after its last turn.
-pub fn victory(r: Read, mut journal: ResMut<Journal>) {
-    let c = &*r.game.0;
+pub fn victory(mut w: Writer) {
+    let (r, j) = w.split();
+    judge(&r, &mut j.log);
+    w.end_phase();
+}
+
+fn judge(r: &View, log: &mut Log) {
+    let c = r.c;
     if r.history.ending.is_some() {
         return;
     }
     let f = Facts {
         tracks: &r.tracks.values,
-        control: &r.control.0,
-        relations: &r.diplomacy.0,
-        turn: r.clock.0,
+        control: r.control,
+        relations: r.relations,
+        turn: r.clock,
         steps_lost: &r.history.steps_lost,
         fired: &r.history.fired,
     };
-    let log = &mut journal.log;
     let ending = if let Some(i) = c.sudden_death.iter().position(|sd| holds(&sd.when, &f)) {
         Some(Ending::SuddenDeath(i as u16))
-    } else if r.clock.0 >= c.turns {
+    } else if r.clock >= c.turns {
         let start = log.numbers.len();
         victory::scores_into(c, &f, &mut log.numbers);
         let winner = victory::winner(&log.numbers[start..]).map(|i| crate::model::SideId(i as u16));

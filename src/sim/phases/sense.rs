@@ -3,7 +3,9 @@
 //! zone by zone from the placement, so a turn costs time in proportion to the units, not to the
 //! units times their neighbourhoods.
 
-use super::Read;
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::dice::Phase;
 use crate::model::UnitId;
 use crate::report::event::Event;
@@ -17,17 +19,17 @@ use bevy_ecs::prelude::*;
 const NOBODY: (i32, UnitId) = (i32::MIN, UnitId(u32::MAX));
 
 /// Rolls detection for this turn.
-pub fn detect(
-    r: Read,
-    dice: Res<DiceBox>,
-    mut journal: ResMut<Journal>,
-    mut scratch: ResMut<Scratch>,
-) {
-    let c = &*r.game.0;
+pub fn detect(mut w: Writer, dice: Res<DiceBox>, mut scratch: ResMut<Scratch>) {
+    let (r, j) = w.split();
+    roll(&r, &dice.0, &mut j.log, &mut scratch);
+    w.end_phase();
+}
+
+fn roll(r: &View, dice: &crate::dice::Dice, log: &mut Log, s: &mut Scratch) {
+    let c = r.c;
     let rs = &c.ruleset;
-    let place = &r.places.0;
+    let place = r.places;
     let nz = c.zones.len();
-    let s = &mut *scratch;
     // best[side * zones + zone]: the side's best detection factor in the zone, and the unit that
     // has it (the lowest id on a tie).
     s.best.clear();
@@ -39,8 +41,7 @@ pub fn detect(
             *cell = (d, u.id);
         }
     }
-    let mut stream = dice.0.stream(r.clock.0, Phase::Detection);
-    let log = &mut journal.log;
+    let mut stream = dice.stream(r.clock, Phase::Detection);
     log.events.push(Event::ContactsCleared);
     for side in c.side_ids() {
         let mine = &s.best[side.index() * nz..(side.index() + 1) * nz];
@@ -67,7 +68,7 @@ pub fn detect(
                 continue;
             };
             for u in here_units {
-                if u.side == side || r.diplomacy.0.get(side, u.side) == Relation::Allied {
+                if u.side == side || r.relations.get(side, u.side) == Relation::Allied {
                     continue;
                 }
                 let stealth = i32::from(c.kinds[u.kind.index()].stealth);

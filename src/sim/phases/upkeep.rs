@@ -1,24 +1,31 @@
 //! Control, then readiness and supply.
 
-use super::Read;
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::orders::Command;
 use crate::report::event::{Cause, Event, ReadyWhy, Removal};
 use crate::rules::readiness::Reason;
 use crate::rules::{control as ctl, readiness, supply};
-use crate::sim::components::*;
 use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
 /// A zone held alone by one side's ground units passes to it.
-pub fn control(r: Read, mut journal: ResMut<Journal>) {
-    let c = &*r.game.0;
+pub fn control(mut w: Writer) {
+    let (r, j) = w.split();
+    hold(&r, &mut j.log);
+    w.end_phase();
+}
+
+fn hold(r: &View, log: &mut Log) {
+    let c = r.c;
     let b = r.board();
     for z in 0..c.zones.len() {
         let zid = crate::model::ZoneId(z as u32);
         if let Some(to) = ctl::new_controller(&b, zid) {
-            journal.log.events.push(Event::ControlChanged {
+            log.events.push(Event::ControlChanged {
                 zone: zid,
-                from: r.control.0[z],
+                from: r.control[z],
                 to: Some(to),
                 cause: Cause::HeldAlone(to),
             });
@@ -27,10 +34,15 @@ pub fn control(r: Read, mut journal: ResMut<Journal>) {
 }
 
 /// Fighting and being cut off wear units down; resupply restores them; spent units cut off lose steps.
-pub fn readiness(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scratch>) {
-    let c = &*r.game.0;
+pub fn readiness(mut w: Writer, mut scratch: ResMut<Scratch>) {
+    let (r, j) = w.split();
+    wear(&r, &mut j.log, &mut scratch);
+    w.end_phase();
+}
+
+fn wear(r: &View, log: &mut Log, s: &mut Scratch) {
+    let c = r.c;
     let b = r.board();
-    let s = &mut *scratch;
     let nz = c.zones.len();
     s.supplied.clear();
     for side in c.side_ids() {
@@ -44,7 +56,6 @@ pub fn readiness(r: Read, mut journal: ResMut<Journal>, mut scratch: ResMut<Scra
         let Some(ch) = readiness::change(u.readiness, t.fought, in_supply, resupplying) else {
             continue;
         };
-        let log = &mut journal.log;
         if ch.attrition {
             let strength = u.strength - 1;
             log.events.push(Event::StepsLost {

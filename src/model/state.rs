@@ -93,6 +93,12 @@ impl Relations {
     }
 }
 
+impl Default for Relations {
+    fn default() -> Self {
+        Relations::new(0)
+    }
+}
+
 /// Where a side last saw an enemy unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sighting {

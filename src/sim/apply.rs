@@ -1,14 +1,15 @@
 //! Applying events: the only place game state changes. Live play, umpire actions and replay all
 //! come through here, so a log replays into the same state.
 //!
-//! [`Writer`] is the system parameter every phase takes: write access to every component and
-//! resource an event can change. A phase reads the game through [`Writer::split`] (a read-only
-//! [`View`] beside the log), writes its events, and ends with [`Writer::apply_pending`], which
-//! applies them and groups the units by zone again if any of them changed.
+//! [`Writer`] is the system parameter every phase takes: write access to the units' components and
+//! to the rest of the game's [`Status`]. A phase reads the game through [`Writer::split`] (a
+//! read-only [`View`] beside the log and the working buffers), writes its events, and ends with
+//! [`Writer::end_phase`], which applies them and groups the units by zone again if any changed.
 
 use super::components::*;
 use super::phases::View;
-use crate::model::{Sighting, UnitId};
+use super::scratch::Scratch;
+use crate::model::{Sighting, UnitId, UnitState};
 use crate::report::event::{Ending, Event, Span};
 use bevy_ecs::prelude::*;
 use bevy_ecs::system::SystemParam;
@@ -17,7 +18,6 @@ use bevy_ecs::system::SystemParam;
 #[derive(SystemParam)]
 pub struct Writer<'w, 's> {
     game: Res<'w, Game>,
-    index: Res<'w, UnitIndex>,
     units: Query<
         'w,
         's,
@@ -26,36 +26,29 @@ pub struct Writer<'w, 's> {
             &'static mut Location,
             &'static mut Strength,
             &'static mut Disposition,
-            &'static mut Tasking,
         ),
     >,
-    clock: ResMut<'w, Clock>,
-    control: ResMut<'w, Control>,
-    diplomacy: ResMut<'w, Diplomacy>,
-    tracks: ResMut<'w, Tracks>,
-    history: ResMut<'w, History>,
-    contacts: ResMut<'w, Contacts>,
-    places: ResMut<'w, Places>,
-    /// The log the events come from.
-    pub journal: ResMut<'w, Journal>,
+    /// The rest of the game.
+    pub st: ResMut<'w, Status>,
 }
 
 impl Writer<'_, '_> {
-    /// The game as it stands, and the log to write events to.
-    pub fn split(&mut self) -> (View<'_>, &mut Journal) {
+    /// The game as it stands, the log to write events to, and the working buffers.
+    pub fn split(&mut self) -> (View<'_>, &mut Journal, &mut Scratch) {
+        let st = &mut *self.st;
         let view = View {
             c: &self.game.0,
-            clock: self.clock.0,
-            control: &self.control.0,
-            relations: &self.diplomacy.0,
-            tracks: &self.tracks,
-            history: &self.history,
-            contacts: &self.contacts,
-            places: &self.places.place,
-            index: &self.index.0,
-            units: self.units.as_readonly(),
+            clock: st.clock,
+            control: &st.control,
+            relations: &st.relations,
+            tracks: &st.tracks,
+            history: &st.history,
+            contacts: &st.contacts,
+            on_map: &st.on_map,
+            turn: &st.turn,
+            places: &st.places,
         };
-        (view, &mut self.journal)
+        (view, &mut st.journal, &mut st.scratch)
     }
 
     /// Ends a phase: applies the events it wrote, then groups the units by zone again if any
@@ -69,19 +62,20 @@ impl Writer<'_, '_> {
 
     /// Groups the units on the map by zone, if any unit changed since the last time.
     pub fn place_if_moved(&mut self) {
-        if !self.places.dirty {
+        if !self.st.dirty {
             return;
         }
         let c = &self.game.0;
-        let p = &mut self.places.place;
+        let st = &mut *self.st;
+        let p = &mut st.places;
         p.begin();
-        for (k, l, s, d, _) in self.units.iter() {
-            if l.on_map {
-                p.push(crate::model::UnitState {
+        for (k, l, s, d) in self.units.iter() {
+            if st.on_map[k.id.index()] {
+                p.push(UnitState {
                     id: k.id,
                     side: k.side,
                     kind: k.kind,
-                    zone: l.zone,
+                    zone: l.0,
                     strength: s.0,
                     readiness: d.readiness,
                     posture: d.posture,
@@ -89,37 +83,29 @@ impl Writer<'_, '_> {
             }
         }
         p.finish(c.zones.len(), c.units.len());
-        self.places.dirty = false;
+        st.dirty = false;
     }
 
     /// Applies every event of the log not yet applied.
     pub fn apply_pending(&mut self) -> Result<(), String> {
-        while self.journal.applied < self.journal.log.events.len() {
-            let e = self.journal.log.events[self.journal.applied];
+        while self.st.journal.applied < self.st.journal.log.events.len() {
+            let e = self.st.journal.log.events[self.st.journal.applied];
             self.apply(&e).map_err(|m| format!("{m}: {e:?}"))?;
-            self.journal.applied += 1;
+            self.st.journal.applied += 1;
         }
         Ok(())
     }
 
-    fn on_map(
-        &mut self,
-        u: UnitId,
-    ) -> Result<(Mut<'_, Location>, Mut<'_, Strength>, Mut<'_, Disposition>), String> {
-        let name = || self.game.0.unit_name(u).to_string();
-        let e = *self
-            .index
-            .0
-            .get(u.index())
-            .ok_or_else(|| format!("unknown unit {}", u.0))?;
-        let (_, l, s, d, _) = self
-            .units
-            .get_mut(e)
-            .map_err(|_| format!("unit `{}` has no entity", name()))?;
-        if !l.on_map {
-            return Err(format!("unit `{}` is not on the map", self.game.0.unit_name(u)));
+    /// Fails unless the unit is on the map.
+    fn on_map(&self, u: UnitId) -> Result<(), String> {
+        match self.st.on_map.get(u.index()) {
+            Some(true) => Ok(()),
+            Some(false) => Err(format!(
+                "unit `{}` is not on the map",
+                self.game.0.unit_name(u)
+            )),
+            None => Err(format!("unknown unit {}", u.0)),
         }
-        Ok((l, s, d))
     }
 
     /// A unit on the map whose components are about to change.
@@ -127,35 +113,29 @@ impl Writer<'_, '_> {
         &mut self,
         u: UnitId,
     ) -> Result<(Mut<'_, Location>, Mut<'_, Strength>, Mut<'_, Disposition>), String> {
-        self.places.dirty = true;
-        self.on_map(u)
-    }
-
-    fn tasking(&mut self, u: UnitId) -> Result<Mut<'_, Tasking>, String> {
-        let e = *self
-            .index
-            .0
-            .get(u.index())
-            .ok_or_else(|| format!("unknown unit {}", u.0))?;
-        self.units
+        self.on_map(u)?;
+        self.st.dirty = true;
+        let e = self.st.index[u.index()];
+        let (_, l, s, d) = self
+            .units
             .get_mut(e)
-            .map(|(_, _, _, _, t)| t)
-            .map_err(|_| "a unit has no entity".to_string())
+            .map_err(|_| "engine bug: a unit has no entity".to_string())?;
+        Ok((l, s, d))
     }
 
     /// Applies one event. Fails (changing nothing) if it names something not on the map.
     pub fn apply(&mut self, e: &Event) -> Result<(), String> {
         match *e {
             Event::TurnStarted { turn } => {
-                self.clock.0 = turn;
-                for (_, _, _, _, mut t) in &mut self.units {
-                    *t = Tasking::default();
-                }
+                let st = &mut *self.st;
+                st.clock = turn;
+                st.turn.order.iter_mut().for_each(|o| *o = None);
+                st.turn.fought.iter_mut().for_each(|f| *f = false);
             }
-            Event::EventFired { event, .. } => self.history.fired[event.index()] = true,
+            Event::EventFired { event, .. } => self.st.history.fired[event.index()] = true,
             Event::OrderAccepted { unit, order, .. } => {
                 self.on_map(unit)?;
-                self.tasking(unit)?.order = Some(order);
+                self.st.turn.order[unit.index()] = Some(order);
             }
             Event::OrderRejected { .. }
             | Event::SignalSent { .. }
@@ -164,10 +144,15 @@ impl Writer<'_, '_> {
             | Event::Umpire { .. }
             | Event::TurnEnded { .. } => {}
             Event::Moved { unit, to, .. } | Event::Retreated { unit, to, .. } => {
-                self.changing(unit)?.0.zone = to;
+                self.changing(unit)?.0.0 = to;
             }
             Event::PostureChanged { unit, to, .. } => self.changing(unit)?.2.posture = to,
-            Event::ContactsCleared => self.contacts.current.iter_mut().for_each(|x| *x = false),
+            Event::ContactsCleared => self
+                .st
+                .contacts
+                .current
+                .iter_mut()
+                .for_each(|x| *x = false),
             Event::DetectionRoll {
                 side,
                 unit,
@@ -178,21 +163,24 @@ impl Writer<'_, '_> {
             } => {
                 if detected {
                     self.on_map(unit)?;
-                    let turn = self.clock.0;
-                    let at = side.index() * self.contacts.units + unit.index();
-                    self.contacts.current[at] = true;
-                    self.contacts.last_seen[at] = Some(Sighting {
+                    let st = &mut *self.st;
+                    let at = side.index() * st.contacts.units + unit.index();
+                    st.contacts.current[at] = true;
+                    st.contacts.last_seen[at] = Some(Sighting {
                         zone,
-                        turn,
+                        turn: st.clock,
                         strength,
                     });
                 }
             }
             Event::Engagement { terms, .. } => {
-                self.history.engagements += 1;
-                for i in 0..terms.len as usize {
-                    let u = self.journal.log.terms[terms.start as usize + i].unit;
-                    self.tasking(u)?.fought = true;
+                let st = &mut *self.st;
+                st.history.engagements += 1;
+                for t in terms.of(&st.journal.log.terms) {
+                    match st.turn.fought.get_mut(t.unit.index()) {
+                        Some(f) => *f = true,
+                        None => return Err(format!("unknown unit {}", t.unit.0)),
+                    }
                 }
             }
             Event::StepsLost {
@@ -203,46 +191,57 @@ impl Writer<'_, '_> {
                 ..
             } => {
                 self.changing(unit)?.1.0 = strength;
-                self.history.steps_lost[side.index()] += u32::from(steps);
+                self.st.history.steps_lost[side.index()] += u32::from(steps);
             }
-            Event::UnitRemoved { unit, .. } => self.changing(unit)?.0.on_map = false,
+            Event::UnitRemoved { unit, .. } => {
+                self.on_map(unit)?;
+                self.st.dirty = true;
+                self.st.on_map[unit.index()] = false;
+            }
             Event::ReadinessChanged { unit, to, .. } => self.changing(unit)?.2.readiness = to,
-            Event::ControlChanged { zone, to, .. } => self.control.0[zone.index()] = to,
-            Event::TrackChanged { track, to, .. } => self.tracks.values[track.index()] = to,
+            Event::ControlChanged { zone, to, .. } => self.st.control[zone.index()] = to,
+            Event::TrackChanged { track, to, .. } => self.st.tracks.values[track.index()] = to,
             Event::ThresholdReached { track, k } => {
-                self.tracks.reached[track.index()][usize::from(k)] = true
+                self.st.tracks.reached[track.index()][usize::from(k)] = true
             }
-            Event::RelationChanged { a, b, to, .. } => self.diplomacy.0.set(a, b, to),
+            Event::RelationChanged { a, b, to, .. } => self.st.relations.set(a, b, to),
             Event::MessageSent { msg } => {
-                let turn = self.clock.0;
-                self.history.messages.push(Delivered { turn, msg });
+                let turn = self.st.clock;
+                self.st.history.messages.push(Delivered { turn, msg });
             }
             Event::UnitAdded { unit, zone, .. } => {
+                let Some(&on) = self.st.on_map.get(unit.index()) else {
+                    return Err(format!("unknown unit {}", unit.0));
+                };
                 let c = self.game.0.clone();
                 let d = &c.units[unit.index()];
-                let e = self.index.0[unit.index()];
-                self.places.dirty = true;
-                let (_, mut l, mut s, mut disp, mut t) = self
-                    .units
-                    .get_mut(e)
-                    .map_err(|_| "a unit has no entity".to_string())?;
-                if l.on_map {
+                if on {
                     return Err(format!("unit `{}` is already on the map", d.id));
                 }
-                *l = Location { zone, on_map: true };
+                let st = &mut *self.st;
+                st.on_map[unit.index()] = true;
+                st.dirty = true;
+                st.turn.order[unit.index()] = None;
+                st.turn.fought[unit.index()] = false;
+                let (_, mut l, mut s, mut disp) = self
+                    .units
+                    .get_mut(st.index[unit.index()])
+                    .map_err(|_| "engine bug: a unit has no entity".to_string())?;
+                l.0 = zone;
                 s.0 = d.strength;
                 *disp = Disposition {
                     readiness: d.readiness,
                     posture: d.posture,
                 };
-                *t = Tasking::default();
             }
             Event::GameEnded { ending } => {
+                let st = &mut *self.st;
                 let ending = match ending {
                     Ending::Points { winner, scores } => {
-                        let h = &mut *self.history;
-                        h.scores.clear();
-                        h.scores.extend_from_slice(scores.of(&self.journal.log.numbers));
+                        st.history.scores.clear();
+                        st.history
+                            .scores
+                            .extend_from_slice(scores.of(&st.journal.log.numbers));
                         Ending::Points {
                             winner,
                             scores: Span {
@@ -253,7 +252,7 @@ impl Writer<'_, '_> {
                     }
                     sd => sd,
                 };
-                self.history.ending = Some(ending);
+                st.history.ending = Some(ending);
             }
         }
         Ok(())

@@ -27,14 +27,9 @@ pub struct UnitKey {
     pub kind: crate::model::KindId,
 }
 
-/// Where a unit is, and whether it is on the map at all.
+/// Where a unit is (where it will appear, while it is off the map: see [`Status::on_map`]).
 #[derive(Component, Debug, Clone, Copy)]
-pub struct Location {
-    /// Its zone (where it will appear, while off the map).
-    pub zone: ZoneId,
-    /// On the map (not yet arrived, destroyed and removed units are not).
-    pub on_map: bool,
-}
+pub struct Location(pub ZoneId);
 
 /// A unit's strength in steps.
 #[derive(Component, Debug, Clone, Copy)]
@@ -49,31 +44,16 @@ pub struct Disposition {
     pub posture: Posture,
 }
 
-/// What a unit does this turn: its accepted order and whether it has fought.
-#[derive(Component, Debug, Clone, Copy, Default)]
-pub struct Tasking {
-    /// The accepted order, if any.
-    pub order: Option<Cmd>,
-    /// It fought this turn.
-    pub fought: bool,
-}
-
-/// The unit query phases read.
-pub type UnitRow<'a> = (
-    &'a UnitKey,
-    &'a Location,
-    &'a Strength,
-    &'a Disposition,
-    &'a Tasking,
-);
+/// The unit query the engine reads.
+pub type UnitRow<'a> = (&'a UnitKey, &'a Location, &'a Strength, &'a Disposition);
 
 /// A unit row as plain state.
-pub fn unit_state((k, l, s, d, _): UnitRow) -> UnitState {
+pub fn unit_state((k, l, s, d): UnitRow) -> UnitState {
     UnitState {
         id: k.id,
         side: k.side,
         kind: k.kind,
-        zone: l.zone,
+        zone: l.0,
         strength: s.0,
         readiness: d.readiness,
         posture: d.posture,
@@ -84,20 +64,8 @@ pub fn unit_state((k, l, s, d, _): UnitRow) -> UnitState {
 #[derive(Resource, Clone)]
 pub struct Game(pub Arc<Compiled>);
 
-/// The turn being played (0 before the first).
-#[derive(Resource, Debug, Clone, Copy, Default)]
-pub struct Clock(pub u32);
-
-/// Control of each zone.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct Control(pub Vec<Option<SideId>>);
-
-/// Relations between sides.
-#[derive(Resource, Debug, Clone)]
-pub struct Diplomacy(pub Relations);
-
 /// Track values and which thresholds have been reached.
-#[derive(Resource, Debug, Clone, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Tracks {
     /// Value per track.
     pub values: Vec<i32>,
@@ -115,7 +83,7 @@ pub struct Delivered {
 }
 
 /// What has happened so far that later rules look at.
-#[derive(Resource, Debug, Clone, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct History {
     /// Per event, fired yet.
     pub fired: Vec<bool>,
@@ -132,7 +100,7 @@ pub struct History {
 }
 
 /// What each side has detected, per side and unit id.
-#[derive(Resource, Debug, Clone, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Contacts {
     /// Units per side's row.
     pub units: usize,
@@ -189,7 +157,7 @@ pub struct Submitted(pub Vec<Slot>);
 pub struct Bots(pub Vec<Option<PolicySpec>>);
 
 /// The log: every event of the game (or, in a game that keeps only the current turn, of this turn).
-#[derive(Resource, Debug, Clone, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Journal {
     /// Events and arenas.
     pub log: Log,
@@ -212,16 +180,46 @@ pub struct Settings {
 #[derive(Resource, Debug, Clone)]
 pub struct DiceBox(pub Dice);
 
-/// The entity of each unit, by unit id.
-#[derive(Resource, Debug, Clone, Default)]
-pub struct UnitIndex(pub Vec<Entity>);
+/// This turn's accepted orders and who has fought, per unit id.
+#[derive(Debug, Clone, Default)]
+pub struct ThisTurn {
+    /// The accepted order of each unit, if any.
+    pub order: Vec<Option<Cmd>>,
+    /// Each unit has fought this turn.
+    pub fought: Vec<bool>,
+}
 
-/// Units on the map grouped by zone: rebuilt at the end of every phase that changed a unit, so each
-/// phase sees the units as the phases before it left them.
+/// Everything of a game that is not a unit's own state, in one resource (every phase reads most
+/// of it, and one resource is one fetch): the clock, control, relations, tracks, history, what each
+/// side has seen, which units are on the map, this turn's orders, the log, the units grouped by
+/// zone, and the phases' working buffers.
 #[derive(Resource, Debug, Clone, Default)]
-pub struct Places {
-    /// The grouping.
-    pub place: Placement,
-    /// A unit changed since it was built.
+pub struct Status {
+    /// The turn being played (0 before the first).
+    pub clock: u32,
+    /// Control of each zone.
+    pub control: Vec<Option<SideId>>,
+    /// Relations between sides.
+    pub relations: Relations,
+    /// Tracks.
+    pub tracks: Tracks,
+    /// History.
+    pub history: History,
+    /// What each side has detected.
+    pub contacts: Contacts,
+    /// Per unit id, on the map (not yet arrived, destroyed and removed units are not).
+    pub on_map: Vec<bool>,
+    /// This turn's orders.
+    pub turn: ThisTurn,
+    /// The entity of each unit, by unit id.
+    pub index: Vec<Entity>,
+    /// The units on the map grouped by zone: rebuilt at the end of every phase that changed a
+    /// unit, so each phase sees the units as the phases before it left them.
+    pub places: Placement,
+    /// A unit changed since `places` was built.
     pub dirty: bool,
+    /// The log.
+    pub journal: Journal,
+    /// The phases' working buffers.
+    pub scratch: super::scratch::Scratch,
 }

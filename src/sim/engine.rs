@@ -11,6 +11,7 @@ use super::apply::Writer;
 use super::components::*;
 use super::hash::{Enc, Source, world_hash};
 use super::phases;
+use super::world::UnitsMut;
 use crate::dice::Dice;
 use crate::model::{Compiled, Intel, Message, Outcome, SideId, State, UnitState};
 use crate::orders::SideOrders;
@@ -38,14 +39,6 @@ impl std::fmt::Display for StepError {
 }
 
 impl std::error::Error for StepError {}
-
-type UnitsMut = (
-    &'static UnitKey,
-    &'static mut Location,
-    &'static mut Strength,
-    &'static mut Disposition,
-    &'static mut Tasking,
-);
 
 /// One game.
 pub struct Engine {
@@ -100,7 +93,7 @@ impl Engine {
 
     /// Keep every turn's events (the default), or only the current turn's.
     pub fn keep_log(&mut self, keep: bool) {
-        self.world.resource_mut::<Journal>().keep = keep;
+        self.world.resource_mut::<Status>().journal.keep = keep;
     }
 
     /// Hash the state at the end of every turn (the default), or only when asked.
@@ -147,52 +140,52 @@ impl Engine {
 
     /// The events of the turn last played (or being played).
     pub fn turn_events(&self) -> &[Event] {
-        let j = self.world.resource::<Journal>();
+        let j = &self.world.resource::<Status>().journal;
         &j.log.events[j.turn_start.min(j.log.events.len())..]
     }
 
     /// Events of this game's log, with names.
     pub fn named(&self, events: &[Event]) -> Vec<LogEvent> {
         let c = self.compiled();
-        let log = &self.world.resource::<Journal>().log;
+        let log = &self.world.resource::<Status>().journal.log;
         events.iter().map(|e| render::render(c, log, e)).collect()
     }
 
     /// The journal: the events and their arenas.
     pub fn journal(&self) -> &Log {
-        &self.world.resource::<Journal>().log
+        &self.world.resource::<Status>().journal.log
     }
 
     /// The turn last played (0 before the first).
     pub fn turn(&self) -> u32 {
-        self.world.resource::<Clock>().0
+        self.world.resource::<Status>().clock
     }
 
     /// Whether the game has ended.
     pub fn ended(&self) -> bool {
-        self.world.resource::<History>().ending.is_some()
+        self.world.resource::<Status>().history.ending.is_some()
     }
 
     /// How the game ended, if it has.
     pub fn outcome(&self) -> Option<Outcome> {
-        let h = self.world.resource::<History>();
+        let h = &self.world.resource::<Status>().history;
         h.ending
             .map(|e| render::outcome(self.compiled(), e, &h.scores))
     }
 
     /// Steps lost so far, per side.
     pub fn steps_lost(&self) -> &[u32] {
-        &self.world.resource::<History>().steps_lost
+        &self.world.resource::<Status>().history.steps_lost
     }
 
     /// Track values now.
     pub fn tracks(&self) -> &[i32] {
-        &self.world.resource::<Tracks>().values
+        &self.world.resource::<Status>().tracks.values
     }
 
     /// Engagements fought so far.
     pub fn engagements(&self) -> u32 {
-        self.world.resource::<History>().engagements
+        self.world.resource::<Status>().history.engagements
     }
 
     /// Every event so far, with names (all of the game when the log is kept).
@@ -203,9 +196,9 @@ impl Engine {
     /// Gathers the units on the map, by id.
     fn load_units(&mut self) {
         self.rows.clear();
-        let index = &self.world.resource::<UnitIndex>().0;
-        for row in self.read.iter_many(&self.world, index).flatten() {
-            if row.1.on_map {
+        let st = self.world.resource::<Status>();
+        for row in self.read.iter_many(&self.world, &st.index).flatten() {
+            if st.on_map[row.0.id.index()] {
                 self.rows.push(unit_state(row));
             }
         }
@@ -216,10 +209,9 @@ impl Engine {
         self.load_units();
         let w = &self.world;
         let c = &w.resource::<Game>().0;
-        let tracks = w.resource::<Tracks>();
-        let h = w.resource::<History>();
-        let contacts = w.resource::<Contacts>();
-        let notes = &w.resource::<Journal>().log.notes;
+        let st = w.resource::<Status>();
+        let (tracks, h, contacts) = (&st.tracks, &st.history, &st.contacts);
+        let notes = &st.journal.log.notes;
         let mut intel = Intel::new(c.side_count());
         for side in c.side_ids() {
             for u in (0..c.units.len() as u32).map(crate::model::UnitId) {
@@ -232,10 +224,10 @@ impl Engine {
             }
         }
         State {
-            turn: w.resource::<Clock>().0,
+            turn: st.clock,
             units: self.rows.clone(),
-            control: w.resource::<Control>().0.clone(),
-            relations: w.resource::<Diplomacy>().0.clone(),
+            control: st.control.clone(),
+            relations: st.relations.clone(),
             tracks: tracks.values.clone(),
             reached: tracks.reached.clone(),
             fired: h.fired.clone(),
@@ -263,15 +255,16 @@ impl Engine {
         self.load_units();
         let mut enc = std::mem::take(&mut *self.world.resource_mut::<Enc>());
         let w = &self.world;
+        let st = w.resource::<Status>();
         let src = Source {
             c: &w.resource::<Game>().0,
-            turn: w.resource::<Clock>().0,
-            control: &w.resource::<Control>().0,
-            relations: &w.resource::<Diplomacy>().0,
-            tracks: w.resource::<Tracks>(),
-            history: w.resource::<History>(),
-            contacts: w.resource::<Contacts>(),
-            notes: &w.resource::<Journal>().log.notes,
+            turn: st.clock,
+            control: &st.control,
+            relations: &st.relations,
+            tracks: &st.tracks,
+            history: &st.history,
+            contacts: &st.contacts,
+            notes: &st.journal.log.notes,
         };
         let h = world_hash(&src, self.rows.iter().copied(), &mut enc);
         *self.world.resource_mut::<Enc>() = enc;
@@ -292,10 +285,11 @@ impl Engine {
             .get_mut(&mut self.world)
             .map_err(|e| format!("engine bug: the world cannot be written: {e}"))?;
         for e in &events {
-            let ev = render::resolve(&c, &mut w.journal.log, e)?;
+            let ev = render::resolve(&c, &mut w.st.journal.log, e)?;
             w.apply(&ev)?;
-            w.journal.log.events.push(ev);
-            w.journal.applied = w.journal.log.events.len();
+            let j = &mut w.st.journal;
+            j.log.events.push(ev);
+            j.applied = j.log.events.len();
         }
         self.writer.apply(&mut self.world);
         Ok(())
@@ -303,18 +297,16 @@ impl Engine {
 
     /// Works out the events of firing a scenario event now (for the umpire's `inject`).
     pub fn inject_events(&mut self, event: crate::model::EventId, reason: &str) -> Vec<LogEvent> {
-        let mut on_map = vec![false; self.compiled().units.len()];
-        for (k, l, ..) in self.read.iter(&self.world) {
-            on_map[k.id.index()] = l.on_map;
-        }
         let w = &self.world;
         let c = w.resource::<Game>().0.clone();
+        let st = w.resource::<Status>();
+        let on_map = &st.on_map;
         let mut work = super::changes::Working::default();
         work.load(
-            &w.resource::<Tracks>().values,
-            &w.resource::<Diplomacy>().0,
-            &w.resource::<Control>().0,
-            &w.resource::<History>().fired,
+            &st.tracks.values,
+            &st.relations,
+            &st.control,
+            &st.history.fired,
         );
         let mut log = Log::default();
         let was = |u: crate::model::UnitId| on_map[u.index()];

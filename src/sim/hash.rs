@@ -243,7 +243,7 @@ pub fn world_hash(s: &Source, units: impl Iterator<Item = UnitState>, e: &mut En
 
 /// The last step of every turn: the state hash, when the engine hashes every turn, into the log.
 pub fn end_turn(mut w: Writer, settings: Res<Settings>, mut enc: ResMut<Enc>) {
-    let (r, j) = w.split();
+    let (r, j, _) = w.split();
     let hash = settings.hash_every_turn.then(|| {
         let src = Source {
             c: r.c,

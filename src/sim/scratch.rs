@@ -5,10 +5,9 @@ use super::changes::Working;
 use super::phases::Leg;
 use crate::model::{SideId, UnitId, UnitState, ZoneId};
 use crate::rules::movement::Search;
-use bevy_ecs::prelude::*;
 
 /// Every phase's buffers.
-#[derive(Resource, Debug, Clone, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Scratch {
     /// The working copy of tracks, relations, control and fired events.
     pub work: Working,

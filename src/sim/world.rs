@@ -13,62 +13,55 @@ use bevy_ecs::prelude::*;
 use std::sync::Arc;
 
 /// The components of a unit at the start of a game.
-fn start(d: &UnitDef) -> (Location, Strength, Disposition, Tasking) {
+fn start(d: &UnitDef) -> (Location, Strength, Disposition) {
     (
-        Location {
-            zone: d.zone,
-            on_map: d.initial,
-        },
+        Location(d.zone),
         Strength(d.strength),
         Disposition {
             readiness: d.readiness,
             posture: d.posture,
         },
-        Tasking::default(),
     )
 }
 
 /// Inserts every resource a game needs, empty (once, when the world is made).
 pub fn insert_resources(world: &mut World, c: &Arc<Compiled>, dice: Dice) {
     world.insert_resource(Game(c.clone()));
-    world.insert_resource(Clock(0));
-    world.insert_resource(Control::default());
-    world.insert_resource(Diplomacy(c.relations.clone()));
-    world.insert_resource(Tracks::default());
-    world.insert_resource(History::default());
-    world.insert_resource(Contacts::default());
-    world.insert_resource(Submitted::default());
-    world.insert_resource(Bots::default());
-    world.insert_resource(Journal {
-        keep: true,
+    world.insert_resource(Status {
+        journal: Journal {
+            keep: true,
+            ..Default::default()
+        },
         ..Default::default()
     });
+    world.insert_resource(Submitted::default());
+    world.insert_resource(Bots::default());
     world.insert_resource(Settings {
         hash_every_turn: true,
     });
     world.insert_resource(DiceBox(dice));
-    world.insert_resource(UnitIndex::default());
-    world.insert_resource(Places::default());
-    world.insert_resource(super::scratch::Scratch::default());
     world.insert_resource(super::hash::Enc::default());
 }
 
+/// The unit components a reset writes.
+pub type UnitsMut = (
+    &'static UnitKey,
+    &'static mut Location,
+    &'static mut Strength,
+    &'static mut Disposition,
+);
+
 /// Fills `world` with the start of a game of `c` with `dice`. `units` is the world's query of unit
 /// components, kept by the engine.
-pub fn setup(
-    world: &mut World,
-    units: &mut QueryState<(&UnitKey, &mut Location, &mut Strength, &mut Disposition, &mut Tasking)>,
-    c: Arc<Compiled>,
-    dice: Dice,
-) {
+pub fn setup(world: &mut World, units: &mut QueryState<UnitsMut>, c: Arc<Compiled>, dice: Dice) {
     let same = Arc::ptr_eq(&world.resource::<Game>().0, &c)
-        && world.resource::<UnitIndex>().0.len() == c.units.len();
+        && world.resource::<Status>().index.len() == c.units.len();
     if same {
-        for (k, mut l, mut s, mut d, mut t) in units.iter_mut(world) {
-            (*l, *s, *d, *t) = start(&c.units[k.id.index()]);
+        for (k, mut l, mut s, mut d) in units.iter_mut(world) {
+            (*l, *s, *d) = start(&c.units[k.id.index()]);
         }
     } else {
-        let old = std::mem::take(&mut world.resource_mut::<UnitIndex>().0);
+        let old = std::mem::take(&mut world.resource_mut::<Status>().index);
         for e in old {
             world.despawn(e);
         }
@@ -81,40 +74,44 @@ pub fn setup(
             };
             index.push(world.spawn((key, start(u))).id());
         }
-        world.resource_mut::<UnitIndex>().0 = index;
+        world.resource_mut::<Status>().index = index;
     }
     let n = c.side_count();
-    world.resource_mut::<Clock>().0 = 0;
-    {
-        let mut ctl = world.resource_mut::<Control>();
-        ctl.0.clear();
-        ctl.0.extend(c.zones.iter().map(|z| z.controller));
+    let nu = c.units.len();
+    let mut st = world.resource_mut::<Status>();
+    let st = &mut *st;
+    st.clock = 0;
+    st.control.clear();
+    st.control.extend(c.zones.iter().map(|z| z.controller));
+    st.relations.copy_from(&c.relations);
+    let t = &mut st.tracks;
+    t.values.clear();
+    t.values.extend(c.tracks.iter().map(|t| t.start));
+    t.reached.resize_with(c.tracks.len(), Vec::new);
+    for (r, def) in t.reached.iter_mut().zip(&c.tracks) {
+        r.clear();
+        r.extend(def.thresholds.iter().map(|(at, _, _)| def.start >= *at));
     }
-    world.resource_mut::<Diplomacy>().0.copy_from(&c.relations);
-    {
-        let mut t = world.resource_mut::<Tracks>();
-        t.values.clear();
-        t.values.extend(c.tracks.iter().map(|t| t.start));
-        t.reached.resize_with(c.tracks.len(), Vec::new);
-        for (r, def) in t.reached.iter_mut().zip(&c.tracks) {
-            r.clear();
-            r.extend(def.thresholds.iter().map(|(at, _, _)| def.start >= *at));
-        }
-    }
-    {
-        let mut h = world.resource_mut::<History>();
-        h.fired.clear();
-        h.fired.resize(c.events.len(), false);
-        h.steps_lost.clear();
-        h.steps_lost.resize(n, 0);
-        h.messages.clear();
-        h.ending = None;
-        h.scores.clear();
-        h.engagements = 0;
-    }
-    world
-        .resource_mut::<Contacts>()
-        .reset(n, c.units.len());
+    let h = &mut st.history;
+    h.fired.clear();
+    h.fired.resize(c.events.len(), false);
+    h.steps_lost.clear();
+    h.steps_lost.resize(n, 0);
+    h.messages.clear();
+    h.ending = None;
+    h.scores.clear();
+    h.engagements = 0;
+    st.contacts.reset(n, nu);
+    st.on_map.clear();
+    st.on_map.extend(c.units.iter().map(|u| u.initial));
+    st.turn.order.clear();
+    st.turn.order.resize(nu, None);
+    st.turn.fought.clear();
+    st.turn.fought.resize(nu, false);
+    st.dirty = true;
+    st.journal.log.clear();
+    st.journal.applied = 0;
+    st.journal.turn_start = 0;
     {
         let mut sub = world.resource_mut::<Submitted>();
         sub.0.resize_with(n, Slot::default);
@@ -122,13 +119,6 @@ pub fn setup(
             s.pending = false;
         }
     }
-    {
-        let mut j = world.resource_mut::<Journal>();
-        j.log.clear();
-        j.applied = 0;
-        j.turn_start = 0;
-    }
     world.resource_mut::<DiceBox>().0 = dice;
-    world.resource_mut::<Places>().dirty = true;
     world.resource_mut::<Game>().0 = c;
 }

@@ -15,9 +15,9 @@ use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
 /// Resolves shows of force and engagements.
-pub fn engage(mut w: Writer, dice: Res<DiceBox>, mut scratch: ResMut<Scratch>) {
-    let (r, j) = w.split();
-    fight(&r, &dice.0, &mut j.log, &mut scratch);
+pub fn engage(mut w: Writer, dice: Res<DiceBox>) {
+    let (r, j, scratch) = w.split();
+    fight(&r, &dice.0, &mut j.log, scratch);
     w.end_phase();
 }
 

@@ -63,12 +63,12 @@ pub struct View<'a> {
     pub history: &'a History,
     /// What each side detected.
     pub contacts: &'a Contacts,
+    /// Per unit id, on the map.
+    pub on_map: &'a [bool],
+    /// This turn's orders.
+    pub turn: &'a ThisTurn,
     /// Units on the map by zone.
     pub places: &'a Placement,
-    /// Unit entities by id.
-    pub index: &'a [Entity],
-    /// Units.
-    pub units: Query<'a, 'a, UnitRow<'static>>,
 }
 
 impl View<'_> {
@@ -77,26 +77,19 @@ impl View<'_> {
         Board::over(self.c, self.places, self.relations, self.control, self.clock)
     }
 
-    /// What a unit does this turn.
-    pub fn tasking(&self, u: UnitId) -> Tasking {
-        self.units
-            .get(self.index[u.index()])
-            .map(|row| *row.4)
-            .unwrap_or_default()
-    }
-
     /// A unit's accepted order this turn.
     pub fn order(&self, u: UnitId) -> Option<Cmd> {
-        self.tasking(u).order
+        self.turn.order[u.index()]
+    }
+
+    /// Whether a unit has fought this turn.
+    pub fn fought(&self, u: UnitId) -> bool {
+        self.turn.fought[u.index()]
     }
 
     /// Whether a unit is on the map.
     pub fn on_map(&self) -> impl Fn(UnitId) -> bool + '_ {
-        |u| {
-            self.units
-                .get(self.index[u.index()])
-                .is_ok_and(|row| row.1.on_map)
-        }
+        |u| self.on_map[u.index()]
     }
 
     /// A working copy loaded from the state as it stands, whose events go to `log`.

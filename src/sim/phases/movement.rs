@@ -11,7 +11,6 @@ use crate::report::event::{Event, Span};
 use crate::rules::movement;
 use crate::scenario::Posture;
 use crate::sim::scratch::Scratch;
-use bevy_ecs::prelude::*;
 
 /// The posture an order leaves a unit in.
 pub fn posture_for<Z, S>(cmd: &Command<Z, S>) -> Posture {
@@ -37,9 +36,9 @@ pub struct Leg {
 /// Moves units. Paths are worked out from the positions at the start of the phase; a unit stops on
 /// entering a zone that held hostile units; and two hostile units that would cross the same border
 /// in opposite directions at the same step meet there: each stays on its side of it.
-pub fn move_units(mut w: Writer, mut scratch: ResMut<Scratch>) {
-    let (r, j) = w.split();
-    plan_moves(&r, &mut j.log, &mut scratch);
+pub fn move_units(mut w: Writer) {
+    let (r, j, scratch) = w.split();
+    plan_moves(&r, &mut j.log, scratch);
     w.end_phase();
 }
 

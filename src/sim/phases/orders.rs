@@ -11,9 +11,9 @@ use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
 /// Checks the orders handed in by every side, and consumes them.
-pub fn check_orders(mut w: Writer, mut submitted: ResMut<Submitted>, mut scratch: ResMut<Scratch>) {
-    let (r, j) = w.split();
-    check(&r, &mut j.log, &mut submitted, &mut scratch);
+pub fn check_orders(mut w: Writer, mut submitted: ResMut<Submitted>) {
+    let (r, j, scratch) = w.split();
+    check(&r, &mut j.log, &mut submitted, scratch);
     w.end_phase();
 }
 

@@ -5,7 +5,6 @@ use crate::sim::apply::Writer;
 use crate::dice::Phase;
 use crate::policy::Situation;
 use crate::sim::components::*;
-use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
 /// Fills the orders of every side a bot plays.
@@ -14,18 +13,16 @@ pub fn plan_bots(
     bots: Res<Bots>,
     dice: Res<DiceBox>,
     mut submitted: ResMut<Submitted>,
-    mut scratch: ResMut<Scratch>,
 ) {
     if bots.0.iter().all(Option::is_none) {
         return;
     }
     // Umpire events between turns may have changed units: see them as they stand.
     w.place_if_moved();
-    let (r, _) = w.split();
+    let (r, _, s) = w.split();
     if r.history.ending.is_some() {
         return;
     }
-    let s = &mut *scratch;
     let sit = Situation {
         c: r.c,
         turn: r.clock,

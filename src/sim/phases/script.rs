@@ -10,18 +10,17 @@ use crate::report::event::{Cause, Ending, Event};
 use crate::rules::conditions::{Facts, holds};
 use crate::rules::victory;
 use crate::sim::scratch::Scratch;
-use bevy_ecs::prelude::*;
 
 /// Begins the turn and fires the events scheduled for it. A game that keeps only the current turn
 /// starts each turn with an empty log.
-pub fn start_turn(mut w: Writer, mut scratch: ResMut<Scratch>) {
-    let (r, j) = w.split();
+pub fn start_turn(mut w: Writer) {
+    let (r, j, scratch) = w.split();
     if !j.keep {
         j.log.clear_events();
         j.applied = 0;
     }
     j.turn_start = j.log.events.len();
-    begin(&r, &mut j.log, &mut scratch);
+    begin(&r, &mut j.log, scratch);
     w.end_phase();
 }
 
@@ -39,9 +38,9 @@ fn begin(r: &View, log: &mut Log, s: &mut Scratch) {
 }
 
 /// Fires thresholds reached and conditional events that hold, until nothing more fires.
-pub fn events(mut w: Writer, mut scratch: ResMut<Scratch>) {
-    let (r, j) = w.split();
-    fire(&r, &mut j.log, &mut scratch);
+pub fn events(mut w: Writer) {
+    let (r, j, scratch) = w.split();
+    fire(&r, &mut j.log, scratch);
     w.end_phase();
 }
 
@@ -107,7 +106,7 @@ fn fire(r: &View, log: &mut Log, s: &mut Scratch) {
 
 /// Checks sudden death, and scores the game after its last turn.
 pub fn victory(mut w: Writer) {
-    let (r, j) = w.split();
+    let (r, j, _) = w.split();
     judge(&r, &mut j.log);
     w.end_phase();
 }

@@ -19,9 +19,9 @@ use bevy_ecs::prelude::*;
 const NOBODY: (i32, UnitId) = (i32::MIN, UnitId(u32::MAX));
 
 /// Rolls detection for this turn.
-pub fn detect(mut w: Writer, dice: Res<DiceBox>, mut scratch: ResMut<Scratch>) {
-    let (r, j) = w.split();
-    roll(&r, &dice.0, &mut j.log, &mut scratch);
+pub fn detect(mut w: Writer, dice: Res<DiceBox>) {
+    let (r, j, scratch) = w.split();
+    roll(&r, &dice.0, &mut j.log, scratch);
     w.end_phase();
 }
 

@@ -8,11 +8,10 @@ use crate::report::event::{Cause, Event, ReadyWhy, Removal};
 use crate::rules::readiness::Reason;
 use crate::rules::{control as ctl, readiness, supply};
 use crate::sim::scratch::Scratch;
-use bevy_ecs::prelude::*;
 
 /// A zone held alone by one side's ground units passes to it.
 pub fn control(mut w: Writer) {
-    let (r, j) = w.split();
+    let (r, j, _) = w.split();
     hold(&r, &mut j.log);
     w.end_phase();
 }
@@ -34,9 +33,9 @@ fn hold(r: &View, log: &mut Log) {
 }
 
 /// Fighting and being cut off wear units down; resupply restores them; spent units cut off lose steps.
-pub fn readiness(mut w: Writer, mut scratch: ResMut<Scratch>) {
-    let (r, j) = w.split();
-    wear(&r, &mut j.log, &mut scratch);
+pub fn readiness(mut w: Writer) {
+    let (r, j, scratch) = w.split();
+    wear(&r, &mut j.log, scratch);
     w.end_phase();
 }
 
@@ -49,11 +48,11 @@ fn wear(r: &View, log: &mut Log, s: &mut Scratch) {
         supply::supplied_into(&b, side, &mut s.supplied, &mut s.queue);
     }
     for u in b.units() {
-        let t = r.tasking(u.id);
+        let order = r.order(u.id);
         let in_supply = s.supplied[u.side.index() * nz + u.zone.index()];
         let resupplying =
-            matches!(t.order, Some(Command::Resupply)) && b.friendly_zone(u.zone, u.side);
-        let Some(ch) = readiness::change(u.readiness, t.fought, in_supply, resupplying) else {
+            matches!(order, Some(Command::Resupply)) && b.friendly_zone(u.zone, u.side);
+        let Some(ch) = readiness::change(u.readiness, r.fought(u.id), in_supply, resupplying) else {
             continue;
         };
         if ch.attrition {

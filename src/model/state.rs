@@ -38,11 +38,23 @@ impl Sees for Intel {
 }
 
 /// Relations between every pair of sides, symmetric.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Relations {
     n: usize,
     cells: Vec<Relation>,
+    /// Per side, the sides hostile to it as a bit mask, kept while there are at most 64 sides (and
+    /// worked out again by [`Relations::hostile_mask`] after reading relations back).
+    #[serde(skip)]
+    hostile: Vec<u64>,
 }
+
+impl PartialEq for Relations {
+    fn eq(&self, other: &Self) -> bool {
+        self.n == other.n && self.cells == other.cells
+    }
+}
+
+impl Eq for Relations {}
 
 impl Relations {
     /// All pairs `Neutral`.
@@ -50,6 +62,7 @@ impl Relations {
         Relations {
             n,
             cells: vec![Relation::Neutral; n * n],
+            hostile: if n <= 64 { vec![0; n] } else { Vec::new() },
         }
     }
 
@@ -58,6 +71,24 @@ impl Relations {
         self.n = other.n;
         self.cells.clear();
         self.cells.extend_from_slice(&other.cells);
+        self.hostile.clear();
+        if self.n <= 64 {
+            self.hostile
+                .extend((0..self.n).map(|a| other.hostile_mask(SideId(a as u16)).unwrap_or(0)));
+        }
+    }
+
+    /// The sides hostile to `side` as a bit mask (bit `b` for side `b`), when there are at most 64.
+    pub fn hostile_mask(&self, side: SideId) -> Option<u64> {
+        if self.n > 64 {
+            return None;
+        }
+        if let Some(m) = self.hostile.get(side.index()).filter(|_| self.hostile.len() == self.n) {
+            return Some(*m);
+        }
+        Some((0..self.n).fold(0, |m, b| {
+            m | (u64::from(self.hostile(side, SideId(b as u16))) << b)
+        }))
     }
 
     /// How `a` and `b` stand; a side is `Allied` with itself.
@@ -74,6 +105,13 @@ impl Relations {
         if a != b {
             self.cells[a.index() * self.n + b.index()] = r;
             self.cells[b.index() * self.n + a.index()] = r;
+            if self.hostile.len() == self.n && self.n <= 64 {
+                let on = r == Relation::Hostile;
+                for (x, y) in [(a, b), (b, a)] {
+                    let m = &mut self.hostile[x.index()];
+                    *m = (*m & !(1 << y.0)) | (u64::from(on) << y.0);
+                }
+            }
         }
     }
 

@@ -83,7 +83,8 @@ impl PolicySpec {
     pub fn orders(&self, c: &Compiled, state: &State, side: SideId, dice: &Dice) -> SideOrders {
         let mut out = SideOrders::default();
         let mut stream = dice.stream(state.turn + 1, Phase::Policy(side.0));
-        let sit = Situation::of_state(c, state);
+        let mut place = crate::rules::Placement::default();
+        let sit = Situation::of_state(c, state, &mut place);
         self.plan(&sit, side, &mut stream, &mut Scratch::default(), &mut out);
         out
     }

@@ -24,8 +24,8 @@ pub struct Situation<'a> {
     pub c: &'a Compiled,
     /// The turn last played (0 before the first).
     pub turn: u32,
-    /// Every unit on the map, in id order.
-    pub units: &'a [UnitState],
+    /// Every unit on the map, grouped by zone.
+    pub place: &'a Placement,
     /// Relations.
     pub relations: &'a Relations,
     /// Control per zone.
@@ -37,12 +37,13 @@ pub struct Situation<'a> {
 }
 
 impl<'a> Situation<'a> {
-    /// The situation a [`State`] describes.
-    pub fn of_state(c: &'a Compiled, s: &'a State) -> Situation<'a> {
+    /// The situation a [`State`] describes (`place` is the placement of its units, built here).
+    pub fn of_state(c: &'a Compiled, s: &'a State, place: &'a mut Placement) -> Situation<'a> {
+        *place = Placement::of(c, &s.units);
         Situation {
             c,
             turn: s.turn,
-            units: &s.units,
+            place,
             relations: &s.relations,
             control: &s.control,
             tracks: &s.tracks,
@@ -59,8 +60,6 @@ impl<'a> Situation<'a> {
 /// The buffers of the policies.
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
-    /// The units the side knows, by id.
-    pub known: Vec<UnitState>,
     /// The same, grouped by zone.
     pub place: Placement,
     /// The side's own units.
@@ -102,27 +101,22 @@ impl Scratch {
     /// knows where it is and how strong, not its readiness or posture (which would tell its
     /// orders): it plans as if they were fresh and in the normal posture.
     pub fn know(&mut self, s: &Situation, side: SideId) {
-        self.known.clear();
         self.own.clear();
-        for u in s.units {
+        self.place.filter_of(s.place, |u| {
             if s.allied(side, u.side) {
-                self.known.push(*u);
-                if u.side == side {
-                    self.own.push(*u);
-                }
+                Some(*u)
             } else if s.sees.sees(side, u.id) {
-                self.known.push(UnitState {
+                Some(UnitState {
                     readiness: Default::default(),
                     posture: Default::default(),
                     ..*u
-                });
+                })
+            } else {
+                None
             }
-        }
-        self.place.begin();
-        for u in &self.known {
-            self.place.push(*u);
-        }
-        self.place.finish(s.c.zones.len(), s.c.units.len());
+        });
+        self.own
+            .extend(self.place.units().iter().filter(|u| u.side == side));
         self.dist_live = 0;
     }
 }

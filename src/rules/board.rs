@@ -77,6 +77,42 @@ impl Placement {
         self.start[0] = 0;
     }
 
+    /// Becomes the units of `full` that `keep` keeps (as it returns them; it must keep their zone),
+    /// grouped the same way — one pass, no sort.
+    pub fn filter_of(&mut self, full: &Placement, mut keep: impl FnMut(&UnitState) -> Option<UnitState>) {
+        let zones = full.start.len().saturating_sub(1);
+        self.start.clear();
+        self.members.clear();
+        self.present.clear();
+        self.present.resize(zones, 0);
+        self.slot.clear();
+        self.slot.resize(full.slot.len(), NONE);
+        self.wide = false;
+        for z in 0..zones {
+            self.start.push(self.members.len() as u32);
+            let (a, b) = (full.start[z] as usize, full.start[z + 1] as usize);
+            for u in &full.members[a..b] {
+                if let Some(k) = keep(u) {
+                    debug_assert_eq!(k.zone, u.zone, "a kept unit stays in its zone");
+                    self.slot[k.id.index()] = self.members.len() as u32;
+                    self.members.push(k);
+                    match 1u64.checked_shl(u32::from(k.side.0)) {
+                        Some(bit) if k.side.0 < 64 => self.present[z] |= bit,
+                        _ => self.wide = true,
+                    }
+                }
+            }
+        }
+        self.start.push(self.members.len() as u32);
+        self.pushed.clear();
+        for u in &full.pushed {
+            let at = self.slot[u.id.index()];
+            if at != NONE {
+                self.pushed.push(self.members[at as usize]);
+            }
+        }
+    }
+
     /// Builds a placement of `units` (sorted by id).
     pub fn of(c: &Compiled, units: &[UnitState]) -> Placement {
         debug_assert!(
@@ -135,25 +171,6 @@ pub struct Board<'a> {
     pub control: &'a [Option<SideId>],
     /// The turn being played.
     pub turn: u32,
-    /// Per side (when there are at most 64), the sides hostile to it as a bit mask.
-    hostile: Option<[u64; 64]>,
-}
-
-/// The sides hostile to each side, as bit masks, if there are at most 64 sides.
-fn hostile_masks(relations: &Relations) -> Option<[u64; 64]> {
-    let n = relations.len();
-    if n > 64 {
-        return None;
-    }
-    let mut m = [0u64; 64];
-    for a in 0..n {
-        for b in 0..n {
-            if relations.hostile(SideId(a as u16), SideId(b as u16)) {
-                m[a] |= 1 << b;
-            }
-        }
-    }
-    Some(m)
 }
 
 impl<'a> Board<'a> {
@@ -171,7 +188,6 @@ impl<'a> Board<'a> {
             relations,
             control,
             turn,
-            hostile: hostile_masks(relations),
         }
     }
 
@@ -189,7 +205,6 @@ impl<'a> Board<'a> {
             relations,
             control,
             turn,
-            hostile: hostile_masks(relations),
         }
     }
 
@@ -215,8 +230,8 @@ impl<'a> Board<'a> {
 
     /// A unit of a side hostile to `side` is in the zone.
     pub fn hostile_in(&self, z: ZoneId, side: SideId) -> bool {
-        match &self.hostile {
-            Some(m) if !self.place.wide => self.place.present[z.index()] & m[side.index()] != 0,
+        match self.relations.hostile_mask(side) {
+            Some(m) if !self.place.wide => self.place.present[z.index()] & m != 0,
             _ => self
                 .units_in(z)
                 .iter()
@@ -231,7 +246,7 @@ impl<'a> Board<'a> {
 
     /// The sides with units in zone `z`, as a bit mask, when there are at most 64 sides.
     pub fn sides_in(&self, z: ZoneId) -> Option<u64> {
-        self.hostile.as_ref().and(self.place.sides_in(z))
+        (self.relations.len() <= 64).then_some(()).and(self.place.sides_in(z))
     }
 
     /// Zone `z` is friendly to `side`: controlled by it or an ally, or one of its supply sources.

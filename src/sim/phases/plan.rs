@@ -26,7 +26,7 @@ pub fn plan_bots(
     let sit = Situation {
         c: r.c,
         turn: r.clock,
-        units: r.places.units(),
+        place: r.places,
         relations: r.relations,
         control: r.control,
         tracks: &r.tracks.values,

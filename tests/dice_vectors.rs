@@ -84,3 +84,36 @@ const KEY_1_1_DETECTION: &str = "12117831d82d4b9127df0a03a7fd66d556564078addc92b
 const RAW_1_1_DETECTION: [u32; 4] = [2946951018, 1284522854, 141207093, 1108285839];
 const D6_1_1_DETECTION: [u8; 12] = [1, 3, 4, 4, 6, 3, 1, 1, 4, 2, 3, 6];
 const D6_42_3_ENGAGEMENT: [u8; 12] = [1, 3, 5, 3, 2, 1, 6, 1, 4, 2, 3, 5];
+
+#[test]
+fn the_block_at_a_time_chacha8_is_rand_chachas_keystream() {
+    use rand::{Rng, SeedableRng};
+    // Many keys, and long enough streams to cross many blocks (and rand_chacha's 4-block batches).
+    for k in 0..64u64 {
+        let key = stream_key(
+            k.wrapping_mul(0x9E37_79B9_7F4A_7C15),
+            k as u32,
+            Phase::Policy(k as u16),
+        );
+        let mut ours = whitecell::dice::ChaCha8::new(key);
+        let mut theirs = rand_chacha::ChaCha8Rng::from_seed(key);
+        for i in 0..(1 + k * 37) {
+            assert_eq!(ours.next_u32(), theirs.next_u32(), "key {k}, word {i}");
+        }
+    }
+}
+
+#[test]
+fn the_games_chacha8_is_a_rand_generator_with_rand_chachas_words() {
+    use rand::{Rng, SeedableRng};
+    let key = stream_key(7, 3, Phase::Engagement);
+    let mut ours = whitecell::dice::ChaCha8::from_seed(key);
+    let mut theirs = rand_chacha::ChaCha8Rng::from_seed(key);
+    for _ in 0..40 {
+        assert_eq!(Rng::next_u64(&mut ours), theirs.next_u64());
+    }
+    let (mut a, mut b) = ([0u8; 37], [0u8; 37]);
+    ours.fill_bytes(&mut a);
+    theirs.fill_bytes(&mut b);
+    assert_eq!(a, b);
+}

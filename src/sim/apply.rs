@@ -14,6 +14,9 @@ use crate::report::event::{Ending, Event, Span};
 use bevy_ecs::prelude::*;
 use bevy_ecs::system::SystemParam;
 
+/// A unit's changeable components.
+type UnitMut<'a> = (Mut<'a, Location>, Mut<'a, Strength>, Mut<'a, Disposition>);
+
 /// Write access to the state of a game.
 #[derive(SystemParam)]
 pub struct Writer<'w, 's> {
@@ -112,7 +115,7 @@ impl Writer<'_, '_> {
     fn changing(
         &mut self,
         u: UnitId,
-    ) -> Result<(Mut<'_, Location>, Mut<'_, Strength>, Mut<'_, Disposition>), String> {
+    ) -> Result<UnitMut<'_>, String> {
         self.on_map(u)?;
         self.st.dirty = true;
         let e = self.st.index[u.index()];
@@ -147,12 +150,7 @@ impl Writer<'_, '_> {
                 self.changing(unit)?.0.0 = to;
             }
             Event::PostureChanged { unit, to, .. } => self.changing(unit)?.2.posture = to,
-            Event::ContactsCleared => self
-                .st
-                .contacts
-                .current
-                .iter_mut()
-                .for_each(|x| *x = false),
+            Event::ContactsCleared => self.st.contacts.current.iter_mut().for_each(|x| *x = false),
             Event::DetectionRoll {
                 side,
                 unit,

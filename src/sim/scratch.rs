@@ -43,6 +43,12 @@ pub struct Scratch {
     pub supplied: Vec<bool>,
     /// Readiness: search queue.
     pub queue: Vec<usize>,
+    /// Readiness: `supplied` holds for this control...
+    pub supply_control: Vec<Option<SideId>>,
+    /// ...and these relations...
+    pub supply_relations: crate::model::Relations,
+    /// ...of this game's scenario.
+    pub supply_valid: bool,
     /// Events: thresholds reached.
     pub reached: Vec<Vec<bool>>,
     /// Events: fired this turn.

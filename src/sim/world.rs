@@ -109,6 +109,7 @@ pub fn setup(world: &mut World, units: &mut QueryState<UnitsMut>, c: Arc<Compile
     st.turn.fought.clear();
     st.turn.fought.resize(nu, false);
     st.dirty = true;
+    st.scratch.supply_valid = false;
     st.journal.log.clear();
     st.journal.applied = 0;
     st.journal.turn_start = 0;

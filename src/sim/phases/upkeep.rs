@@ -1,12 +1,12 @@
 //! Control, then readiness and supply.
 
 use super::View;
-use crate::report::event::Log;
-use crate::sim::apply::Writer;
 use crate::orders::Command;
+use crate::report::event::Log;
 use crate::report::event::{Cause, Event, ReadyWhy, Removal};
 use crate::rules::readiness::Reason;
 use crate::rules::{control as ctl, readiness, supply};
+use crate::sim::apply::Writer;
 use crate::sim::scratch::Scratch;
 
 /// A zone held alone by one side's ground units passes to it.
@@ -43,16 +43,27 @@ fn wear(r: &View, log: &mut Log, s: &mut Scratch) {
     let c = r.c;
     let b = r.board();
     let nz = c.zones.len();
-    s.supplied.clear();
-    for side in c.side_ids() {
-        supply::supplied_into(&b, side, &mut s.supplied, &mut s.queue);
+    // Supply depends only on control and relations: worked out again only when they changed.
+    let same = s.supply_valid
+        && s.supply_control.as_slice() == r.control
+        && s.supply_relations == *r.relations;
+    if !same {
+        s.supplied.clear();
+        for side in c.side_ids() {
+            supply::supplied_into(&b, side, &mut s.supplied, &mut s.queue);
+        }
+        s.supply_control.clear();
+        s.supply_control.extend_from_slice(r.control);
+        s.supply_relations.copy_from(r.relations);
+        s.supply_valid = true;
     }
     for u in b.units() {
         let order = r.order(u.id);
         let in_supply = s.supplied[u.side.index() * nz + u.zone.index()];
         let resupplying =
             matches!(order, Some(Command::Resupply)) && b.friendly_zone(u.zone, u.side);
-        let Some(ch) = readiness::change(u.readiness, r.fought(u.id), in_supply, resupplying) else {
+        let Some(ch) = readiness::change(u.readiness, r.fought(u.id), in_supply, resupplying)
+        else {
             continue;
         };
         if ch.attrition {

@@ -1,6 +1,7 @@
 //! The game's dice: seeded, portable, and derived per (game seed, turn, phase).
 //!
-//! Each phase of each turn draws from its own ChaCha8 stream whose key is derived from the game seed,
+//! Each phase of each turn draws from its own ChaCha8 stream ([`ChaCha8`], the keystream of
+//! `rand_chacha`'s `ChaCha8Rng`) whose key is derived from the game seed,
 //! the turn and the phase with SplitMix64, so a save holds only the seed, never generator internals,
 //! and a change in one phase's draws cannot shift another's. Die faces are mapped from raw `u32`
 //! draws here, by rejection, not by `rand`'s range sampling (whose algorithm may change between
@@ -8,8 +9,9 @@
 //!
 //! For rule tests, [`Dice::scripted`] replaces the generator with a list of faces.
 
-use rand::{Rng, SeedableRng};
-use rand_chacha::ChaCha8Rng;
+mod chacha;
+
+pub use chacha::ChaCha8;
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
 
@@ -159,18 +161,17 @@ impl Dice {
                 }
                 .clone(),
             ),
-            None => Stream::Seeded(Box::new(ChaCha8Rng::from_seed(stream_key(
-                self.seed, turn, phase,
-            )))),
+            None => Stream::Seeded(ChaCha8::new(stream_key(self.seed, turn, phase))),
         }
     }
 }
 
 /// A stream of draws.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum Stream {
     /// From the portable generator.
-    Seeded(Box<ChaCha8Rng>),
+    Seeded(ChaCha8),
     /// From a script.
     Scripted(Arc<Mutex<VecDeque<u8>>>),
 }

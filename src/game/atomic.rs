@@ -1,6 +1,9 @@
 //! Writing files so that a crash never leaves one half-written: write a temporary file beside the
-//! target, fsync it, rename it over the target, then fsync the folder.
+//! target (`.NAME.tmp-PID`), fsync it, rename it over the target, then fsync the folder. A process
+//! killed on the way leaves at most its temporary file, which the next command to open the game
+//! folder removes.
 
+use super::testhook as hook;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
@@ -62,15 +65,20 @@ fn write_mode(
         name.to_string_lossy(),
         std::process::id()
     ));
+    let step = |what: &str| hook::step(|| format!("{what} {}", path.display()));
     let result = (|| {
         let f = create(&tmp, private)?;
+        step("created the temporary file of");
         {
             let mut w = io::BufWriter::new(&f);
             fill(&mut w)?;
             w.flush()?;
         }
+        step("wrote the temporary file of");
         f.sync_all()?;
+        step("synced the temporary file of");
         fs::rename(&tmp, path)?;
+        step("renamed into place");
         if let Ok(d) = File::open(dir) {
             // Some filesystems refuse to fsync a directory; the rename is done either way.
             let _ = d.sync_all();

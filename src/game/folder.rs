@@ -5,13 +5,15 @@
 //! Layout: `game.save` (the authoritative journal), `game.save.bak` (the save before the last
 //! write), `keys/SIDE.key` (hand each team its own), `views/SIDE.txt` and `views/SIDE.json` (hand
 //! each team its own), `log.jsonl` (every event of the game as played), `rolled-back-N.jsonl` (the
-//! events each rollback discarded).
+//! events each rollback discarded). Only the save is the truth: the views, the log and the
+//! rolled-back files are derived from it, and opening a game rewrites any that a stopped command
+//! left behind ([`super::derived`]).
 
 use super::atomic;
 use super::crypto;
 use super::intake::SideKey;
 use super::redact::Picture;
-use super::save::{Entry, SCENARIO_FILE, Save};
+use super::save::{Entry, SAVE_FILE, SCENARIO_FILE, Save, SaveError, restore_hint};
 use super::view::{self, Header, View};
 use crate::dice::Dice;
 use crate::model::{Compiled, SideId};
@@ -88,6 +90,19 @@ pub struct Game {
     pub checks: Vec<HashCheck>,
     /// The folder's lock, held while the game is open for writing.
     pub(super) lock: Option<super::lock::Lock>,
+    /// What opening the folder repaired (stale views or log rewritten, stray temporary files
+    /// removed), for the command to tell the instructor.
+    pub repairs: Vec<String>,
+}
+
+/// A save that is not what whitecell wrote: refused (exit 1) with the way back.
+fn bad_save(dir: &Path, why: &str) -> GameError {
+    let p = dir.join(SAVE_FILE);
+    GameError::rejected(format!(
+        "error: {} is not a game whitecell wrote: {why}; {}",
+        p.display(),
+        restore_hint(&p)
+    ))
 }
 
 /// Compiles the scenario stored in a save, checking it is the one the game was created with.
@@ -95,7 +110,7 @@ pub fn compile(save: &Save) -> Result<Arc<Compiled>, GameError> {
     let text = save
         .files
         .get(SCENARIO_FILE)
-        .ok_or_else(|| GameError::error("error: the save holds no scenario text"))?;
+        .ok_or_else(|| GameError::rejected("error: the save holds no scenario text"))?;
     let read = |p: &Path| {
         let key = p.to_string_lossy().replace('\\', "/");
         save.files
@@ -105,12 +120,12 @@ pub fn compile(save: &Save) -> Result<Arc<Compiled>, GameError> {
     };
     let loaded =
         crate::scenario::load::load_str(Path::new(SCENARIO_FILE), text, &read).map_err(|r| {
-            GameError::error(format!(
+            GameError::rejected(format!(
                 "error: the scenario stored in the save does not load:\n{r}"
             ))
         })?;
     if loaded.hash != save.scenario_hash {
-        return Err(GameError::error(format!(
+        return Err(GameError::rejected(format!(
             "error: the scenario stored in the save hashes to {}, but the save recorded {}: the save was edited",
             loaded.hash, save.scenario_hash
         )));
@@ -123,7 +138,7 @@ pub fn compile(save: &Save) -> Result<Arc<Compiled>, GameError> {
 impl Game {
     /// Creates a game folder from a scenario file. Refuses a folder that already holds a game.
     pub fn create(scenario: &Path, dir: &Path, seed: Option<u64>) -> Result<Game, GameError> {
-        if dir.join(super::save::SAVE_FILE).exists() {
+        if dir.join(SAVE_FILE).exists() {
             return Err(GameError::rejected(format!(
                 "error: {} already holds a game; pick a new folder (whitecell never overwrites a game)",
                 dir.display()
@@ -141,7 +156,7 @@ impl Game {
         }
         let rng = |e: std::io::Error| {
             GameError::error(format!(
-                "error: cannot read the system's randomness (/dev/urandom) for keys and the seed: {e}"
+                "error: cannot read the operating system's randomness for keys and the seed: {e}"
             ))
         };
         let id = format!(
@@ -186,45 +201,67 @@ impl Game {
             };
             let p = dir.join("keys").join(format!("{side}.key"));
             // Written readable by the instructor's account only.
-            atomic::write_private(&p, k.to_text().as_bytes()).map_err(io("write", &p))?;
+            atomic::write_private(&p, super::keyfile::to_text(&k).as_bytes())
+                .map_err(io("write", &p))?;
         }
         g.commit()?;
         Ok(g)
     }
 
     /// Opens a game folder to change it: takes its lock, reads the save and replays it, checking
-    /// every recorded hash.
+    /// every recorded hash and the folder's keys and views against it, then rewrites any view or
+    /// log a stopped command left stale and removes its temporary files (see `repairs`).
     pub fn open(dir: &Path) -> Result<Game, GameError> {
+        let save = dir.join(SAVE_FILE);
+        if !save.exists() {
+            // Before the lock: a folder that holds no game gets no lock file either.
+            return Err(SaveError::Missing(save).into());
+        }
         let lock = super::lock::Lock::take(dir).map_err(GameError::error)?;
-        let mut g = Game::open_read_only(dir)?;
+        let mut g = Game::open_unlocked(dir)?;
         g.lock = Some(lock);
+        g.repair()?;
+        super::testhook::panic_point("open");
         Ok(g)
     }
 
-    /// Opens a game folder to read it, without its lock: the save is only ever replaced whole, so a
-    /// reader sees the old save or the new one, never a mix. Must not be used to write.
+    /// Opens a game folder to read it: the save is only ever replaced whole, so a reader sees the
+    /// old save or the new one, never a mix. If no other command holds the folder, it is repaired
+    /// as [`Game::open`] does; otherwise it is left to that command. Must not be used to write.
     pub fn open_read_only(dir: &Path) -> Result<Game, GameError> {
-        let save = Save::read(dir).map_err(|e| GameError::error(e.to_string()))?;
-        let g = Game::from_save(dir, save)?;
-        if let Some(bad) = g.checks.iter().find(|c| c.recorded != c.replayed) {
-            return Err(GameError::error(format!(
-                "error: the save does not replay: after {} the state hash is {} but the save recorded {}; run `whitecell replay {}` for the full account (was the save made by another whitecell? it says {})",
-                bad.what,
-                bad.replayed,
-                bad.recorded,
-                dir.display(),
-                g.save.engine
-            )));
+        let mut g = Game::open_unlocked(dir)?;
+        if let Some(lock) = super::lock::Lock::try_take(dir) {
+            g.lock = Some(lock);
+            g.repair()?;
+            g.lock = None;
         }
         Ok(g)
     }
 
-    /// Rebuilds a game from a save by replaying its journal (hash mismatches are recorded in
-    /// `checks`, not refused).
-    pub fn from_save(dir: &Path, save: Save) -> Result<Game, GameError> {
+    fn open_unlocked(dir: &Path) -> Result<Game, GameError> {
+        let save = Save::read(dir)?;
+        let g = Game::from_save(dir, save)?;
+        if let Some(bad) = g.checks.iter().find(|c| c.recorded != c.replayed) {
+            return Err(GameError::rejected(format!(
+                "error: the save does not replay: after {} the state hash is {} but the save recorded {}; run `whitecell replay {}` for the full account (was the save made by another whitecell? it says {}); {}",
+                bad.what,
+                bad.replayed,
+                bad.recorded,
+                dir.display(),
+                g.save.engine,
+                restore_hint(&dir.join(SAVE_FILE))
+            )));
+        }
+        g.audit()?;
+        Ok(g)
+    }
+
+    /// A game at the start of `save`'s scenario, with none of its journal played.
+    pub(super) fn start(dir: &Path, save: Save) -> Result<Game, GameError> {
         let c = compile(&save)?;
+        super::journal::check_keys(&save, &c).map_err(|m| bad_save(dir, &m))?;
         let engine = Engine::new(c.clone(), Dice::seeded(save.seed));
-        let mut g = Game {
+        Ok(Game {
             dir: dir.to_path_buf(),
             save,
             c,
@@ -232,12 +269,68 @@ impl Game {
             pending: BTreeMap::new(),
             checks: Vec::new(),
             lock: None,
-        };
+            repairs: Vec::new(),
+        })
+    }
+
+    /// Rebuilds a game from a save by replaying its journal (hash mismatches are recorded in
+    /// `checks`, not refused). A journal that whitecell cannot have written — discard marks that
+    /// are not its rollbacks', turns out of order, orders not signed with their side's key or not
+    /// for the turn they were handed in for — is refused.
+    pub fn from_save(dir: &Path, save: Save) -> Result<Game, GameError> {
+        super::journal::rollbacks(&save).map_err(|m| bad_save(dir, &m))?;
+        let mut g = Game::start(dir, save)?;
         let entries: Vec<Entry> = g.save.live().cloned().collect();
         for e in entries {
+            g.check_entry(&e).map_err(|m| bad_save(dir, &m))?;
+            let from = g.engine.log().len();
             g.play(&e)?;
+            if let Some(want) = e.events_hash()
+                && !crypto::same(want, &super::save::events_hash(&g.engine.log()[from..]))
+            {
+                return Err(bad_save(
+                    dir,
+                    &format!(
+                        "the events of {} are not the ones it recorded (their words were changed)",
+                        super::journal::describe(&e)
+                    ),
+                ));
+            }
         }
         Ok(g)
+    }
+
+    /// Checks one journal entry against the game it is played on.
+    fn check_entry(&self, e: &Entry) -> Result<(), String> {
+        let what = super::journal::describe(e);
+        match e {
+            Entry::Orders { file, receipt } => {
+                if file.game != self.save.game {
+                    return Err(format!("{what} are for game `{}`", file.game));
+                }
+                if file.turn != self.next_turn() {
+                    return Err(format!(
+                        "{what} stand where orders for turn {} were due",
+                        self.next_turn()
+                    ));
+                }
+                let key = self.save.keys.get(&file.side).ok_or_else(|| {
+                    format!("{what} are for `{}`, which is not a side", file.side)
+                })?;
+                super::intake::check_signature(file, key).map_err(|m| format!("{what}: {m}"))?;
+                if !crypto::same(receipt, &super::intake::receipt(file)) {
+                    return Err(format!("{what} carry a receipt that is not theirs"));
+                }
+            }
+            Entry::Turn { turn, .. } if *turn != self.next_turn() => {
+                return Err(format!(
+                    "{what} stands where turn {} was due",
+                    self.next_turn()
+                ));
+            }
+            _ => {}
+        }
+        Ok(())
     }
 
     /// Plays one journal entry on the engine.
@@ -247,7 +340,7 @@ impl Game {
                 self.pending
                     .insert(file.side.clone(), (file.clone(), receipt.clone()));
             }
-            Entry::Umpire { events, hash } => {
+            Entry::Umpire { events, hash, .. } => {
                 let what = match events.first() {
                     Some(LogEvent::Umpire { action, .. }) => format!("umpire: {action}"),
                     _ => "umpire action".into(),
@@ -262,7 +355,9 @@ impl Game {
                     replayed,
                 });
             }
-            Entry::Turn { turn, filled, hash } => {
+            Entry::Turn {
+                turn, filled, hash, ..
+            } => {
                 self.step(filled)?;
                 let replayed = self.engine.state_hash();
                 self.checks.push(HashCheck {
@@ -271,7 +366,9 @@ impl Game {
                     replayed,
                 });
             }
-            Entry::Rollback { to_turn, reason } => {
+            Entry::Rollback {
+                to_turn, reason, ..
+            } => {
                 let note = LogEvent::Umpire {
                     action: format!(
                         "rollback to the end of turn {to_turn} (the discarded steps are kept in the save, marked)"
@@ -349,33 +446,6 @@ impl Game {
         let state = self.engine.state();
         Picture::from_state(self.c.clone(), &state, side, &self.save.game)
     }
-
-    /// Writes the save (keeping the previous one as the backup), every side's view and the log.
-    pub fn commit(&mut self) -> Result<(), GameError> {
-        self.save
-            .write(&self.dir)
-            .map_err(io("write the save in", &self.dir))?;
-        for side in self.c.side_ids() {
-            self.write_view(side)?;
-        }
-        let p = self.dir.join("log.jsonl");
-        atomic::write_with(&p, |w| crate::report::jsonl::write(w, self.engine.log()))
-            .map_err(io("write", &p))
-    }
-
-    /// Writes `side`'s view files, `views/SIDE.json` and `views/SIDE.txt`; returns the view.
-    pub fn write_view(&mut self, side: SideId) -> Result<View, GameError> {
-        let views = self.dir.join("views");
-        std::fs::create_dir_all(&views).map_err(io("create", &views))?;
-        let v = self.view(side);
-        let name = self.c.side_name(side).to_string();
-        let json = serde_json::to_string_pretty(&v).map_err(|e| GameError::error(e.to_string()))?;
-        let p = views.join(format!("{name}.json"));
-        atomic::write(&p, json.as_bytes()).map_err(io("write", &p))?;
-        let p = views.join(format!("{name}.txt"));
-        atomic::write(&p, super::view_report::text(&v).as_bytes()).map_err(io("write", &p))?;
-        Ok(v)
-    }
 }
 
 /// What one side was given to play a turn: its orders, and those that named unknown things.
@@ -400,7 +470,7 @@ pub fn submit_turn<'p>(
             None => {
                 let spec = filled.get(name).map(String::as_str).unwrap_or("hold");
                 let p = crate::policy::PolicySpec::parse(spec).map_err(|e| {
-                    GameError::error(format!("error: the save names a policy for {name}: {e}"))
+                    GameError::rejected(format!("error: the save names a policy for {name}: {e}"))
                 })?;
                 (p.orders(c, &state, side, &dice), Vec::new())
             }

@@ -34,7 +34,7 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
             Entry::Orders { file, .. } => {
                 pending.insert(file.side.as_str(), file);
             }
-            Entry::Umpire { events, hash } => {
+            Entry::Umpire { events, hash, .. } => {
                 let what = match events.first() {
                     Some(LogEvent::Umpire { action, .. }) => format!("umpire: {action}"),
                     _ => "umpire action".into(),
@@ -48,7 +48,9 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
                     t.hash = Some(hash.clone());
                 }
             }
-            Entry::Turn { turn, filled, hash } => {
+            Entry::Turn {
+                turn, filled, hash, ..
+            } => {
                 let next = rec.turns.len() as u32 + 1;
                 if *turn != next {
                     return Err(GameError::error(format!(
@@ -63,7 +65,9 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
                     ..t
                 });
             }
-            Entry::Rollback { to_turn, reason } => {
+            Entry::Rollback {
+                to_turn, reason, ..
+            } => {
                 // The same note opening the game applies: no change to the state, only the log.
                 let note = LogEvent::Umpire {
                     action: format!(

@@ -1,0 +1,77 @@
+//! Checking a save against the folder it sits in. A save copied in from another game folder, or
+//! one whose keys, seed or salt were edited (with its checksum recomputed), still decodes and may
+//! even replay — but the folder's key files name the game and hold the keys the teams were given,
+//! and every view publishes the game's seed commitment. A save that disagrees with them is refused
+//! with the way back; a copy that no longer reads at all is repaired instead ([`super::derived`]).
+
+use super::folder::{Game, GameError};
+use super::save::{SAVE_FILE, restore_hint};
+
+impl Game {
+    /// Refuses a save that disagrees with the folder's key files or views.
+    pub fn audit(&self) -> Result<(), GameError> {
+        let save = self.dir.join(SAVE_FILE);
+        let refuse = |file: &str, why: String| {
+            GameError::rejected(format!(
+                "error: {} does not belong with {file} in the same folder: {why}. Either the save was copied in from another game folder or edited, or {file} was; if the save is the stranger, {}",
+                save.display(),
+                restore_hint(&save)
+            ))
+        };
+        for (side, key) in &self.save.keys {
+            let rel = format!("keys/{side}.key");
+            let Ok(text) = std::fs::read_to_string(self.dir.join(&rel)) else {
+                continue;
+            };
+            let Ok(k) = super::keyfile::parse(&text) else {
+                continue;
+            };
+            if k.game != self.save.game {
+                return Err(refuse(
+                    &rel,
+                    format!(
+                        "the save is game `{}`, the key file game `{}`",
+                        self.save.game, k.game
+                    ),
+                ));
+            }
+            if k.side != *side || !super::crypto::same(&k.key, key) {
+                return Err(refuse(
+                    &rel,
+                    format!("the save holds another key for side `{side}`"),
+                ));
+            }
+        }
+        let commitment = self.commitment();
+        for side in self.save.keys.keys() {
+            let rel = format!("views/{side}.json");
+            let Ok(bytes) = std::fs::read(self.dir.join(&rel)) else {
+                continue;
+            };
+            let Ok(v) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+                continue;
+            };
+            let field = |name: &str| v.get(name).and_then(|x| x.as_str()).map(str::to_string);
+            if let Some(game) = field("game")
+                && game != self.save.game
+            {
+                return Err(refuse(
+                    &rel,
+                    format!(
+                        "the save is game `{}`, the view game `{game}`",
+                        self.save.game
+                    ),
+                ));
+            }
+            if let Some(c) = field("seed_commitment")
+                && c != commitment
+            {
+                return Err(refuse(
+                    &rel,
+                    "the view published another seed commitment: the save's seed or salt is not the one the game was created with".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+}

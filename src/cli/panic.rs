@@ -7,10 +7,10 @@
 
 use std::sync::Mutex;
 
-static LAST: Mutex<Option<String>> = Mutex::new(None);
+static LAST: Mutex<Option<Bug>> = Mutex::new(None);
 
 /// Runs `f`, returning the panic's message and place if it panicked on this (the main) thread.
-pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, Bug> {
     let before = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if std::thread::current().name() != Some("main") {
@@ -26,35 +26,51 @@ pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        let mut m = format!("{what}{at}");
         let bt = std::backtrace::Backtrace::capture();
-        if bt.status() == std::backtrace::BacktraceStatus::Captured {
-            m.push_str(&format!("\n{bt}"));
-        }
+        let trace = if bt.status() == std::backtrace::BacktraceStatus::Captured {
+            format!("\nbacktrace:\n{bt}")
+        } else {
+            String::new()
+        };
         if let Ok(mut last) = LAST.lock() {
-            *last = Some(m);
+            *last = Some(Bug {
+                what: format!("{what}{at}"),
+                trace,
+            });
         }
     }));
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
         LAST.lock()
             .ok()
             .and_then(|mut l| l.take())
-            .unwrap_or_else(|| "a panic".into())
+            .unwrap_or_else(|| Bug {
+                what: "a panic".into(),
+                trace: String::new(),
+            })
     })
 }
 
-/// The one line a user sees when `whitecell COMMAND` stopped on a bug.
-pub fn message(command: &str, bug: &str) -> String {
-    let folder = if crate::game::save::written_in_this_process() {
-        "It had begun to write the game's save, which is written whole or not at all: the next \
-         whitecell command on the folder checks it and rewrites the views and log from it"
+/// A panic caught: its message and place, and the backtrace if one was asked for.
+pub struct Bug {
+    what: String,
+    trace: String,
+}
+
+/// The one line a user sees when `whitecell COMMAND` stopped on a bug (then the backtrace, if
+/// `RUST_BACKTRACE` asked for it).
+pub fn message(command: &str, bug: &Bug) -> String {
+    let folder = if crate::game::atomic::wrote_in_this_process() {
+        "It had begun to write files, each whole or not at all; in a game folder the next \
+         whitecell command checks the save and rewrites the views and log from it"
     } else {
         "No game folder was changed"
     };
     format!(
         "error: `whitecell {command}` stopped on a bug in whitecell, not a problem with your input \
-         ({bug}). {folder}. Please report it with the command you ran, this message and the \
-         version (whitecell {}); RUST_BACKTRACE=1 shows where it happened",
-        crate::VERSION
+         ({}). {folder}. Please report it with the command you ran, this message and the \
+         version (whitecell {}); RUST_BACKTRACE=1 shows where it happened{}",
+        bug.what,
+        crate::VERSION,
+        bug.trace
     )
 }

@@ -157,6 +157,7 @@ impl Game {
                 to_turn,
                 reason: reason.to_string(),
                 events_hash: None,
+                discards: Some(dropped.len() as u32),
             },
         });
         let rollbacks = save

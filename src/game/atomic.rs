@@ -39,6 +39,14 @@ fn create(tmp: &Path, private: bool) -> io::Result<File> {
     o.open(tmp)
 }
 
+static WROTE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process has begun to write a file (so a command stopped by a bug can say whether
+/// it changed anything).
+pub fn wrote_in_this_process() -> bool {
+    WROTE.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 fn write_mode(
     path: &Path,
     private: bool,
@@ -65,6 +73,7 @@ fn write_mode(
         name.to_string_lossy(),
         std::process::id()
     ));
+    WROTE.store(true, std::sync::atomic::Ordering::SeqCst);
     let step = |what: &str| hook::step(|| format!("{what} {}", path.display()));
     let result = (|| {
         let f = create(&tmp, private)?;

@@ -18,12 +18,12 @@ impl Game {
                 restore_hint(&save)
             ))
         };
-        for (side, key) in &self.save.keys {
-            let rel = format!("keys/{side}.key");
-            let Ok(text) = std::fs::read_to_string(self.dir.join(&rel)) else {
-                continue;
-            };
-            let Ok(k) = super::keyfile::parse(&text) else {
+        for (rel, bytes) in files(&self.dir, "keys", ".key") {
+            let Some(k) = std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(|t| super::keyfile::parse(t).ok())
+            else {
+                // A copy that no longer reads is repaired, not evidence.
                 continue;
             };
             if k.game != self.save.game {
@@ -35,19 +35,30 @@ impl Game {
                     ),
                 ));
             }
-            if k.side != *side || !super::crypto::same(&k.key, key) {
-                return Err(refuse(
-                    &rel,
-                    format!("the save holds another key for side `{side}`"),
-                ));
+            match self.save.keys.get(&k.side) {
+                None => {
+                    return Err(refuse(
+                        &rel,
+                        format!(
+                            "the key file is side `{}`'s, a side the save does not have",
+                            k.side
+                        ),
+                    ));
+                }
+                Some(key)
+                    if !super::crypto::same(&k.key, key)
+                        || rel != format!("keys/{}.key", k.side) =>
+                {
+                    return Err(refuse(
+                        &rel,
+                        format!("the save holds another key for side `{}`", k.side),
+                    ));
+                }
+                Some(_) => {}
             }
         }
         let commitment = self.commitment();
-        for side in self.save.keys.keys() {
-            let rel = format!("views/{side}.json");
-            let Ok(bytes) = std::fs::read(self.dir.join(&rel)) else {
-                continue;
-            };
+        for (rel, bytes) in files(&self.dir, "views", ".json") {
             let Ok(v) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
                 continue;
             };
@@ -74,4 +85,23 @@ impl Game {
         }
         Ok(())
     }
+}
+
+/// The files `sub/*EXT` of a folder (not hidden ones), by relative path, sorted.
+fn files(dir: &std::path::Path, sub: &str, ext: &str) -> Vec<(String, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(dir.join(sub)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, Vec<u8>)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || !name.ends_with(ext) {
+                return None;
+            }
+            Some((format!("{sub}/{name}"), std::fs::read(e.path()).ok()?))
+        })
+        .collect();
+    out.sort();
+    out
 }

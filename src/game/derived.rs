@@ -96,19 +96,33 @@ impl Game {
     fn sync_derived(&mut self, report: bool) -> Result<(), GameError> {
         let mut fixed = Vec::new();
         let turn = self.engine.turn();
+        // Per side, what its view files were; sides grouped by it in the note.
+        let mut views: Vec<(String, Vec<String>)> = Vec::new();
         for side in self.c.side_ids() {
             let (_, files) = self.view_files(side)?;
+            let mut why = None;
             for (p, bytes) in files {
                 if let Some(was) = self.put(&p, &bytes)? {
-                    fixed.push(match was {
-                        Was::Missing => format!("{} (was missing)", self.rel(&p)),
+                    let w = match was {
+                        Was::Missing => "missing".to_string(),
                         Was::Other(old) => match view_turn(&old) {
-                            Some(t) if t != turn => format!("{} (was of turn {t})", self.rel(&p)),
-                            _ => format!("{} (was stale)", self.rel(&p)),
+                            Some(t) if t != turn => format!("of turn {t}"),
+                            _ => "stale".to_string(),
                         },
-                    });
+                    };
+                    why.get_or_insert(w);
                 }
             }
+            if let Some(w) = why {
+                let name = self.c.side_name(side).to_string();
+                match views.iter_mut().find(|(x, _)| *x == w) {
+                    Some((_, sides)) => sides.push(name),
+                    None => views.push((w, vec![name])),
+                }
+            }
+        }
+        for (why, sides) in views {
+            fixed.push(format!("the views of {} ({why})", sides.join(", ")));
         }
         let p = self.dir.join(LOG_FILE);
         let log = jsonl(self.engine.log())?;
@@ -117,7 +131,7 @@ impl Game {
             fixed.push(match was {
                 Was::Missing => format!("{LOG_FILE} (was missing)"),
                 Was::Other(old) => format!(
-                    "{LOG_FILE} (held {} events, the save's game has {n})",
+                    "{LOG_FILE} (held {} event(s), the save's game has {n})",
                     old.iter().filter(|&&b| b == b'\n').count()
                 ),
             });
@@ -125,7 +139,7 @@ impl Game {
         fixed.extend(self.sync_rolled_back()?);
         if report && !fixed.is_empty() {
             self.repairs.push(format!(
-                "rewrote from {SAVE_FILE}, which is at turn {turn}: {} — a command was stopped before it finished writing them",
+                "rewrote from {SAVE_FILE}, which is at turn {turn}: {} — left behind by a command that was stopped before it finished, or by a save put back from its backup",
                 fixed.join(", ")
             ));
         }
@@ -152,7 +166,7 @@ impl Game {
 
     /// The events of the records a rollback discarded, replayed on the line of play it cut.
     fn discarded_events(&self, line: &RollbackLine) -> Result<Vec<LogEvent>, GameError> {
-        let mut g = Game::start(&self.dir, self.save.clone())?;
+        let mut g = self.restart();
         let mut out = Vec::new();
         for &i in &line.before {
             let from = g.engine.log().len();

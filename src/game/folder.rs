@@ -1,6 +1,7 @@
-//! The instructor's game folder: creating it, opening it (rebuilding the engine by replaying the
-//! journal), and every white-cell action — accepting orders, adjudicating, injecting, amending,
-//! rolling back — each recorded in the journal and written out with the views and the log.
+//! The instructor's game folder: the open game, creating a folder, and what a side sees of it.
+//! Opening and replaying a save is [`super::playback`]; the white cell's actions — accepting
+//! orders, adjudicating, injecting, amending, rolling back — are [`super::actions`], each recorded
+//! in the journal and written out with the views and the log ([`super::derived`]).
 //!
 //! Layout: `game.save` (the authoritative journal), `game.save.bak` (the save before the last
 //! write), `keys/SIDE.key` (hand each team its own), `views/SIDE.txt` and `views/SIDE.json` (hand
@@ -13,13 +14,11 @@ use super::atomic;
 use super::crypto;
 use super::intake::SideKey;
 use super::redact::Picture;
-use super::save::{Entry, SAVE_FILE, SCENARIO_FILE, Save, SaveError, restore_hint};
+use super::save::{SAVE_FILE, SCENARIO_FILE, Save};
 use super::view::{self, Header, View};
-use crate::dice::Dice;
 use crate::model::{Compiled, SideId};
 use crate::orders::file::Unresolved;
 use crate::orders::{OrdersFile, SideOrders};
-use crate::report::LogEvent;
 use crate::scenario::RulesetRef;
 use crate::sim::Engine;
 use std::collections::BTreeMap;
@@ -93,16 +92,6 @@ pub struct Game {
     /// What opening the folder repaired (stale views or log rewritten, stray temporary files
     /// removed), for the command to tell the instructor.
     pub repairs: Vec<String>,
-}
-
-/// A save that is not what whitecell wrote: refused (exit 1) with the way back.
-fn bad_save(dir: &Path, why: &str) -> GameError {
-    let p = dir.join(SAVE_FILE);
-    GameError::rejected(format!(
-        "error: {} is not a game whitecell wrote: {why}; {}",
-        p.display(),
-        restore_hint(&p)
-    ))
 }
 
 /// Compiles the scenario stored in a save, checking it is the one the game was created with.
@@ -206,198 +195,6 @@ impl Game {
         }
         g.commit()?;
         Ok(g)
-    }
-
-    /// Opens a game folder to change it: takes its lock, reads the save and replays it, checking
-    /// every recorded hash and the folder's keys and views against it, then rewrites any view or
-    /// log a stopped command left stale and removes its temporary files (see `repairs`).
-    pub fn open(dir: &Path) -> Result<Game, GameError> {
-        let save = dir.join(SAVE_FILE);
-        if !save.exists() {
-            // Before the lock: a folder that holds no game gets no lock file either.
-            return Err(SaveError::Missing(save).into());
-        }
-        let lock = super::lock::Lock::take(dir).map_err(GameError::error)?;
-        let mut g = Game::open_unlocked(dir)?;
-        g.lock = Some(lock);
-        g.repair()?;
-        super::testhook::panic_point("open");
-        Ok(g)
-    }
-
-    /// Opens a game folder to read it: the save is only ever replaced whole, so a reader sees the
-    /// old save or the new one, never a mix. If no other command holds the folder, it is repaired
-    /// as [`Game::open`] does; otherwise it is left to that command. Must not be used to write.
-    pub fn open_read_only(dir: &Path) -> Result<Game, GameError> {
-        let mut g = Game::open_unlocked(dir)?;
-        if let Some(lock) = super::lock::Lock::try_take(dir) {
-            g.lock = Some(lock);
-            g.repair()?;
-            g.lock = None;
-        }
-        Ok(g)
-    }
-
-    fn open_unlocked(dir: &Path) -> Result<Game, GameError> {
-        let save = Save::read(dir)?;
-        let g = Game::from_save(dir, save)?;
-        if let Some(bad) = g.checks.iter().find(|c| c.recorded != c.replayed) {
-            return Err(GameError::rejected(format!(
-                "error: the save does not replay: after {} the state hash is {} but the save recorded {}; run `whitecell replay {}` for the full account (was the save made by another whitecell? it says {}); {}",
-                bad.what,
-                bad.replayed,
-                bad.recorded,
-                dir.display(),
-                g.save.engine,
-                restore_hint(&dir.join(SAVE_FILE))
-            )));
-        }
-        g.audit()?;
-        Ok(g)
-    }
-
-    /// A game at the start of `save`'s scenario, with none of its journal played.
-    pub(super) fn start(dir: &Path, save: Save) -> Result<Game, GameError> {
-        let c = compile(&save)?;
-        super::journal::check_keys(&save, &c).map_err(|m| bad_save(dir, &m))?;
-        let engine = Engine::new(c.clone(), Dice::seeded(save.seed));
-        Ok(Game {
-            dir: dir.to_path_buf(),
-            save,
-            c,
-            engine,
-            pending: BTreeMap::new(),
-            checks: Vec::new(),
-            lock: None,
-            repairs: Vec::new(),
-        })
-    }
-
-    /// Rebuilds a game from a save by replaying its journal (hash mismatches are recorded in
-    /// `checks`, not refused). A journal that whitecell cannot have written — discard marks that
-    /// are not its rollbacks', turns out of order, orders not signed with their side's key or not
-    /// for the turn they were handed in for — is refused.
-    pub fn from_save(dir: &Path, save: Save) -> Result<Game, GameError> {
-        super::journal::rollbacks(&save).map_err(|m| bad_save(dir, &m))?;
-        let mut g = Game::start(dir, save)?;
-        let entries: Vec<Entry> = g.save.live().cloned().collect();
-        for e in entries {
-            g.check_entry(&e).map_err(|m| bad_save(dir, &m))?;
-            let from = g.engine.log().len();
-            g.play(&e)?;
-            if let Some(want) = e.events_hash()
-                && !crypto::same(want, &super::save::events_hash(&g.engine.log()[from..]))
-            {
-                return Err(bad_save(
-                    dir,
-                    &format!(
-                        "the events of {} are not the ones it recorded (their words were changed)",
-                        super::journal::describe(&e)
-                    ),
-                ));
-            }
-        }
-        Ok(g)
-    }
-
-    /// Checks one journal entry against the game it is played on.
-    fn check_entry(&self, e: &Entry) -> Result<(), String> {
-        let what = super::journal::describe(e);
-        match e {
-            Entry::Orders { file, receipt } => {
-                if file.game != self.save.game {
-                    return Err(format!("{what} are for game `{}`", file.game));
-                }
-                if file.turn != self.next_turn() {
-                    return Err(format!(
-                        "{what} stand where orders for turn {} were due",
-                        self.next_turn()
-                    ));
-                }
-                let key = self.save.keys.get(&file.side).ok_or_else(|| {
-                    format!("{what} are for `{}`, which is not a side", file.side)
-                })?;
-                super::intake::check_signature(file, key).map_err(|m| format!("{what}: {m}"))?;
-                if !crypto::same(receipt, &super::intake::receipt(file)) {
-                    return Err(format!("{what} carry a receipt that is not theirs"));
-                }
-            }
-            Entry::Turn { turn, .. } if *turn != self.next_turn() => {
-                return Err(format!(
-                    "{what} stands where turn {} was due",
-                    self.next_turn()
-                ));
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// Plays one journal entry on the engine.
-    pub(super) fn play(&mut self, e: &Entry) -> Result<(), GameError> {
-        match e {
-            Entry::Orders { file, receipt } => {
-                self.pending
-                    .insert(file.side.clone(), (file.clone(), receipt.clone()));
-            }
-            Entry::Umpire { events, hash, .. } => {
-                let what = match events.first() {
-                    Some(LogEvent::Umpire { action, .. }) => format!("umpire: {action}"),
-                    _ => "umpire action".into(),
-                };
-                self.engine.apply_events(events.clone()).map_err(|m| {
-                    GameError::error(format!("error: the save's {what} does not apply: {m}"))
-                })?;
-                let replayed = self.engine.state_hash();
-                self.checks.push(HashCheck {
-                    what,
-                    recorded: hash.clone(),
-                    replayed,
-                });
-            }
-            Entry::Turn {
-                turn, filled, hash, ..
-            } => {
-                self.step(filled)?;
-                let replayed = self.engine.state_hash();
-                self.checks.push(HashCheck {
-                    what: format!("turn {turn}"),
-                    recorded: hash.clone(),
-                    replayed,
-                });
-            }
-            Entry::Rollback {
-                to_turn, reason, ..
-            } => {
-                let note = LogEvent::Umpire {
-                    action: format!(
-                        "rollback to the end of turn {to_turn} (the discarded steps are kept in the save, marked)"
-                    ),
-                    reason: reason.clone(),
-                };
-                self.engine
-                    .apply_events(vec![note])
-                    .map_err(GameError::error)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Submits every side's orders (pending files, or the `filled` policy) and plays the turn.
-    fn step(&mut self, filled: &BTreeMap<String, String>) -> Result<(), GameError> {
-        let c = self.c.clone();
-        let pending = &self.pending;
-        submit_turn(
-            &c,
-            &mut self.engine,
-            &|side| pending.get(side).map(|(f, _)| f),
-            filled,
-        )?;
-        self.pending.clear();
-        self.engine
-            .step_turn()
-            .map_err(|e| GameError::rejected(format!("error: {e}")))?;
-        Ok(())
     }
 
     /// The turn orders are due for.

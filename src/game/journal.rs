@@ -59,7 +59,10 @@ pub fn rollbacks(save: &Save) -> Result<Vec<RollbackLine>, String> {
     let mut out = Vec::new();
     let mut dropped_by = vec![None; j.len()];
     for (i, r) in j.iter().enumerate() {
-        if let Entry::Rollback { to_turn, .. } = r.entry {
+        if let Entry::Rollback {
+            to_turn, discards, ..
+        } = r.entry
+        {
             let c = cut(j, &live, to_turn).ok_or_else(|| {
                 format!("journal entry {i} rolls back to turn {to_turn}, which had not been played")
             })?;
@@ -67,6 +70,13 @@ pub fn rollbacks(save: &Save) -> Result<Vec<RollbackLine>, String> {
             if d.is_empty() {
                 return Err(format!(
                     "journal entry {i} is a rollback to turn {to_turn} that discards nothing"
+                ));
+            }
+            if discards.is_some_and(|n| n as usize != d.len()) {
+                return Err(format!(
+                    "journal entry {i} is a rollback that recorded discarding {} step(s), but the journal holds {} for it",
+                    discards.unwrap_or(0),
+                    d.len()
                 ));
             }
             for &k in &d {

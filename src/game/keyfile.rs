@@ -125,6 +125,7 @@ mod tests {
     #[test]
     fn every_single_byte_change_is_refused() {
         let t = to_text(&k()).into_bytes();
+        let mut checked = 0;
         for i in 0..t.len() {
             for bit in 0..8 {
                 let mut b = t.clone();
@@ -136,8 +137,11 @@ mod tests {
                     continue;
                 }
                 assert!(parse(&s).is_err(), "byte {i} bit {bit} accepted:\n{s}");
+                checked += 1;
             }
         }
+        // Every flip but those of an ASCII byte's top bit (not UTF-8, refused before parsing).
+        assert_eq!(checked, t.len() * 7);
     }
 
     #[test]

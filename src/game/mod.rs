@@ -13,6 +13,7 @@ pub mod intake;
 pub mod journal;
 pub mod keyfile;
 pub mod lock;
+pub mod playback;
 pub mod prompt;
 pub mod recorded;
 pub mod redact;

@@ -40,7 +40,7 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
                     _ => "umpire action".into(),
                 };
                 e.apply_events(events.clone()).map_err(|m| {
-                    GameError::error(format!("error: the save's {what} does not apply: {m}"))
+                    GameError::rejected(format!("error: the save's {what} does not apply: {m}"))
                 })?;
                 check(save, &mut e, &what, hash)?;
                 umpire(&mut rec, events.iter().cloned());
@@ -53,7 +53,7 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
             } => {
                 let next = rec.turns.len() as u32 + 1;
                 if *turn != next {
-                    return Err(GameError::error(format!(
+                    return Err(GameError::rejected(format!(
                         "error: the save's journal is out of order: it records turn {turn} where turn {next} was due; run `whitecell replay GAME_DIR` for the full account"
                     )));
                 }
@@ -76,7 +76,7 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
                     reason: reason.clone(),
                 };
                 e.apply_events(vec![note.clone()])
-                    .map_err(GameError::error)?;
+                    .map_err(GameError::rejected)?;
                 umpire(&mut rec, std::iter::once(note));
             }
         }
@@ -108,7 +108,7 @@ fn play_turn(
         }
     }
     e.step_turn()
-        .map_err(|m| GameError::error(format!("error: the save's turn does not play: {m}")))?;
+        .map_err(|m| GameError::rejected(format!("error: the save's turn does not play: {m}")))?;
     Ok(t)
 }
 
@@ -118,7 +118,7 @@ fn check(save: &Save, e: &mut Engine, what: &str, recorded: &str) -> Result<(), 
     if now == recorded {
         return Ok(());
     }
-    Err(GameError::error(format!(
+    Err(GameError::rejected(format!(
         "error: the save does not replay: after {what} the state hash is {now} but the save recorded {recorded}; run `whitecell replay GAME_DIR` for the full account (was the save made by another whitecell? it says {})",
         save.engine
     )))

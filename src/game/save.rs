@@ -27,14 +27,6 @@ pub const BACKUP_FILE: &str = "game.save.bak";
 pub const SCENARIO_FILE: &str = "scenario.ron";
 const MAGIC: &str = "whitecell-game";
 
-static WRITTEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Whether this process has begun to write a save (so a command stopped by a bug can say whether
-/// it changed the game).
-pub fn written_in_this_process() -> bool {
-    WRITTEN.load(std::sync::atomic::Ordering::SeqCst)
-}
-
 /// The whole save.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -117,6 +109,9 @@ pub enum Entry {
         /// The SHA-256 of the note it logged ([`events_hash`]).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         events_hash: Option<String>,
+        /// How many records it discarded, so none can go missing from the record unseen.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        discards: Option<u32>,
     },
 }
 
@@ -318,7 +313,7 @@ impl Save {
         }
         let body = body
             .strip_suffix('\n')
-            .ok_or_else(|| bad("it does not end with a line end (cut short)"))?;
+            .ok_or_else(|| bad("it does not end with a line end (cut short, or added to)"))?;
         if !super::crypto::same(sum, &sha256_hex(body.as_bytes())) {
             return Err(bad(
                 "its checksum does not match (a changed byte, or a file cut short or added to)",
@@ -364,7 +359,6 @@ impl Save {
             atomic::write_private(&dir.join(BACKUP_FILE), &old)?;
         }
         let bytes = self.encode().map_err(std::io::Error::other)?;
-        WRITTEN.store(true, std::sync::atomic::Ordering::SeqCst);
         atomic::write_private(&path, &bytes)
     }
 

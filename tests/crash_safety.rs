@@ -55,21 +55,6 @@ fn restore(s: &Snapshot, dir: &Path) {
     }
 }
 
-/// SplitMix64: the kill plan's dice (a fixed, tiny generator, so the plan is the same everywhere).
-struct Mix(u64);
-impl Mix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 /// One command of the script, with the folder before and after it.
 struct Step {
     args: Vec<String>,
@@ -316,14 +301,8 @@ fn check(step: &Step, dir: &Path, binary: bool) -> (bool, bool) {
 
 #[test]
 fn kill_9_at_any_moment_leaves_the_old_step_or_the_new_one() {
-    let kills: usize = std::env::var("WHITECELL_CRASH_KILLS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(200);
-    let seed: u64 = std::env::var("WHITECELL_CRASH_SEED")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(11);
+    let kills = env_u64("WHITECELL_CRASH_KILLS", 200) as usize;
+    let seed = env_u64("WHITECELL_CRASH_SEED", 11);
     let tmp = tempfile::tempdir().unwrap();
     let steps = script(tmp.path());
     let from = tmp.path().join("g");
@@ -341,13 +320,13 @@ fn kill_9_at_any_moment_leaves_the_old_step_or_the_new_one() {
     let plan: Vec<(usize, At)> = (0..kills)
         .map(|_| {
             // A command first (each as often), then one of its runs in the script.
-            let runs = &of_kind[mix.below(kinds.len() as u64) as usize];
-            let i = runs[mix.below(runs.len() as u64) as usize];
+            let runs = &of_kind[mix.below(kinds.len())];
+            let i = runs[mix.below(runs.len())];
             let at = if mix.below(2) == 0 {
-                At::Step(1 + mix.below(steps[i].steps.max(1)))
+                At::Step(1 + mix.below(steps[i].steps.max(1) as usize) as u64)
             } else {
                 let us = steps[i].life.as_micros().max(1) as u64;
-                At::Moment(Duration::from_micros(mix.below(us)))
+                At::Moment(Duration::from_micros(mix.below(us as usize) as u64))
             };
             (i, at)
         })

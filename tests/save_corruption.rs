@@ -73,7 +73,7 @@ fn base_game(dir: &Path) {
 
 fn state(g: &mut Game) -> (String, Vec<u8>, Vec<String>, Vec<String>) {
     let mut log = Vec::new();
-    whitecell::report::jsonl::write(&mut log, g.engine.log()).unwrap();
+    whitecell::report::jsonl::write(&mut log, &g.engine.log()).unwrap();
     let pending = g.pending.values().map(|(_, r)| r.clone()).collect();
     let views =
         g.c.side_ids()

@@ -7,6 +7,7 @@
 mod adjudicate;
 mod amend;
 pub mod batch;
+mod bench;
 mod describe;
 mod fork;
 mod inject;
@@ -136,6 +137,8 @@ enum Command {
     Replay(replay::Args),
     /// Play a classroom game out K times from turn N with bots: where does the actual outcome fall?
     Fork(fork::Args),
+    /// Play a fixed set of games and print games per second and their signature hash.
+    Bench(bench::Args),
 }
 
 /// Runs the command line and returns the exit code.
@@ -179,6 +182,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Rollback(_) => "rollback",
         Command::Replay(_) => "replay",
         Command::Fork(_) => "fork",
+        Command::Bench(_) => "bench",
     }
 }
 
@@ -217,6 +221,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
         Command::Rollback(a) => rollback::run(&mut out, &a),
         Command::Replay(a) => replay::run(&mut out, &a),
         Command::Fork(a) => fork::run(&mut out, &a),
+        Command::Bench(a) => bench::run(&mut out, &a),
     };
     match r {
         // A closed pipe (`whitecell run ... | head`) is not an error.

@@ -56,7 +56,7 @@ impl Game {
                 filled.insert(s.id.clone(), p);
             }
         }
-        let before = self.engine.log().len();
+        let before = self.log_len();
         let turn = self.next_turn();
         self.play(&Entry::Turn {
             turn,
@@ -71,13 +71,13 @@ impl Game {
                 turn,
                 filled: filled.clone(),
                 hash,
-                events_hash: Some(events_hash(&self.engine.log()[before..])),
+                events_hash: Some(events_hash(&self.log_since(before))),
             },
         });
         super::testhook::panic_point("adjudicate");
         self.commit()?;
         Ok(Adjudicated {
-            events: self.engine.log()[before..].to_vec(),
+            events: self.log_since(before),
             filled,
         })
     }
@@ -101,10 +101,10 @@ impl Game {
             hash,
             events_hash: None,
         };
-        let before = self.engine.log().len();
+        let before = self.log_len();
         self.play(&e)?;
         if let Entry::Umpire { events_hash: h, .. } = &mut e {
-            *h = Some(events_hash(&self.engine.log()[before..]));
+            *h = Some(events_hash(&self.log_since(before)));
         }
         self.save.journal.push(Record {
             discarded: None,
@@ -167,8 +167,7 @@ impl Game {
             .count();
         let mut rebuilt = Game::from_save(&self.dir, save)?;
         // The rollback's note is the last event of the rebuilt log.
-        let log = rebuilt.engine.log();
-        let note = events_hash(&log[log.len().saturating_sub(1)..]);
+        let note = events_hash(&rebuilt.log_since(rebuilt.log_len().saturating_sub(1)));
         if let Some(Record {
             entry: Entry::Rollback { events_hash: h, .. },
             ..

@@ -125,7 +125,7 @@ impl Game {
             fixed.push(format!("the views of {} ({why})", sides.join(", ")));
         }
         let p = self.dir.join(LOG_FILE);
-        let log = jsonl(self.engine.log())?;
+        let log = jsonl(&self.engine.log())?;
         if let Some(was) = self.put(&p, &log)? {
             let n = log.iter().filter(|&&b| b == b'\n').count();
             fixed.push(match was {
@@ -169,10 +169,10 @@ impl Game {
         let mut g = self.restart();
         let mut out = Vec::new();
         for &i in &line.before {
-            let from = g.engine.log().len();
+            let from = g.log_len();
             g.play(&self.save.journal[i].entry)?;
             if line.dropped.contains(&i) {
-                out.extend_from_slice(&g.engine.log()[from..]);
+                out.extend(g.log_since(from));
             }
         }
         Ok(out)

@@ -19,6 +19,7 @@ use super::view::{self, Header, View};
 use crate::model::{Compiled, SideId};
 use crate::orders::file::Unresolved;
 use crate::orders::{OrdersFile, SideOrders};
+use crate::report::LogEvent;
 use crate::scenario::RulesetRef;
 use crate::sim::Engine;
 use std::collections::BTreeMap;
@@ -227,6 +228,17 @@ impl Game {
         })
     }
 
+    /// How many events the game has logged.
+    pub(super) fn log_len(&self) -> usize {
+        self.engine.journal().events.len()
+    }
+
+    /// The events logged since the first `from`, with names.
+    pub(super) fn log_since(&self, from: usize) -> Vec<LogEvent> {
+        let events = &self.engine.journal().events;
+        self.engine.named(&events[from.min(events.len())..])
+    }
+
     /// A side's view now.
     pub fn view(&mut self, side: SideId) -> View {
         let state = self.engine.state();
@@ -235,7 +247,7 @@ impl Game {
             game: &self.save.game,
             commitment: &commitment,
         };
-        view::build(&self.c, &state, self.engine.log(), side, &h)
+        view::build(&self.c, &state, &self.engine.log(), side, &h)
     }
 
     /// What `side` knows, to check orders on.

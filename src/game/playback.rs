@@ -153,11 +153,11 @@ impl Game {
     fn play_record(&mut self, i: usize) -> Result<(), GameError> {
         let e = self.save.journal[i].entry.clone();
         self.check_entry(&e).map_err(|m| bad_save(&self.dir, &m))?;
-        let from = self.engine.log().len();
+        let from = self.log_len();
         self.play(&e)
             .map_err(|err| bad_save(&self.dir, err.message.trim_start_matches("error: ")))?;
         if let Some(want) = e.events_hash()
-            && !crypto::same(want, &super::save::events_hash(&self.engine.log()[from..]))
+            && !crypto::same(want, &super::save::events_hash(&self.log_since(from)))
         {
             return Err(bad_save(
                 &self.dir,

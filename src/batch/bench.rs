@@ -192,7 +192,11 @@ pub fn run(games: u64, threads: usize, only: Option<usize>) -> Result<Measured, 
         groups.iter().map(|g| (g.name, 0, Duration::ZERO)).collect();
     let mut bad = None;
     let start = Instant::now();
-    let distinct = if only.is_some() { SET_SIZE / 4 } else { SET_SIZE };
+    let distinct = if only.is_some() {
+        SET_SIZE / 4
+    } else {
+        SET_SIZE
+    };
     exec::ordered(0..games, threads, &work, &mut |j, (hash, took)| {
         let (g, seed) = game_of_set(pick(j, only));
         per_group[g].1 += 1;

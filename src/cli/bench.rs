@@ -45,8 +45,8 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
             Some(g)
         }
     };
-    let m = bench::run(a.games, threads, only)
-        .map_err(|e| CliError::error(format!("error: {e}")))?;
+    let m =
+        bench::run(a.games, threads, only).map_err(|e| CliError::error(format!("error: {e}")))?;
     writeln!(
         out,
         "whitecell {} bench: {} games on {} thread(s)",

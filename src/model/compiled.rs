@@ -135,7 +135,10 @@ impl Compiled {
                 detection: t.detection,
                 stealth: t.stealth,
                 enters: t.enters.clone(),
-                mask: t.enters.iter().fold(0, |m, k| m | super::reach::kind_bit(*k)),
+                mask: t
+                    .enters
+                    .iter()
+                    .fold(0, |m, k| m | super::reach::kind_bit(*k)),
             })
             .collect::<Vec<KindDef>>();
         let mut units = Vec::new();
@@ -270,9 +273,15 @@ impl Compiled {
         }
         let turns = s.turns.count;
         let reach = Reach::new(
-            &zones.iter().map(|z| z.neighbours.clone()).collect::<Vec<_>>(),
+            &zones
+                .iter()
+                .map(|z| z.neighbours.clone())
+                .collect::<Vec<_>>(),
             &zones.iter().map(|z| z.kind).collect::<Vec<_>>(),
-            &kinds.iter().map(|k| (k.mask, k.movement)).collect::<Vec<_>>(),
+            &kinds
+                .iter()
+                .map(|k| (k.mask, k.movement))
+                .collect::<Vec<_>>(),
         );
         let tables = RuleTables::new(&ruleset);
         Ok(Compiled {

@@ -83,7 +83,11 @@ impl Relations {
         if self.n > 64 {
             return None;
         }
-        if let Some(m) = self.hostile.get(side.index()).filter(|_| self.hostile.len() == self.n) {
+        if let Some(m) = self
+            .hostile
+            .get(side.index())
+            .filter(|_| self.hostile.len() == self.n)
+        {
             return Some(*m);
         }
         Some((0..self.n).fold(0, |m, b| {

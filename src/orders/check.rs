@@ -7,8 +7,8 @@
 
 use super::{Command, Order, Rejection, Signal};
 use crate::model::{Compiled, SideId, UnitId, ZoneId};
-use crate::rules::movement::Search;
 use crate::rules::Board;
+use crate::rules::movement::Search;
 use crate::scenario::Relation;
 
 /// Why an order was refused, in ids: see [`Rejection`] for the words.

@@ -29,7 +29,14 @@ pub fn legal_orders(
     known: &dyn Fn(ZoneId, SideId) -> bool,
 ) -> Vec<Command<ZoneId, SideId>> {
     let mut out = Vec::new();
-    legal_into(b, side, u, Known::Where(known), &mut Search::default(), &mut out);
+    legal_into(
+        b,
+        side,
+        u,
+        Known::Where(known),
+        &mut Search::default(),
+        &mut out,
+    );
     out
 }
 

@@ -7,8 +7,8 @@ pub mod legal;
 pub mod rejection;
 
 pub use check::{Plan, Why, check, check_signal, judge, judge_signal};
-pub use rejection::Rejection;
 pub use file::{OrdersFile, parse_orders};
+pub use rejection::Rejection;
 
 use crate::model::{SideId, UnitId, ZoneId};
 use serde::{Deserialize, Serialize};

@@ -89,7 +89,10 @@ impl Aggressive {
         let mut g = 0;
         while g < x.groups.len() {
             let (z, t, _) = x.groups[g];
-            let n = x.groups[g..].iter().take_while(|y| (y.0, y.1) == (z, t)).count();
+            let n = x.groups[g..]
+                .iter()
+                .take_while(|y| (y.0, y.1) == (z, t))
+                .count();
             let units = x.groups[g..g + n].iter().map(|y| x.own[y.2]);
             if let Some(col) = view::column(&b, units, z, t, (&mut x.att, &mut x.def)) {
                 x.ranked.push((col, s.c.zones[z.index()].value, z, t));
@@ -107,7 +110,10 @@ impl Aggressive {
         for r in 0..x.ranked.len() {
             let (_, _, z, t) = x.ranked[r];
             let first = x.groups.partition_point(|y| (y.0, y.1) < (z, t));
-            let n = x.groups[first..].iter().take_while(|y| (y.0, y.1) == (z, t)).count();
+            let n = x.groups[first..]
+                .iter()
+                .take_while(|y| (y.0, y.1) == (z, t))
+                .count();
             let group = first..first + n;
             let free = x.groups[group.clone()]
                 .iter()
@@ -173,7 +179,12 @@ fn advance(
             x.options.push(*z);
         }
     }
-    let best = x.options.iter().map(|z| dist[z.index()]).min().unwrap_or(FAR);
+    let best = x
+        .options
+        .iter()
+        .map(|z| dist[z.index()])
+        .min()
+        .unwrap_or(FAR);
     let patrol_here = legal.contains(&Command::Patrol(u.zone));
     if best == FAR || dist[u.zone.index()] == best {
         return if patrol_here {

@@ -73,8 +73,7 @@ impl Cautious {
         let b = view::board(s, &place);
         view::valuable_zones(s.c, side, &mut x.targets);
         x.targets.retain(|z| {
-            !view::others_in(&b, side, *z)
-                && s.control[z.index()].is_none_or(|o| s.allied(side, o))
+            !view::others_in(&b, side, *z) && s.control[z.index()].is_none_or(|o| s.allied(side, o))
         });
         out.signals.extend(self.signal(s, side));
         for i in 0..x.own.len() {
@@ -154,8 +153,7 @@ impl Cautious {
                 .min_by_key(|&z| (!b.friendly_zone(z, side), view::others_in(b, side, z), z));
             return back.map_or(Command::Hold, Command::Withdraw);
         }
-        let valuable_here =
-            b.c.zones[u.zone.index()].value > 0 || x.targets.contains(&u.zone);
+        let valuable_here = b.c.zones[u.zone.index()].value > 0 || x.targets.contains(&u.zone);
         if valuable_here && b.friendly_zone(u.zone, side) {
             return Command::Hold;
         }
@@ -167,7 +165,12 @@ impl Cautious {
             _ => None,
         }));
         x.options.sort();
-        let best = x.options.iter().map(|z| dist[z.index()]).min().unwrap_or(FAR);
+        let best = x
+            .options
+            .iter()
+            .map(|z| dist[z.index()])
+            .min()
+            .unwrap_or(FAR);
         if best == FAR || best >= dist[u.zone.index()] {
             return Command::Hold;
         }

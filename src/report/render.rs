@@ -127,7 +127,12 @@ pub fn outcome(c: &Compiled, ending: Ending, numbers: &[u32]) -> Outcome {
     }
 }
 
-fn miss_text(c: &Compiled, notes: &Notes, (att, def, z): (SideId, SideId, ZoneId), m: Miss) -> String {
+fn miss_text(
+    c: &Compiled,
+    notes: &Notes,
+    (att, def, z): (SideId, SideId, ZoneId),
+    m: Miss,
+) -> String {
     let (an, dn, zn) = (c.side_name(att), c.side_name(def), c.zone_name(z));
     match m {
         Miss::StoppedShort { unit: u, at } => {
@@ -136,7 +141,9 @@ fn miss_text(c: &Compiled, notes: &Notes, (att, def, z): (SideId, SideId, ZoneId
         Miss::NoAttacker => "no attacking unit is left in the zone".into(),
         Miss::NotDetected => format!("{an} has detected no unit of {dn} in {zn}"),
         Miss::NowAllied => format!("{an} and {dn} are now allied"),
-        Miss::ZeroAttack => format!("{an}'s attack total is 0 (factors worn to nothing): no attack"),
+        Miss::ZeroAttack => {
+            format!("{an}'s attack total is 0 (factors worn to nothing): no attack")
+        }
         Miss::Note(n) => notes.text(n).to_string(),
     }
 }
@@ -169,16 +176,22 @@ pub fn render(c: &Compiled, log: &Log, e: &Event) -> LogEvent {
                 cause: why(cause),
             }
         }
-        Event::OrderAccepted { side: s, unit: u, order } => LogEvent::OrderAccepted {
+        Event::OrderAccepted {
+            side: s,
+            unit: u,
+            order,
+        } => LogEvent::OrderAccepted {
             side: side(c, s),
             unit: unit(c, u),
             order: order.map(|z| zone(c, *z), |x| side(c, *x)),
         },
         Event::OrderRejected { side: s, what } => {
             let (u, order, reason) = match what {
-                Refused::Unit { unit: u, order, why } => {
-                    (unit(c, u), describe(c, &order), why.named(c).to_string())
-                }
+                Refused::Unit {
+                    unit: u,
+                    order,
+                    why,
+                } => (unit(c, u), describe(c, &order), why.named(c).to_string()),
                 Refused::Signal { to, kind, why } => (
                     String::new(),
                     format!("Signal({}, {kind:?})", c.side_name(to)),
@@ -437,7 +450,9 @@ fn term_back(c: &Compiled, t: &Term, attacking: bool) -> Result<TermRec, String>
         }
     }
     Ok(TermRec {
-        unit: c.unit(&t.unit).ok_or_else(|| format!("unknown unit `{}`", t.unit))?,
+        unit: c
+            .unit(&t.unit)
+            .ok_or_else(|| format!("unknown unit `{}`", t.unit))?,
         attacking,
         factor: u8::try_from(t.factor).map_err(|_| format!("factor {} out of range", t.factor))?,
         readiness,
@@ -500,7 +515,10 @@ pub fn resolve(c: &Compiled, log: &mut Log, e: &LogEvent) -> Result<Event, Strin
             path,
             stopped_by_contact,
         } => {
-            let zones = path.iter().map(|z| zone(z)).collect::<Result<Vec<_>, _>>()?;
+            let zones = path
+                .iter()
+                .map(|z| zone(z))
+                .collect::<Result<Vec<_>, _>>()?;
             Event::Moved {
                 unit: unit(u)?,
                 from: zone(from)?,

@@ -79,7 +79,11 @@ impl Placement {
 
     /// Becomes the units of `full` that `keep` keeps (as it returns them; it must keep their zone),
     /// grouped the same way — one pass, no sort.
-    pub fn filter_of(&mut self, full: &Placement, mut keep: impl FnMut(&UnitState) -> Option<UnitState>) {
+    pub fn filter_of(
+        &mut self,
+        full: &Placement,
+        mut keep: impl FnMut(&UnitState) -> Option<UnitState>,
+    ) {
         let zones = full.start.len().saturating_sub(1);
         self.start.clear();
         self.members.clear();
@@ -246,7 +250,9 @@ impl<'a> Board<'a> {
 
     /// The sides with units in zone `z`, as a bit mask, when there are at most 64 sides.
     pub fn sides_in(&self, z: ZoneId) -> Option<u64> {
-        (self.relations.len() <= 64).then_some(()).and(self.place.sides_in(z))
+        (self.relations.len() <= 64)
+            .then_some(())
+            .and(self.place.sides_in(z))
     }
 
     /// Zone `z` is friendly to `side`: controlled by it or an ally, or one of its supply sources.

@@ -109,10 +109,9 @@ pub fn column_for(r: &Ruleset, attack: u32, defence: u32) -> usize {
 /// A unit's value in a combat total: `max(0, factor + readiness and posture modifiers) × strength`.
 pub fn value(t: &RuleTables, kind: &KindDef, u: &UnitState, attacking: bool) -> u32 {
     let factor = i64::from(if attacking { kind.attack } else { kind.defence });
-    let eff = (factor
-        + i64::from(t.readiness(u.readiness))
-        + i64::from(t.posture(u.posture, attacking)))
-    .clamp(0, 100);
+    let eff =
+        (factor + i64::from(t.readiness(u.readiness)) + i64::from(t.posture(u.posture, attacking)))
+            .clamp(0, 100);
     eff as u32 * u32::from(u.strength)
 }
 
@@ -138,7 +137,12 @@ pub fn columns(c: &Compiled, attack: u32, defence: u32, zone: ZoneKind) -> (usiz
 }
 
 /// The column `attackers` would fight at against `defenders` in a zone of kind `zone`.
-pub fn column(c: &Compiled, attackers: &[UnitState], defenders: &[UnitState], zone: ZoneKind) -> usize {
+pub fn column(
+    c: &Compiled,
+    attackers: &[UnitState],
+    defenders: &[UnitState],
+    zone: ZoneKind,
+) -> usize {
     let total = |us: &[UnitState], attacking| -> u32 {
         us.iter()
             .map(|u| value(&c.tables, &c.kinds[u.kind.index()], u, attacking))
@@ -204,7 +208,13 @@ pub fn odds(b: &Board, attackers: &[UnitState], defenders: &[UnitState], zone: Z
             .sum()
     };
     let totals = (total(true), total(false));
-    named_odds(c, &terms, totals, columns(c, totals.0, totals.1, zone), zone)
+    named_odds(
+        c,
+        &terms,
+        totals,
+        columns(c, totals.0, totals.1, zone),
+        zone,
+    )
 }
 
 /// The result for a die face in a column.
@@ -277,7 +287,10 @@ pub fn retreat_zone(
         .copied()
         .filter(|&z| {
             kind.can_enter(b.c.zones[z.index()].kind)
-                && !b.units_in(z).iter().any(|x| relations.hostile(x.side, u.side))
+                && !b
+                    .units_in(z)
+                    .iter()
+                    .any(|x| relations.hostile(x.side, u.side))
                 && b.control[z.index()].is_none_or(|o| !relations.hostile(o, u.side))
         });
     options.min_by_key(|&z| (!b.friendly_zone(z, u.side), z))

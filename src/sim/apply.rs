@@ -109,6 +109,7 @@ impl Writer<'_, '_> {
     }
 
     /// A unit on the map whose components are about to change.
+    #[allow(clippy::type_complexity)]
     fn changing(
         &mut self,
         u: UnitId,
@@ -147,12 +148,7 @@ impl Writer<'_, '_> {
                 self.changing(unit)?.0.0 = to;
             }
             Event::PostureChanged { unit, to, .. } => self.changing(unit)?.2.posture = to,
-            Event::ContactsCleared => self
-                .st
-                .contacts
-                .current
-                .iter_mut()
-                .for_each(|x| *x = false),
+            Event::ContactsCleared => self.st.contacts.current.iter_mut().for_each(|x| *x = false),
             Event::DetectionRoll {
                 side,
                 unit,

@@ -6,7 +6,7 @@
 //! [`crate::model::State`].
 
 use crate::dice::Dice;
-use crate::model::{Compiled, Relations, Sighting, SideId, UnitId, UnitState, ZoneId};
+use crate::model::{Compiled, Relations, SideId, Sighting, UnitId, UnitState, ZoneId};
 use crate::orders::SideOrders;
 use crate::orders::file::Unresolved;
 use crate::policy::PolicySpec;

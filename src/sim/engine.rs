@@ -316,7 +316,8 @@ impl Engine {
             was_on_map: &was,
             log: &mut log,
         };
-        let cause = crate::report::event::Cause::Note(ch.log.notes.note(format!("umpire: {reason}")));
+        let cause =
+            crate::report::event::Cause::Note(ch.log.notes.note(format!("umpire: {reason}")));
         ch.fire(event, cause);
         log.events
             .iter()

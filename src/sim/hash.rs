@@ -6,10 +6,10 @@
 //! a [`State`]; the engine encodes its world directly ([`Source`]) with the same pieces, and the
 //! tests hold the two to each other.
 
-use super::components::*;
 use super::apply::Writer;
-use crate::model::{Compiled, Relations, SideId, State, UnitState};
+use super::components::*;
 use crate::model::compiled::Fx;
+use crate::model::{Compiled, Relations, SideId, State, UnitState};
 use crate::report::event::{Event, Msg, Notes};
 use crate::report::render;
 use bevy_ecs::prelude::*;

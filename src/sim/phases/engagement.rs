@@ -3,13 +3,13 @@
 //! makes it `Hostile` and raises tension.
 
 use super::View;
-use crate::sim::apply::Writer;
 use crate::dice::Phase;
 use crate::model::{UnitId, UnitState};
 use crate::orders::Command;
 use crate::report::event::{Cause, Event, Log, Miss, Removal, Span};
 use crate::rules::combat;
 use crate::scenario::Relation;
+use crate::sim::apply::Writer;
 use crate::sim::components::*;
 use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
@@ -47,7 +47,10 @@ fn fight(r: &View, dice: &crate::dice::Dice, log: &mut Log, s: &mut Scratch) {
                 });
                 ch.escalate(
                     |e| e.show_of_force,
-                    Cause::ShowOfForce { side: u.side, zone: z },
+                    Cause::ShowOfForce {
+                        side: u.side,
+                        zone: z,
+                    },
                 );
             }
             Command::Engage(z, target) => {

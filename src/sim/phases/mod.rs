@@ -74,7 +74,13 @@ pub struct View<'a> {
 impl View<'_> {
     /// The board of this moment, over the placement.
     pub fn board(&self) -> Board<'_> {
-        Board::over(self.c, self.places, self.relations, self.control, self.clock)
+        Board::over(
+            self.c,
+            self.places,
+            self.relations,
+            self.control,
+            self.clock,
+        )
     }
 
     /// A unit's accepted order this turn.

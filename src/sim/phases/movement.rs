@@ -2,14 +2,14 @@
 //! of the phase, by the shortest legal path, stopping on contact with hostile units.
 
 use super::View;
-use crate::report::event::Log;
-use crate::sim::apply::Writer;
 use crate::model::{SideId, UnitId, ZoneId};
 use crate::orders::Command;
 use crate::orders::check::accepted_path;
+use crate::report::event::Log;
 use crate::report::event::{Event, Span};
 use crate::rules::movement;
 use crate::scenario::Posture;
+use crate::sim::apply::Writer;
 use crate::sim::scratch::Scratch;
 
 /// The posture an order leaves a unit in.

@@ -1,10 +1,10 @@
 //! The order check: every order handed in is accepted or rejected with its reason; signals are
 //! sent. Sides are taken in side order, each side's orders in the order given.
 
-use crate::orders::{SignalKind, judge, judge_signal};
-use crate::report::event::{Cause, Event, Msg, Refused};
 use super::View;
+use crate::orders::{SignalKind, judge, judge_signal};
 use crate::report::event::Log;
+use crate::report::event::{Cause, Event, Msg, Refused};
 use crate::sim::apply::Writer;
 use crate::sim::components::*;
 use crate::sim::scratch::Scratch;

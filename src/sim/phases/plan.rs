@@ -1,9 +1,9 @@
 //! Bots plan: each side that has a bot and has handed nothing in gets its bot's orders, planned on
 //! what the side knows at the end of the last turn, with the side's policy stream of the dice.
 
-use crate::sim::apply::Writer;
 use crate::dice::Phase;
 use crate::policy::Situation;
+use crate::sim::apply::Writer;
 use crate::sim::components::*;
 use bevy_ecs::prelude::*;
 

@@ -2,13 +2,13 @@
 //! events, and the victory check.
 
 use super::View;
-use crate::report::event::Log;
-use crate::sim::apply::Writer;
-use crate::model::compiled::When;
 use crate::model::EventId;
+use crate::model::compiled::When;
+use crate::report::event::Log;
 use crate::report::event::{Cause, Ending, Event};
 use crate::rules::conditions::{Facts, holds};
 use crate::rules::victory;
+use crate::sim::apply::Writer;
 use crate::sim::scratch::Scratch;
 
 /// Begins the turn and fires the events scheduled for it. A game that keeps only the current turn
@@ -66,10 +66,9 @@ fn fire(r: &View, log: &mut Log, s: &mut Scratch) {
                     reached[t][k] = true;
                     any = true;
                     let track = crate::model::TrackId(t as u16);
-                    ch.log.events.push(Event::ThresholdReached {
-                        track,
-                        k: k as u16,
-                    });
+                    ch.log
+                        .events
+                        .push(Event::ThresholdReached { track, k: k as u16 });
                     if let Some(e) = ev
                         && !(c.events[e.index()].once && ch.w.fired[e.index()])
                     {

@@ -4,13 +4,13 @@
 //! units times their neighbourhoods.
 
 use super::View;
-use crate::report::event::Log;
-use crate::sim::apply::Writer;
 use crate::dice::Phase;
 use crate::model::UnitId;
 use crate::report::event::Event;
+use crate::report::event::Log;
 use crate::rules::detection::roll_detects;
 use crate::scenario::Relation;
+use crate::sim::apply::Writer;
 use crate::sim::components::*;
 use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;

@@ -1,12 +1,12 @@
 //! Control, then readiness and supply.
 
 use super::View;
-use crate::report::event::Log;
-use crate::sim::apply::Writer;
 use crate::orders::Command;
+use crate::report::event::Log;
 use crate::report::event::{Cause, Event, ReadyWhy, Removal};
 use crate::rules::readiness::Reason;
 use crate::rules::{control as ctl, readiness, supply};
+use crate::sim::apply::Writer;
 use crate::sim::scratch::Scratch;
 
 /// A zone held alone by one side's ground units passes to it.
@@ -52,7 +52,8 @@ fn wear(r: &View, log: &mut Log, s: &mut Scratch) {
         let in_supply = s.supplied[u.side.index() * nz + u.zone.index()];
         let resupplying =
             matches!(order, Some(Command::Resupply)) && b.friendly_zone(u.zone, u.side);
-        let Some(ch) = readiness::change(u.readiness, r.fought(u.id), in_supply, resupplying) else {
+        let Some(ch) = readiness::change(u.readiness, r.fought(u.id), in_supply, resupplying)
+        else {
             continue;
         };
         if ch.attrition {

@@ -145,3 +145,13 @@ pub fn describe(e: &Entry) -> String {
         Entry::Rollback { to_turn, .. } => format!("a rollback to turn {to_turn}"),
     }
 }
+
+/// The note a rollback to the end of `to_turn` logs (opening a game and forking it apply the same).
+pub fn rollback_note(to_turn: u32, reason: &str) -> LogEvent {
+    LogEvent::Umpire {
+        action: format!(
+            "rollback to the end of turn {to_turn} (the discarded steps are kept in the save, marked)"
+        ),
+        reason: reason.to_string(),
+    }
+}

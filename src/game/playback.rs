@@ -255,12 +255,7 @@ impl Game {
             Entry::Rollback {
                 to_turn, reason, ..
             } => {
-                let note = LogEvent::Umpire {
-                    action: format!(
-                        "rollback to the end of turn {to_turn} (the discarded steps are kept in the save, marked)"
-                    ),
-                    reason: reason.clone(),
-                };
+                let note = super::journal::rollback_note(*to_turn, reason);
                 self.engine
                     .apply_events(vec![note])
                     .map_err(GameError::error)?;

@@ -69,12 +69,7 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
                 to_turn, reason, ..
             } => {
                 // The same note opening the game applies: no change to the state, only the log.
-                let note = LogEvent::Umpire {
-                    action: format!(
-                        "rollback to the end of turn {to_turn} (the discarded steps are kept in the save, marked)"
-                    ),
-                    reason: reason.clone(),
-                };
+                let note = super::journal::rollback_note(*to_turn, reason);
                 e.apply_events(vec![note.clone()])
                     .map_err(GameError::rejected)?;
                 umpire(&mut rec, std::iter::once(note));

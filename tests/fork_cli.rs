@@ -216,12 +216,12 @@ fn bad_input_gets_a_clear_message() {
         "unknown policy `bogus`",
     );
     let not_a_game = tmp.path().to_string_lossy().to_string();
-    fails(fork(&not_a_game, 1, 5, &[]), 2, "is this a game folder?");
+    fails(fork(&not_a_game, 1, 5, &[]), 1, "is this a game folder?");
     // A changed byte in the save.
     let save = g.join("game.save");
     let mut bytes = std::fs::read(&save).unwrap();
     let at = bytes.len() / 2;
     bytes[at] = if bytes[at] == b'1' { b'2' } else { b'1' };
     std::fs::write(&save, bytes).unwrap();
-    fails(fork(&gs, 1, 5, &[]), 2, "is corrupted");
+    fails(fork(&gs, 1, 5, &[]), 1, "is corrupted");
 }

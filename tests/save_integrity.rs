@@ -29,13 +29,14 @@ fn a_flipped_bit_is_refused_and_the_backup_loads() {
     bytes[at] ^= 0x04;
     std::fs::write(g.join("game.save"), &bytes).unwrap();
     for cmd in ["status", "adjudicate", "replay"] {
-        let e = fails(wc(&[cmd, &gs]), 2, "is corrupted");
+        // A bad save is rejected input: exit 1 from every command (it was 2 from some).
+        let e = fails(wc(&[cmd, &gs]), 1, "is corrupted");
         assert!(
             e.contains("game.save.bak") && e.contains("cp "),
             "says what to do: {e}"
         );
     }
-    fails(wc(&["view", &gs, "--side", &sides()[0]]), 2, "is corrupted");
+    fails(wc(&["view", &gs, "--side", &sides()[0]]), 1, "is corrupted");
     assert_eq!(
         std::fs::read(g.join("game.save.bak")).unwrap(),
         bak,
@@ -60,7 +61,7 @@ fn a_truncated_save_is_refused_and_the_backup_loads() {
     for cut in [bytes.len() - 10, bytes.len() / 3, 40, 0] {
         std::fs::write(g.join("game.save"), &bytes[..cut]).unwrap();
         let o = wc(&["status", &gs]);
-        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(o.status.code(), Some(1));
         let e = err(&o);
         assert!(
             e.contains("corrupted") || e.contains("not a whitecell save"),
@@ -85,7 +86,7 @@ fn a_newer_format_is_refused_with_the_remedy() {
     .unwrap();
     let e = fails(
         wc(&["status", &gs]),
-        2,
+        1,
         "save format 9, newer than this whitecell",
     );
     assert!(e.contains("install a newer whitecell"), "{e}");
@@ -97,7 +98,7 @@ fn a_missing_save_or_a_reused_folder_is_explained() {
     let g = tmp.path().join("nothing-here");
     fails(
         wc(&["status", &g.to_string_lossy()]),
-        2,
+        1,
         "is this a game folder?",
     );
     let g = tmp.path().join("g");

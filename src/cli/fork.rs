@@ -49,7 +49,8 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
         Some(t) => t,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let save = Save::read(&a.game_dir).map_err(|e| CliError::error(e.to_string()))?;
+    // A bad save is rejected input (exit 1), as in every command.
+    let save = Save::read(&a.game_dir).map_err(crate::game::GameError::from)?;
     let (c, game) = recorded(&save)?;
     let played = game.turns.len() as u32;
     if a.from_turn > played {

@@ -13,6 +13,7 @@ mod fork;
 mod inject;
 mod new;
 mod orders;
+mod panic;
 mod play;
 mod replay;
 mod rollback;
@@ -150,13 +151,38 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match run_command(cli) {
+    let name = command_name(&cli.command);
+    let r = panic::catch(|| run_command(cli))
+        .unwrap_or_else(|bug| Err(CliError::error(panic::message(name, &bug))));
+    match r {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // A closed stderr (`validate bad.ron 2>&1 | head`) must not panic: ignore write errors.
             let _ = writeln!(std::io::stderr(), "{e}");
             ExitCode::from(e.code)
         }
+    }
+}
+
+/// The subcommand's name as typed, e.g. `orders`, for messages.
+fn command_name(c: &Command) -> &'static str {
+    match c {
+        Command::Validate { .. } => "validate",
+        Command::Describe { .. } => "describe",
+        Command::Run { .. } => "run",
+        Command::Batch(_) => "batch",
+        Command::New(_) => "new",
+        Command::View(_) => "view",
+        Command::Orders(_) => "orders",
+        Command::Play(_) => "play",
+        Command::Status(_) => "status",
+        Command::Adjudicate(_) => "adjudicate",
+        Command::Inject(_) => "inject",
+        Command::Amend(_) => "amend",
+        Command::Rollback(_) => "rollback",
+        Command::Replay(_) => "replay",
+        Command::Fork(_) => "fork",
+        Command::Bench(_) => "bench",
     }
 }
 

@@ -28,9 +28,25 @@ pub struct Args {
     pub seed: Option<u64>,
 }
 
-/// Opens a game folder.
+/// Opens a game folder to change it, telling the instructor on stderr what opening repaired.
 pub fn open(dir: &Path) -> Result<Game, CliError> {
-    Ok(Game::open(dir)?)
+    let g = Game::open(dir)?;
+    tell_repairs(&g);
+    Ok(g)
+}
+
+/// Opens a game folder to read it (no wait for another command's lock), telling the instructor
+/// on stderr what opening repaired.
+pub fn open_read(dir: &Path) -> Result<Game, CliError> {
+    let g = Game::open_read_only(dir)?;
+    tell_repairs(&g);
+    Ok(g)
+}
+
+fn tell_repairs(g: &Game) {
+    for r in &g.repairs {
+        eprintln!("note: {}: {r}", g.dir.display());
+    }
 }
 
 /// Creates the folder and says what to hand out.

@@ -57,15 +57,9 @@ pub fn read_orders(p: &Path) -> Result<OrdersFile, CliError> {
     parse_orders(p, &text).map_err(|r| CliError::rejected(r.to_string()))
 }
 
-/// Reads a key file.
+/// Reads a key file, refusing a damaged one ([`crate::game::keyfile`]).
 pub fn read_key(p: &Path) -> Result<SideKey, CliError> {
-    let text = std::fs::read_to_string(p).map_err(|e| {
-        CliError::error(format!(
-            "error: cannot read the key file {}: {e}",
-            p.display()
-        ))
-    })?;
-    SideKey::parse(&text).map_err(|m| CliError::rejected(format!("error: {}: {m}", p.display())))
+    Ok(crate::game::keyfile::read(p)?)
 }
 
 /// Reads a view file.

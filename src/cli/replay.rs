@@ -16,8 +16,9 @@ pub struct Args {
 
 /// Replays and reports.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
-    let save = Save::read(&a.game_dir).map_err(|e| CliError::error(e.to_string()))?;
+    let save = Save::read(&a.game_dir).map_err(crate::game::GameError::from)?;
     let g = Game::from_save(&a.game_dir, save)?;
+    g.audit()?;
     let mut first_bad = None;
     for c in &g.checks {
         let ok = c.recorded == c.replayed;

@@ -1,5 +1,6 @@
-//! `whitecell rollback GAME_DIR --to-turn N`: returns the game to the end of turn N. The discarded
-//! steps stay in the save, marked, and their events go to `rolled-back-K.jsonl`.
+//! `whitecell rollback GAME_DIR --to-turn N`: returns the game to the end of turn N and says what
+//! it discarded — each side's handed-in orders, each umpire action, each turn. The discarded steps
+//! stay in the save, marked, and their events (if they had any) go to `rolled-back-K.jsonl`.
 
 use super::CliError;
 use std::io::Write;
@@ -31,12 +32,23 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
              play on knowing that), or fork the game instead (`whitecell fork`)",
         ));
     }
-    let n = g.rollback(a.to_turn, &a.reason)?;
+    let done = g.rollback(a.to_turn, &a.reason)?;
     writeln!(
         out,
-        "rolled back to the end of turn {}: {n} step(s) discarded (kept in the save, marked)",
-        a.to_turn
+        "rolled back to the end of turn {}; discarded {} step(s), kept in the save, marked:",
+        a.to_turn,
+        done.discarded.len()
     )?;
+    for d in &done.discarded {
+        writeln!(out, "  - {d}")?;
+    }
+    match &done.file {
+        Some(f) => writeln!(out, "their events are in {}", a.game_dir.join(f).display())?,
+        None => writeln!(
+            out,
+            "they had no events yet (orders only), so no rolled-back file was written"
+        )?,
+    }
     writeln!(
         out,
         "state hash now {}; orders are due for turn {}",

@@ -15,7 +15,7 @@ pub struct Args {
 /// Prints the status.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     // Reading needs no lock: a team's prompt or an adjudication in progress does not block it.
-    let g = crate::game::folder::Game::open_read_only(&a.game_dir)?;
+    let g = super::new::open_read(&a.game_dir)?;
     let d = a.game_dir.display();
     writeln!(out, "game {} — {}", g.save.game, g.c.scenario.meta.title)?;
     writeln!(out, "turns played: {} of {}", g.engine.turn(), g.c.turns)?;

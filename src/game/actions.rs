@@ -2,9 +2,10 @@
 //! umpire actions (inject, amend) and rollback. Each is tried before it is recorded, appended to
 //! the journal and written out with the views and the log.
 
-use super::atomic;
-use super::folder::{Game, GameError, io};
-use super::save::{Entry, Record};
+use super::derived::rolled_back_file;
+use super::folder::{Game, GameError};
+use super::journal;
+use super::save::{Entry, Record, events_hash};
 use crate::orders::OrdersFile;
 use crate::report::LogEvent;
 use std::collections::BTreeMap;
@@ -31,6 +32,7 @@ impl Game {
             discarded: None,
             entry: e,
         });
+        super::testhook::panic_point("accept");
         self.commit()?;
         Ok(receipt)
     }
@@ -54,12 +56,13 @@ impl Game {
                 filled.insert(s.id.clone(), p);
             }
         }
-        let before = self.engine.log().len();
+        let before = self.log_len();
         let turn = self.next_turn();
         self.play(&Entry::Turn {
             turn,
             filled: filled.clone(),
             hash: String::new(),
+            events_hash: None,
         })?;
         let hash = self.engine.state_hash();
         self.save.journal.push(Record {
@@ -68,11 +71,13 @@ impl Game {
                 turn,
                 filled: filled.clone(),
                 hash,
+                events_hash: Some(events_hash(&self.log_since(before))),
             },
         });
+        super::testhook::panic_point("adjudicate");
         self.commit()?;
         Ok(Adjudicated {
-            events: self.engine.log()[before..].to_vec(),
+            events: self.log_since(before),
             filled,
         })
     }
@@ -91,18 +96,28 @@ impl Game {
             .apply_events(events.clone())
             .map_err(|m| GameError::rejected(format!("error: {m}")))?;
         let hash = trial.engine.state_hash();
-        let e = Entry::Umpire { events, hash };
+        let mut e = Entry::Umpire {
+            events,
+            hash,
+            events_hash: None,
+        };
+        let before = self.log_len();
         self.play(&e)?;
+        if let Entry::Umpire { events_hash: h, .. } = &mut e {
+            *h = Some(events_hash(&self.log_since(before)));
+        }
         self.save.journal.push(Record {
             discarded: None,
             entry: e,
         });
+        super::testhook::panic_point("umpire");
         self.commit()
     }
 
     /// Rolls back to the end of `to_turn`: every later step is marked discarded (kept in the save)
-    /// and its events are written to `rolled-back-N.jsonl`. Returns how many steps were discarded.
-    pub fn rollback(&mut self, to_turn: u32, reason: &str) -> Result<usize, GameError> {
+    /// and, if any had events, they are written to `rolled-back-K.jsonl`. Returns what was
+    /// discarded.
+    pub fn rollback(&mut self, to_turn: u32, reason: &str) -> Result<RolledBack, GameError> {
         if reason.trim().is_empty() {
             return Err(GameError::rejected(
                 "error: --reason is empty: every umpire action is logged with the instructor's reason",
@@ -114,34 +129,24 @@ impl Game {
                 "error: --to-turn {to_turn}: only {now} turn(s) have been played"
             )));
         }
-        let live: Vec<usize> = (0..self.save.journal.len())
-            .filter(|&i| self.save.journal[i].discarded.is_none())
-            .collect();
-        let cut = if to_turn == 0 {
-            0
-        } else {
-            live.iter()
-                .position(|&i| matches!(self.save.journal[i].entry, Entry::Turn { turn, .. } if turn == to_turn))
-                .map(|p| p + 1)
-                .ok_or_else(|| GameError::error(format!("error: the save has no record of turn {to_turn}")))?
-        };
-        let dropped: Vec<usize> = live[cut..]
-            .iter()
-            .copied()
-            .filter(|&i| !matches!(self.save.journal[i].entry, Entry::Rollback { .. }))
-            .collect();
+        let j = &self.save.journal;
+        let live: Vec<usize> = (0..j.len()).filter(|&i| j[i].discarded.is_none()).collect();
+        let cut = journal::cut(j, &live, to_turn).ok_or_else(|| {
+            GameError::error(format!("error: the save has no record of turn {to_turn}"))
+        })?;
+        let dropped = journal::dropped(j, &live, cut);
         if dropped.is_empty() {
             return Err(GameError::rejected(format!(
-                "error: nothing to roll back: the game is at the end of turn {to_turn} already"
+                "error: nothing to roll back: the game is at the end of turn {to_turn} already, with no orders or umpire actions since"
             )));
         }
-        let old_log = self.engine.log().to_vec();
-        let rollbacks = self
-            .save
-            .journal
+        let discarded: Vec<String> = dropped
             .iter()
-            .filter(|r| matches!(r.entry, Entry::Rollback { .. }))
-            .count();
+            .map(|&i| journal::describe(&j[i].entry))
+            .collect();
+        let has_events = dropped
+            .iter()
+            .any(|&i| !matches!(j[i].entry, Entry::Orders { .. }));
         let mut save = self.save.clone();
         for &i in &dropped {
             save.journal[i].discarded = Some(to_turn);
@@ -151,24 +156,43 @@ impl Game {
             entry: Entry::Rollback {
                 to_turn,
                 reason: reason.to_string(),
+                events_hash: None,
+                discards: Some(dropped.len() as u32),
             },
         });
-        let rebuilt = Game::from_save(&self.dir, save)?;
-        let kept = rebuilt
-            .engine
-            .log()
-            .len()
-            .saturating_sub(1)
-            .min(old_log.len());
-        let p = self
-            .dir
-            .join(format!("rolled-back-{}.jsonl", rollbacks + 1));
-        atomic::write_with(&p, |w| crate::report::jsonl::write(w, &old_log[kept..]))
-            .map_err(io("write", &p))?;
+        let rollbacks = save
+            .journal
+            .iter()
+            .filter(|r| matches!(r.entry, Entry::Rollback { .. }))
+            .count();
+        let mut rebuilt = Game::from_save(&self.dir, save)?;
+        // The rollback's note is the last event of the rebuilt log.
+        let note = events_hash(&rebuilt.log_since(rebuilt.log_len().saturating_sub(1)));
+        if let Some(Record {
+            entry: Entry::Rollback { events_hash: h, .. },
+            ..
+        }) = rebuilt.save.journal.last_mut()
+        {
+            *h = Some(note);
+        }
         let lock = self.lock.take();
         *self = rebuilt;
         self.lock = lock;
+        super::testhook::panic_point("rollback");
+        // The save first, then the derived files: the rolled-back events among them.
         self.commit()?;
-        Ok(dropped.len())
+        Ok(RolledBack {
+            discarded,
+            file: has_events.then(|| rolled_back_file(rollbacks)),
+        })
     }
+}
+
+/// What a rollback discarded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RolledBack {
+    /// Each discarded step as the instructor reads it (a side's orders, an umpire action, a turn).
+    pub discarded: Vec<String>,
+    /// The file holding the discarded events, if they had any (orders alone have none).
+    pub file: Option<String>,
 }

@@ -1,6 +1,9 @@
 //! Writing files so that a crash never leaves one half-written: write a temporary file beside the
-//! target, fsync it, rename it over the target, then fsync the folder.
+//! target (`.NAME.tmp-PID`), fsync it, rename it over the target, then fsync the folder. A process
+//! killed on the way leaves at most its temporary file, which the next command to open the game
+//! folder removes.
 
+use super::testhook as hook;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
@@ -36,6 +39,14 @@ fn create(tmp: &Path, private: bool) -> io::Result<File> {
     o.open(tmp)
 }
 
+static WROTE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether this process has begun to write a file (so a command stopped by a bug can say whether
+/// it changed anything).
+pub fn wrote_in_this_process() -> bool {
+    WROTE.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 fn write_mode(
     path: &Path,
     private: bool,
@@ -62,15 +73,21 @@ fn write_mode(
         name.to_string_lossy(),
         std::process::id()
     ));
+    WROTE.store(true, std::sync::atomic::Ordering::SeqCst);
+    let step = |what: &str| hook::step(|| format!("{what} {}", path.display()));
     let result = (|| {
         let f = create(&tmp, private)?;
+        step("created the temporary file of");
         {
             let mut w = io::BufWriter::new(&f);
             fill(&mut w)?;
             w.flush()?;
         }
+        step("wrote the temporary file of");
         f.sync_all()?;
+        step("synced the temporary file of");
         fs::rename(&tmp, path)?;
+        step("renamed into place");
         if let Ok(d) = File::open(dir) {
             // Some filesystems refuse to fsync a directory; the rename is done either way.
             let _ = d.sync_all();

@@ -1,19 +1,21 @@
-//! The instructor's game folder: creating it, opening it (rebuilding the engine by replaying the
-//! journal), and every white-cell action — accepting orders, adjudicating, injecting, amending,
-//! rolling back — each recorded in the journal and written out with the views and the log.
+//! The instructor's game folder: the open game, creating a folder, and what a side sees of it.
+//! Opening and replaying a save is [`super::playback`]; the white cell's actions — accepting
+//! orders, adjudicating, injecting, amending, rolling back — are [`super::actions`], each recorded
+//! in the journal and written out with the views and the log ([`super::derived`]).
 //!
 //! Layout: `game.save` (the authoritative journal), `game.save.bak` (the save before the last
 //! write), `keys/SIDE.key` (hand each team its own), `views/SIDE.txt` and `views/SIDE.json` (hand
 //! each team its own), `log.jsonl` (every event of the game as played), `rolled-back-N.jsonl` (the
-//! events each rollback discarded).
+//! events each rollback discarded). Only the save is the truth: the views, the log and the
+//! rolled-back files are derived from it, and opening a game rewrites any that a stopped command
+//! left behind ([`super::derived`]).
 
 use super::atomic;
 use super::crypto;
 use super::intake::SideKey;
 use super::redact::Picture;
-use super::save::{Entry, SCENARIO_FILE, Save};
+use super::save::{SAVE_FILE, SCENARIO_FILE, Save};
 use super::view::{self, Header, View};
-use crate::dice::Dice;
 use crate::model::{Compiled, SideId};
 use crate::orders::file::Unresolved;
 use crate::orders::{OrdersFile, SideOrders};
@@ -88,6 +90,9 @@ pub struct Game {
     pub checks: Vec<HashCheck>,
     /// The folder's lock, held while the game is open for writing.
     pub(super) lock: Option<super::lock::Lock>,
+    /// What opening the folder repaired (stale views or log rewritten, stray temporary files
+    /// removed), for the command to tell the instructor.
+    pub repairs: Vec<String>,
 }
 
 /// Compiles the scenario stored in a save, checking it is the one the game was created with.
@@ -95,7 +100,7 @@ pub fn compile(save: &Save) -> Result<Arc<Compiled>, GameError> {
     let text = save
         .files
         .get(SCENARIO_FILE)
-        .ok_or_else(|| GameError::error("error: the save holds no scenario text"))?;
+        .ok_or_else(|| GameError::rejected("error: the save holds no scenario text"))?;
     let read = |p: &Path| {
         let key = p.to_string_lossy().replace('\\', "/");
         save.files
@@ -105,12 +110,12 @@ pub fn compile(save: &Save) -> Result<Arc<Compiled>, GameError> {
     };
     let loaded =
         crate::scenario::load::load_str(Path::new(SCENARIO_FILE), text, &read).map_err(|r| {
-            GameError::error(format!(
+            GameError::rejected(format!(
                 "error: the scenario stored in the save does not load:\n{r}"
             ))
         })?;
     if loaded.hash != save.scenario_hash {
-        return Err(GameError::error(format!(
+        return Err(GameError::rejected(format!(
             "error: the scenario stored in the save hashes to {}, but the save recorded {}: the save was edited",
             loaded.hash, save.scenario_hash
         )));
@@ -123,7 +128,7 @@ pub fn compile(save: &Save) -> Result<Arc<Compiled>, GameError> {
 impl Game {
     /// Creates a game folder from a scenario file. Refuses a folder that already holds a game.
     pub fn create(scenario: &Path, dir: &Path, seed: Option<u64>) -> Result<Game, GameError> {
-        if dir.join(super::save::SAVE_FILE).exists() {
+        if dir.join(SAVE_FILE).exists() {
             return Err(GameError::rejected(format!(
                 "error: {} already holds a game; pick a new folder (whitecell never overwrites a game)",
                 dir.display()
@@ -141,7 +146,7 @@ impl Game {
         }
         let rng = |e: std::io::Error| {
             GameError::error(format!(
-                "error: cannot read the system's randomness (/dev/urandom) for keys and the seed: {e}"
+                "error: cannot read the operating system's randomness for keys and the seed: {e}"
             ))
         };
         let id = format!(
@@ -186,121 +191,11 @@ impl Game {
             };
             let p = dir.join("keys").join(format!("{side}.key"));
             // Written readable by the instructor's account only.
-            atomic::write_private(&p, k.to_text().as_bytes()).map_err(io("write", &p))?;
+            atomic::write_private(&p, super::keyfile::to_text(&k).as_bytes())
+                .map_err(io("write", &p))?;
         }
         g.commit()?;
         Ok(g)
-    }
-
-    /// Opens a game folder to change it: takes its lock, reads the save and replays it, checking
-    /// every recorded hash.
-    pub fn open(dir: &Path) -> Result<Game, GameError> {
-        let lock = super::lock::Lock::take(dir).map_err(GameError::error)?;
-        let mut g = Game::open_read_only(dir)?;
-        g.lock = Some(lock);
-        Ok(g)
-    }
-
-    /// Opens a game folder to read it, without its lock: the save is only ever replaced whole, so a
-    /// reader sees the old save or the new one, never a mix. Must not be used to write.
-    pub fn open_read_only(dir: &Path) -> Result<Game, GameError> {
-        let save = Save::read(dir).map_err(|e| GameError::error(e.to_string()))?;
-        let g = Game::from_save(dir, save)?;
-        if let Some(bad) = g.checks.iter().find(|c| c.recorded != c.replayed) {
-            return Err(GameError::error(format!(
-                "error: the save does not replay: after {} the state hash is {} but the save recorded {}; run `whitecell replay {}` for the full account (was the save made by another whitecell? it says {})",
-                bad.what,
-                bad.replayed,
-                bad.recorded,
-                dir.display(),
-                g.save.engine
-            )));
-        }
-        Ok(g)
-    }
-
-    /// Rebuilds a game from a save by replaying its journal (hash mismatches are recorded in
-    /// `checks`, not refused).
-    pub fn from_save(dir: &Path, save: Save) -> Result<Game, GameError> {
-        let c = compile(&save)?;
-        let engine = Engine::new(c.clone(), Dice::seeded(save.seed));
-        let mut g = Game {
-            dir: dir.to_path_buf(),
-            save,
-            c,
-            engine,
-            pending: BTreeMap::new(),
-            checks: Vec::new(),
-            lock: None,
-        };
-        let entries: Vec<Entry> = g.save.live().cloned().collect();
-        for e in entries {
-            g.play(&e)?;
-        }
-        Ok(g)
-    }
-
-    /// Plays one journal entry on the engine.
-    pub(super) fn play(&mut self, e: &Entry) -> Result<(), GameError> {
-        match e {
-            Entry::Orders { file, receipt } => {
-                self.pending
-                    .insert(file.side.clone(), (file.clone(), receipt.clone()));
-            }
-            Entry::Umpire { events, hash } => {
-                let what = match events.first() {
-                    Some(LogEvent::Umpire { action, .. }) => format!("umpire: {action}"),
-                    _ => "umpire action".into(),
-                };
-                self.engine.apply_events(events.clone()).map_err(|m| {
-                    GameError::error(format!("error: the save's {what} does not apply: {m}"))
-                })?;
-                let replayed = self.engine.state_hash();
-                self.checks.push(HashCheck {
-                    what,
-                    recorded: hash.clone(),
-                    replayed,
-                });
-            }
-            Entry::Turn { turn, filled, hash } => {
-                self.step(filled)?;
-                let replayed = self.engine.state_hash();
-                self.checks.push(HashCheck {
-                    what: format!("turn {turn}"),
-                    recorded: hash.clone(),
-                    replayed,
-                });
-            }
-            Entry::Rollback { to_turn, reason } => {
-                let note = LogEvent::Umpire {
-                    action: format!(
-                        "rollback to the end of turn {to_turn} (the discarded steps are kept in the save, marked)"
-                    ),
-                    reason: reason.clone(),
-                };
-                self.engine
-                    .apply_events(vec![note])
-                    .map_err(GameError::error)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Submits every side's orders (pending files, or the `filled` policy) and plays the turn.
-    fn step(&mut self, filled: &BTreeMap<String, String>) -> Result<(), GameError> {
-        let c = self.c.clone();
-        let pending = &self.pending;
-        submit_turn(
-            &c,
-            &mut self.engine,
-            &|side| pending.get(side).map(|(f, _)| f),
-            filled,
-        )?;
-        self.pending.clear();
-        self.engine
-            .step_turn()
-            .map_err(|e| GameError::rejected(format!("error: {e}")))?;
-        Ok(())
     }
 
     /// The turn orders are due for.
@@ -333,6 +228,17 @@ impl Game {
         })
     }
 
+    /// How many events the game has logged.
+    pub(super) fn log_len(&self) -> usize {
+        self.engine.journal().events.len()
+    }
+
+    /// The events logged since the first `from`, with names.
+    pub(super) fn log_since(&self, from: usize) -> Vec<LogEvent> {
+        let events = &self.engine.journal().events;
+        self.engine.named(&events[from.min(events.len())..])
+    }
+
     /// A side's view now.
     pub fn view(&mut self, side: SideId) -> View {
         let state = self.engine.state();
@@ -348,33 +254,6 @@ impl Game {
     pub fn picture(&mut self, side: SideId) -> Picture {
         let state = self.engine.state();
         Picture::from_state(self.c.clone(), &state, side, &self.save.game)
-    }
-
-    /// Writes the save (keeping the previous one as the backup), every side's view and the log.
-    pub fn commit(&mut self) -> Result<(), GameError> {
-        self.save
-            .write(&self.dir)
-            .map_err(io("write the save in", &self.dir))?;
-        for side in self.c.side_ids() {
-            self.write_view(side)?;
-        }
-        let p = self.dir.join("log.jsonl");
-        atomic::write_with(&p, |w| crate::report::jsonl::write(w, &self.engine.log()))
-            .map_err(io("write", &p))
-    }
-
-    /// Writes `side`'s view files, `views/SIDE.json` and `views/SIDE.txt`; returns the view.
-    pub fn write_view(&mut self, side: SideId) -> Result<View, GameError> {
-        let views = self.dir.join("views");
-        std::fs::create_dir_all(&views).map_err(io("create", &views))?;
-        let v = self.view(side);
-        let name = self.c.side_name(side).to_string();
-        let json = serde_json::to_string_pretty(&v).map_err(|e| GameError::error(e.to_string()))?;
-        let p = views.join(format!("{name}.json"));
-        atomic::write(&p, json.as_bytes()).map_err(io("write", &p))?;
-        let p = views.join(format!("{name}.txt"));
-        atomic::write(&p, super::view_report::text(&v).as_bytes()).map_err(io("write", &p))?;
-        Ok(v)
     }
 }
 
@@ -400,7 +279,7 @@ pub fn submit_turn<'p>(
             None => {
                 let spec = filled.get(name).map(String::as_str).unwrap_or("hold");
                 let p = crate::policy::PolicySpec::parse(spec).map_err(|e| {
-                    GameError::error(format!("error: the save names a policy for {name}: {e}"))
+                    GameError::rejected(format!("error: the save names a policy for {name}: {e}"))
                 })?;
                 (p.orders(c, &state, side, &dice), Vec::new())
             }

@@ -20,22 +20,31 @@ pub struct Lock {
     _file: File,
 }
 
+fn open(path: &Path) -> std::io::Result<File> {
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+}
+
 impl Lock {
+    /// Takes the lock of game folder `dir` if no other command holds it, without waiting.
+    pub fn try_take(dir: &Path) -> Option<Lock> {
+        let file = open(&dir.join(LOCK_FILE)).ok()?;
+        file.try_lock().ok().map(|()| Lock { _file: file })
+    }
+
     /// Takes the lock of game folder `dir`, waiting a few seconds for another command to finish.
     pub fn take(dir: &Path) -> Result<Lock, String> {
         let path = dir.join(LOCK_FILE);
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .map_err(|e| {
-                format!(
-                    "error: cannot open the game's lock file {}: {e}",
-                    path.display()
-                )
-            })?;
+        let file = open(&path).map_err(|e| {
+            format!(
+                "error: cannot open the game's lock file {}: {e}",
+                path.display()
+            )
+        })?;
         let start = Instant::now();
         loop {
             match file.try_lock() {

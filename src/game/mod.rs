@@ -5,14 +5,20 @@
 pub mod actions;
 pub mod amend;
 pub mod atomic;
+pub mod audit;
 pub mod crypto;
+pub mod derived;
 pub mod folder;
 pub mod intake;
+pub mod journal;
+pub mod keyfile;
 pub mod lock;
+pub mod playback;
 pub mod prompt;
 pub mod recorded;
 pub mod redact;
 pub mod save;
+pub mod testhook;
 pub mod view;
 pub mod view_report;
 

@@ -34,13 +34,13 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
             Entry::Orders { file, .. } => {
                 pending.insert(file.side.as_str(), file);
             }
-            Entry::Umpire { events, hash } => {
+            Entry::Umpire { events, hash, .. } => {
                 let what = match events.first() {
                     Some(LogEvent::Umpire { action, .. }) => format!("umpire: {action}"),
                     _ => "umpire action".into(),
                 };
                 e.apply_events(events.clone()).map_err(|m| {
-                    GameError::error(format!("error: the save's {what} does not apply: {m}"))
+                    GameError::rejected(format!("error: the save's {what} does not apply: {m}"))
                 })?;
                 check(save, &mut e, &what, hash)?;
                 umpire(&mut rec, events.iter().cloned());
@@ -48,10 +48,12 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
                     t.hash = Some(hash.clone());
                 }
             }
-            Entry::Turn { turn, filled, hash } => {
+            Entry::Turn {
+                turn, filled, hash, ..
+            } => {
                 let next = rec.turns.len() as u32 + 1;
                 if *turn != next {
-                    return Err(GameError::error(format!(
+                    return Err(GameError::rejected(format!(
                         "error: the save's journal is out of order: it records turn {turn} where turn {next} was due; run `whitecell replay GAME_DIR` for the full account"
                     )));
                 }
@@ -63,16 +65,13 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
                     ..t
                 });
             }
-            Entry::Rollback { to_turn, reason } => {
+            Entry::Rollback {
+                to_turn, reason, ..
+            } => {
                 // The same note opening the game applies: no change to the state, only the log.
-                let note = LogEvent::Umpire {
-                    action: format!(
-                        "rollback to the end of turn {to_turn} (the discarded steps are kept in the save, marked)"
-                    ),
-                    reason: reason.clone(),
-                };
+                let note = super::journal::rollback_note(*to_turn, reason);
                 e.apply_events(vec![note.clone()])
-                    .map_err(GameError::error)?;
+                    .map_err(GameError::rejected)?;
                 umpire(&mut rec, std::iter::once(note));
             }
         }
@@ -104,7 +103,7 @@ fn play_turn(
         }
     }
     e.step_turn()
-        .map_err(|m| GameError::error(format!("error: the save's turn does not play: {m}")))?;
+        .map_err(|m| GameError::rejected(format!("error: the save's turn does not play: {m}")))?;
     Ok(t)
 }
 
@@ -114,7 +113,7 @@ fn check(save: &Save, e: &mut Engine, what: &str, recorded: &str) -> Result<(), 
     if now == recorded {
         return Ok(());
     }
-    Err(GameError::error(format!(
+    Err(GameError::rejected(format!(
         "error: the save does not replay: after {what} the state hash is {now} but the save recorded {recorded}; run `whitecell replay GAME_DIR` for the full account (was the save made by another whitecell? it says {})",
         save.engine
     )))

@@ -82,6 +82,10 @@ pub enum Entry {
         events: Vec<LogEvent>,
         /// The state hash after them.
         hash: String,
+        /// The SHA-256 of the events it logged ([`events_hash`]); saves made before it was
+        /// recorded have none.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        events_hash: Option<String>,
     },
     /// A turn adjudicated.
     Turn {
@@ -91,6 +95,10 @@ pub enum Entry {
         filled: BTreeMap<String, String>,
         /// The state hash at its end.
         hash: String,
+        /// The SHA-256 of the events it logged ([`events_hash`]): the state hash covers the
+        /// results, this covers every word of the account too.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        events_hash: Option<String>,
     },
     /// A rollback to the end of a turn; the entries it discarded are marked.
     Rollback {
@@ -98,10 +106,37 @@ pub enum Entry {
         to_turn: u32,
         /// Why.
         reason: String,
+        /// The SHA-256 of the note it logged ([`events_hash`]).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        events_hash: Option<String>,
+        /// How many records it discarded, so none can go missing from the record unseen.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        discards: Option<u32>,
     },
 }
 
-/// Why a save cannot be read.
+impl Entry {
+    /// The events hash the entry recorded, if any.
+    pub fn events_hash(&self) -> Option<&str> {
+        match self {
+            Entry::Orders { .. } => None,
+            Entry::Umpire { events_hash, .. }
+            | Entry::Turn { events_hash, .. }
+            | Entry::Rollback { events_hash, .. } => events_hash.as_deref(),
+        }
+    }
+}
+
+/// The SHA-256 of events as the log writes them (JSON Lines), hex.
+pub fn events_hash(events: &[LogEvent]) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail but for an event that does not serialize: hash what there is.
+    let _ = crate::report::jsonl::write(&mut out, events);
+    sha256_hex(&out)
+}
+
+/// Why a save cannot be read. Every kind but [`SaveError::Unreadable`] is a bad save, refused as
+/// rejected input (exit 1) with the way back; an unreadable file is an error of the system (exit 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
     /// No save file.
@@ -117,31 +152,73 @@ pub enum SaveError {
         /// Its format.
         format: u32,
     },
-    /// The checksum does not match: bits changed or the file is cut short.
-    Corrupted(PathBuf),
+    /// The checksum does not match or the header is damaged: what is wrong.
+    Corrupted(PathBuf, String),
     /// The checksum matches but the body does not decode.
     Undecodable(PathBuf, String),
 }
 
-fn restore_hint(path: &Path) -> String {
+impl SaveError {
+    /// Whether this is a bad save (rejected input) rather than a failure to read it.
+    pub fn is_rejected(&self) -> bool {
+        !matches!(self, SaveError::Unreadable(..))
+    }
+}
+
+/// How many turns a save's live line has played.
+fn turns_played(s: &Save) -> usize {
+    s.live().filter(|e| matches!(e, Entry::Turn { .. })).count()
+}
+
+/// The way back from a bad save `path`: what its folder's backup holds and the command that
+/// restores it.
+pub fn restore_hint(path: &Path) -> String {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let bak = dir.join(BACKUP_FILE);
-    format!(
-        "the previous good save is {}; to go back to it (losing only the last action), run: cp {} {}",
-        bak.display(),
-        bak.display(),
-        dir.join(SAVE_FILE).display()
-    )
+    let (save, bak) = (dir.join(SAVE_FILE), dir.join(BACKUP_FILE));
+    if path.file_name() == bak.file_name() {
+        return format!("the game's save itself is {}", save.display());
+    }
+    match Save::read_file(&bak) {
+        Ok(b) => format!(
+            "the previous save {} reads correctly (game {}, {} turn(s) played); to go back to it, losing only the last action, run: cp {} {}",
+            bak.display(),
+            b.game,
+            turns_played(&b),
+            bak.display(),
+            save.display()
+        ),
+        Err(SaveError::Missing(_)) => format!(
+            "there is no backup ({} is missing): restore the folder from a copy of your own",
+            bak.display()
+        ),
+        Err(_) => format!(
+            "the backup {} is damaged too: restore the folder from a copy of your own",
+            bak.display()
+        ),
+    }
 }
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SaveError::Missing(p) => write!(
-                f,
-                "error: no save at {}: is this a game folder? Create one with `whitecell new SCENARIO GAME_DIR`",
-                p.display()
-            ),
+            SaveError::Missing(p) => {
+                let bak = p.with_file_name(BACKUP_FILE);
+                if bak.exists() {
+                    write!(
+                        f,
+                        "error: no save at {}, but its backup {} is there (the save was deleted or moved); {}",
+                        p.display(),
+                        bak.display(),
+                        restore_hint(p)
+                    )
+                } else {
+                    write!(
+                        f,
+                        "error: no save at {}: is this a game folder? Create one with `whitecell new SCENARIO GAME_DIR`",
+                        p.display()
+                    )
+                }
+            }
             SaveError::Unreadable(p, e) => write!(f, "error: cannot read {}: {e}", p.display()),
             SaveError::NotASave(p) => write!(
                 f,
@@ -151,13 +228,14 @@ impl fmt::Display for SaveError {
             ),
             SaveError::Newer { path, format } => write!(
                 f,
-                "error: {} is save format {format}, newer than this whitecell {} reads (format {FORMAT}); install a newer whitecell to open it",
+                "error: {} is save format {format}, newer than this whitecell {} reads (format {FORMAT}); install a newer whitecell to open it. If this folder was made by this whitecell, the save is damaged: {}",
                 path.display(),
-                crate::VERSION
+                crate::VERSION,
+                restore_hint(path)
             ),
-            SaveError::Corrupted(p) => write!(
+            SaveError::Corrupted(p, why) => write!(
                 f,
-                "error: {} is corrupted: its checksum does not match (a changed byte, or a file cut short); {}",
+                "error: {} is corrupted: {why}; {}",
                 p.display(),
                 restore_hint(p)
             ),
@@ -173,6 +251,16 @@ impl fmt::Display for SaveError {
 
 impl std::error::Error for SaveError {}
 
+impl From<SaveError> for super::GameError {
+    fn from(e: SaveError) -> Self {
+        if e.is_rejected() {
+            super::GameError::rejected(e.to_string())
+        } else {
+            super::GameError::error(e.to_string())
+        }
+    }
+}
+
 impl Save {
     /// The save as file bytes: header line with checksum, then the body.
     pub fn encode(&self) -> Result<Vec<u8>, String> {
@@ -187,21 +275,26 @@ impl Save {
         Ok(out.into_bytes())
     }
 
-    /// Decodes file bytes read from `path` (named in errors).
+    /// Decodes file bytes read from `path` (named in errors). The header must be exactly the line
+    /// [`Save::encode`] writes, so no byte of the file is outside the check: the magic and the
+    /// layout are fixed, the format is checked against the body's, and the checksum covers the body.
     pub fn decode(path: &Path, bytes: &[u8]) -> Result<Save, SaveError> {
-        let text = std::str::from_utf8(bytes).map_err(|_| SaveError::Corrupted(path.into()))?;
-        let (header, body) = text
-            .split_once('\n')
-            .ok_or_else(|| SaveError::NotASave(path.into()))?;
-        let mut parts = header.split(' ');
-        if parts.next() != Some(MAGIC) {
+        let bad = |why: &str| SaveError::Corrupted(path.into(), why.to_string());
+        if !bytes.starts_with(MAGIC.as_bytes()) {
             return Err(SaveError::NotASave(path.into()));
         }
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| bad("it holds bytes that are not text (UTF-8)"))?;
+        let (header, body) = text
+            .split_once('\n')
+            .ok_or_else(|| bad("it is cut short after its first line"))?;
+        let mut parts = header.split(' ');
+        parts.next();
         let format = parts
             .next()
             .and_then(|p| p.strip_prefix("format="))
             .and_then(|n| n.parse::<u32>().ok())
-            .ok_or_else(|| SaveError::NotASave(path.into()))?;
+            .ok_or_else(|| bad("its header line is damaged (the format)"))?;
         if format > FORMAT {
             return Err(SaveError::Newer {
                 path: path.into(),
@@ -211,10 +304,20 @@ impl Save {
         let sum = parts
             .next()
             .and_then(|p| p.strip_prefix("sha256="))
-            .ok_or_else(|| SaveError::NotASave(path.into()))?;
-        let body = body.strip_suffix('\n').unwrap_or(body);
+            .filter(|h| h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+            .ok_or_else(|| bad("its header line is damaged (the checksum)"))?;
+        if format == 0 || header != format!("{MAGIC} format={format} sha256={sum}") {
+            return Err(bad(
+                "its header line is damaged (it is not the line whitecell writes)",
+            ));
+        }
+        let body = body
+            .strip_suffix('\n')
+            .ok_or_else(|| bad("it does not end with a line end (cut short, or added to)"))?;
         if !super::crypto::same(sum, &sha256_hex(body.as_bytes())) {
-            return Err(SaveError::Corrupted(path.into()));
+            return Err(bad(
+                "its checksum does not match (a changed byte, or a file cut short or added to)",
+            ));
         }
         let save: Save = serde_json::from_str(body)
             .map_err(|e| SaveError::Undecodable(path.into(), e.to_string()))?;

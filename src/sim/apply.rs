@@ -112,6 +112,7 @@ impl Writer<'_, '_> {
     }
 
     /// A unit on the map whose components are about to change.
+    #[allow(clippy::type_complexity)]
     fn changing(
         &mut self,
         u: UnitId,

@@ -259,3 +259,31 @@ pub fn opponents() -> (usize, usize) {
         })
         .expect("two sides that are not allied")
 }
+
+/// SplitMix64: the dice of the seeded campaigns (crash, corruption), a fixed tiny generator so a
+/// campaign's plan is the same on every machine.
+pub struct Mix(pub u64);
+
+impl Mix {
+    /// The next draw.
+    pub fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A draw in `0..n` (0 if `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// A number from the environment variable `name`, else `default` (campaign sizes and seeds).
+pub fn env_u64(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

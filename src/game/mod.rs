@@ -5,15 +5,21 @@
 pub mod actions;
 pub mod amend;
 pub mod atomic;
+pub mod complete;
 pub mod crypto;
 pub mod folder;
+pub mod help;
 pub mod intake;
 pub mod lock;
+pub mod odds;
 pub mod prompt;
 pub mod recorded;
 pub mod redact;
 pub mod save;
+pub mod score;
 pub mod view;
+pub mod view_file;
 pub mod view_report;
+pub mod warn;
 
 pub use folder::{Game, GameError};

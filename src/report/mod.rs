@@ -6,5 +6,6 @@ pub mod describe;
 pub mod event;
 pub mod jsonl;
 pub mod text;
+pub mod words;
 
 pub use event::LogEvent;

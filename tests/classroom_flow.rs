@@ -248,10 +248,7 @@ fn a_team_plays_from_its_view_file_alone_and_sees_the_odds() {
         Some(&script),
     ));
     assert!(o.contains(&ub), "the detected unit is listed: {o}");
-    assert!(
-        o.contains(&format!("ok: {ua} Engage({zone}, {b})")),
-        "{o}"
-    );
+    assert!(o.contains(&format!("ok: {ua} Engage({zone}, {b})")), "{o}");
     assert!(
         o.contains("odds in") && o.contains("column") && o.contains("d6 -> 1: "),
         "the odds and the six results: {o}"

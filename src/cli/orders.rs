@@ -83,7 +83,8 @@ pub fn read_key(p: &Path) -> Result<SideKey, CliError> {
 pub fn read_view(p: &Path, key: &SideKey) -> Result<View, CliError> {
     let bytes = std::fs::read(p)
         .map_err(|e| CliError::error(format!("error: cannot read {}: {e}", p.display())))?;
-    crate::game::view_file::open(p, &bytes, key).map_err(|m| CliError::rejected(format!("error: {m}")))
+    crate::game::view_file::open(p, &bytes, key)
+        .map_err(|m| CliError::rejected(format!("error: {m}")))
 }
 
 /// What a side's picture was built from: the game folder, or the side's view file.
@@ -91,7 +92,11 @@ pub type Source = (Picture, Option<Game>, Option<View>);
 
 /// A side's picture from a game folder or a view file (whose seal is checked under `key`, so a view
 /// file needs the key), with the game or the view it came from.
-pub fn picture(source: &Path, side: Option<&str>, key: Option<&SideKey>) -> Result<Source, CliError> {
+pub fn picture(
+    source: &Path,
+    side: Option<&str>,
+    key: Option<&SideKey>,
+) -> Result<Source, CliError> {
     if !source.exists() {
         return Err(CliError::error(format!(
             "error: {} does not exist: pass your side's view file (views/SIDE.json) or the game folder",
@@ -123,7 +128,8 @@ pub fn picture(source: &Path, side: Option<&str>, key: Option<&SideKey>) -> Resu
             )));
         }
         let v = read_view(source, key)?;
-        let p = Picture::from_view(&v).map_err(|m| CliError::rejected(format!("error: {}: {m}", source.display())))?;
+        let p = Picture::from_view(&v)
+            .map_err(|m| CliError::rejected(format!("error: {}: {m}", source.display())))?;
         Ok((p, None, Some(v)))
     }
 }

@@ -130,11 +130,7 @@ fn prompt(out: &mut dyn Write, lines: &mut dyn Lines, s: &mut Session) -> Result
         let Some(line) = lines.read(out, &here)? else {
             writeln!(out)?;
             if s.unsent() > 0 {
-                writeln!(
-                    out,
-                    "end of input: {} order(s) not submitted",
-                    s.unsent()
-                )?;
+                writeln!(out, "end of input: {} order(s) not submitted", s.unsent())?;
             }
             return Ok(());
         };
@@ -191,8 +187,9 @@ fn command(
         "zones" | "map" => s.zones(out)?,
         "legal" => s.legal(out, ws)?,
         "odds" => {
-            let text = crate::game::odds::odds(&s.p, &s.orders, arg(1), arg(2), &ws[ws.len().min(3)..])
-                .map_err(CliError::rejected)?;
+            let text =
+                crate::game::odds::odds(&s.p, &s.orders, arg(1), arg(2), &ws[ws.len().min(3)..])
+                    .map_err(CliError::rejected)?;
             write!(out, "{text}")?;
         }
         "signal" => s.signal(out, lines, ws)?,

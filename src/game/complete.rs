@@ -152,12 +152,18 @@ pub fn expected(p: &Picture, ws: &[String]) -> Option<Next> {
     match first.to_ascii_lowercase().as_str() {
         "legal" if n == 1 => Some(next("unit", own(p))),
         "odds" => match n {
-            1 => Some(next("zone", p.zone_ids().iter().map(|s| s.to_string()).collect())),
+            1 => Some(next(
+                "zone",
+                p.zone_ids().iter().map(|s| s.to_string()).collect(),
+            )),
             2 => Some(next("side", enemies(p))),
             _ => Some(next("unit (optional)", own(p))),
         },
         "signal" => match n {
-            1 => Some(next("side", p.other_sides().iter().map(|s| s.to_string()).collect())),
+            1 => Some(next(
+                "side",
+                p.other_sides().iter().map(|s| s.to_string()).collect(),
+            )),
             2 => Some(next(
                 "kind",
                 vec!["warn".into(), "deescalate".into(), "hotline".into()],
@@ -219,9 +225,7 @@ pub fn hint(p: &Picture, line: &str) -> Option<(String, bool)> {
     // After a unit alone (`order us_ross `, `us_ross `): its legal orders.
     let unit_only = match ws.as_slice() {
         [o, u] if o.eq_ignore_ascii_case("order") => Some(u),
-        [u] if verb(u).is_none() && !COMMANDS.contains(&u.to_ascii_lowercase().as_str()) => {
-            Some(u)
-        }
+        [u] if verb(u).is_none() && !COMMANDS.contains(&u.to_ascii_lowercase().as_str()) => Some(u),
         _ => None,
     };
     if let Some(u) = unit_only

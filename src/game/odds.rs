@@ -162,10 +162,7 @@ pub fn odds(
             alt.column
         );
     }
-    let _ = writeln!(
-        out,
-        "  not counted: {t} units in {z} you have not detected"
-    );
+    let _ = writeln!(out, "  not counted: {t} units in {z} you have not detected");
     if p.state.relations.get(p.side, ti) == Relation::Neutral {
         let up = c
             .escalation

@@ -19,6 +19,7 @@ pub fn scenario(c: &Compiled, state: &State, side: SideId, in_view: &[UnitId]) -
             x.briefing.clear();
         }
         x.policy = None;
+        x.missing = None;
     }
     s.units = state
         .units

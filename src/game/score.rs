@@ -79,13 +79,8 @@ pub fn score(c: &Compiled, state: &State, side: SideId, reader: Option<SideId>) 
         .collect();
     let name = c.side_name(side);
     let written = c.scenario.victory.objectives.get(name);
-    let hidden = |t: &str| {
-        reader.is_some()
-            && c.scenario
-                .tracks
-                .iter()
-                .any(|x| x.id == t && !x.public)
-    };
+    let hidden =
+        |t: &str| reader.is_some() && c.scenario.tracks.iter().any(|x| x.id == t && !x.public);
     let objectives: Vec<ObjectiveStatus> = c.objectives[side.index()]
         .iter()
         .enumerate()

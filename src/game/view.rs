@@ -251,6 +251,39 @@ pub fn last_turn_events(log: &[LogEvent]) -> &[LogEvent] {
     &log[start..]
 }
 
+/// What `side` is told of `events` (one turn's): its results, and the events announced to all
+/// except those that bring on or take off units of sides not allied to it.
+pub fn results(c: &Compiled, state: &State, events: &[LogEvent], side: SideId) -> Vec<Report> {
+    let allied = |s: SideId| s != side && state.relations.get(side, s) == Relation::Allied;
+    super::view_report::last_turn(c, events, c.side_name(side), &|ev| {
+        c.event(ev).is_some_and(|e| {
+            c.events[e.index()].effects.iter().any(|fx| match fx {
+                Fx::AddUnit(u) | Fx::RemoveUnit(u) => {
+                    let o = c.units[u.index()].side;
+                    o != side && !allied(o)
+                }
+                _ => false,
+            })
+        })
+    })
+}
+
+/// The events of turn `n` as played: from its `TurnStarted` to the next one (the umpire's actions
+/// after the turn included). Empty if the log has no such turn.
+pub fn turn_events(log: &[LogEvent], n: u32) -> &[LogEvent] {
+    let Some(start) = log
+        .iter()
+        .position(|e| matches!(e, LogEvent::TurnStarted { turn, .. } if *turn == n))
+    else {
+        return &[];
+    };
+    let end = log[start + 1..]
+        .iter()
+        .position(|e| matches!(e, LogEvent::TurnStarted { .. }))
+        .map_or(log.len(), |i| start + 1 + i);
+    &log[start..end]
+}
+
 /// Builds `side`'s view of `state` (the engine's state after the last turn) and `log`.
 pub fn build(c: &Compiled, state: &State, log: &[LogEvent], side: SideId, h: &Header) -> View {
     let me = c.side_name(side).to_string();
@@ -345,17 +378,7 @@ pub fn build(c: &Compiled, state: &State, log: &[LogEvent], side: SideId, h: &He
             .collect(),
         tracks,
         messages,
-        last_turn: super::view_report::last_turn(c, last_turn_events(log), &me, &|ev| {
-            c.event(ev).is_some_and(|e| {
-                c.events[e.index()].effects.iter().any(|fx| match fx {
-                    Fx::AddUnit(u) | Fx::RemoveUnit(u) => {
-                        let o = c.units[u.index()].side;
-                        o != side && !allied(o)
-                    }
-                    _ => false,
-                })
-            })
-        }),
+        last_turn: results(c, state, last_turn_events(log), side),
         outcome: state.outcome.as_ref().map(|o| o.summary()),
         score: score(c, state, side, Some(side)),
         sudden_death: sudden_death(c),

@@ -151,7 +151,10 @@ pub fn aims(score: &Score, sudden_death: &[String]) -> String {
     let mut s = String::from("Your objectives, and your score if the game ended now\n");
     s.push_str(&lines(score, "  "));
     if !sudden_death.is_empty() {
-        let _ = writeln!(s, "Sudden death (every side knows these; checked every turn)");
+        let _ = writeln!(
+            s,
+            "Sudden death (every side knows these; checked every turn)"
+        );
         for x in sudden_death {
             s.push_str(&crate::report::describe::hang(x, "  ", "    ", 100));
         }
@@ -225,7 +228,10 @@ pub fn text(v: &View) -> String {
     let wk = width(v.detected.iter().map(|u| u.kind.as_str()));
     for (title, rel) in [
         ("Hostile units detected this turn", Relation::Hostile),
-        ("Neutral units detected this turn (not at war with you)", Relation::Neutral),
+        (
+            "Neutral units detected this turn (not at war with you)",
+            Relation::Neutral,
+        ),
     ] {
         let these: Vec<_> = v.detected.iter().filter(|u| u.relation == rel).collect();
         if these.is_empty() && rel == Relation::Neutral {
@@ -271,7 +277,11 @@ pub fn text(v: &View) -> String {
                 .as_deref()
                 .map(|b| format!(" ({b})"))
                 .unwrap_or_default();
-            let _ = writeln!(s, "  {:<wt$}  {} [{}..{}]{band}", t.id, t.value, t.min, t.max);
+            let _ = writeln!(
+                s,
+                "  {:<wt$}  {} [{}..{}]{band}",
+                t.id, t.value, t.min, t.max
+            );
         }
     }
     s.push('\n');

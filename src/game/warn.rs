@@ -98,19 +98,18 @@ fn neutral(p: &Picture, o: &Order) -> Option<String> {
     if p.state.relations.get(p.side, *t) != Relation::Neutral {
         return None;
     }
-    let up = p
-        .c
-        .escalation
-        .as_ref()
-        .filter(|e| p.c.tracks[e.track.index()].public)
-        .map(|e| {
-            format!(
-                " and moves {} by {:+}",
-                p.c.tracks[e.track.index()].name,
-                e.table.engage_neutral
-            )
-        })
-        .unwrap_or_default();
+    let up =
+        p.c.escalation
+            .as_ref()
+            .filter(|e| p.c.tracks[e.track.index()].public)
+            .map(|e| {
+                format!(
+                    " and moves {} by {:+}",
+                    p.c.tracks[e.track.index()].name,
+                    e.table.engage_neutral
+                )
+            })
+            .unwrap_or_default();
     Some(format!(
         "you are not at war with {}: engaging them turns the relation {} -> {}{up}",
         p.c.side_name(*t),
@@ -138,7 +137,11 @@ fn undefended(p: &Picture, g: &Given, o: &Order) -> Option<String> {
         return None;
     }
     let others = p.state.units.iter().any(|x| {
-        x.id != u.id && x.side == p.side && x.zone == u.zone && ground(x.kind) && stays(g, x.id, u.zone)
+        x.id != u.id
+            && x.side == p.side
+            && x.zone == u.zone
+            && ground(x.kind)
+            && stays(g, x.id, u.zone)
     });
     (!others).then(|| {
         format!(

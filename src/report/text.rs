@@ -253,8 +253,13 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                 let _ = writeln!(s, "  GAME OVER: {}", outcome.summary());
             }
             LogEvent::OrderAccepted { side, unit, order } => match orders.last_mut() {
-                Some((s, list)) if s == side => list.push(format!("{unit} {}", words::order(order))),
-                _ => orders.push((side.clone(), vec![format!("{unit} {}", words::order(order))])),
+                Some((s, list)) if s == side => {
+                    list.push(format!("{unit} {}", words::order(order)))
+                }
+                _ => orders.push((
+                    side.clone(),
+                    vec![format!("{unit} {}", words::order(order))],
+                )),
             },
             LogEvent::PostureChanged { .. } | LogEvent::ContactsCleared => {}
         }

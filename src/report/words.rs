@@ -84,7 +84,10 @@ mod tests {
             result(CombatResult::AttackerLoses(2)),
             "attacker loses 2 steps"
         );
-        assert_eq!(result(CombatResult::DefenderLoses(1)), "defender loses 1 step");
+        assert_eq!(
+            result(CombatResult::DefenderLoses(1)),
+            "defender loses 1 step"
+        );
         assert_eq!(
             result(CombatResult::DefenderLosesRetreats(1)),
             "defender loses 1 step and retreats"

@@ -58,7 +58,12 @@ fn width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
 
 impl Session {
     /// A session starting from orders already handed in for the turn (`orders`, `signals`).
-    pub fn new(p: Picture, key: SideKey, orders: Vec<UnitOrderText>, signals: Vec<SignalText>) -> Self {
+    pub fn new(
+        p: Picture,
+        key: SideKey,
+        orders: Vec<UnitOrderText>,
+        signals: Vec<SignalText>,
+    ) -> Self {
         let mut steps: Vec<Step> = orders.iter().map(|_| Step::Order(None)).collect();
         steps.extend(signals.iter().map(|_| Step::Signal));
         Session {
@@ -192,7 +197,12 @@ impl Session {
         let signals = self
             .signals
             .iter()
-            .filter_map(|s| Some(Signal { to: c.side(&s.to)?, kind: s.kind }))
+            .filter_map(|s| {
+                Some(Signal {
+                    to: c.side(&s.to)?,
+                    kind: s.kind,
+                })
+            })
             .collect();
         (orders, signals)
     }
@@ -295,7 +305,9 @@ impl Session {
                     .and_then(|w| crate::scenario::de::closest(w, &kinds))
                     .map(|c| format!(" (did you mean `{c}`?)"))
                     .unwrap_or_default();
-                return Err(say(format!("write `signal SIDE warn|deescalate|hotline`{hint}")));
+                return Err(say(format!(
+                    "write `signal SIDE warn|deescalate|hotline`{hint}"
+                )));
             }
         };
         if let Some(x) = self.signals.first() {
@@ -318,7 +330,10 @@ impl Session {
             writeln!(out, "not sent")?;
             return Ok(());
         }
-        self.signals.push(SignalText { to: to.clone(), kind });
+        self.signals.push(SignalText {
+            to: to.clone(),
+            kind,
+        });
         self.steps.push(Step::Signal);
         self.submitted = false;
         writeln!(out, "ok: signal {} to {to}", words::signal(kind))?;

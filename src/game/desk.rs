@@ -65,7 +65,7 @@ pub fn bot_warnings(g: &mut Game, filled: &BTreeMap<String, String>) -> Vec<Stri
                 .map(|e| {
                     format!(
                         " and {} moves {:+}",
-                        c.track_name(e.track),
+                        c.tracks[e.track.index()].name,
                         e.table.engage_neutral
                     )
                 })

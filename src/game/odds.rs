@@ -171,7 +171,7 @@ pub fn odds(
             .map(|e| {
                 format!(
                     " and moves {} by {:+}",
-                    c.track_name(e.track),
+                    c.tracks[e.track.index()].name,
                     e.table.engage_neutral
                 )
             })

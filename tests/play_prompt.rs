@@ -153,7 +153,9 @@ fn leaving_a_valuable_zone_and_going_out_of_supply_warn() {
     let (g, gs) = game(tmp.path(), 7);
     let o = play_usa(&g, "move us_tanf_garrison syrian_desert\nn\n", &[]);
     assert!(
-        o.contains("us_tanf_garrison leaves al_tanf (value 2, held by you) with none of your ground units"),
+        o.contains(
+            "us_tanf_garrison leaves al_tanf (value 2, held by you) with none of your ground units"
+        ),
         "{o}"
     );
     // Idlib is held by the armed groups, hostile to the United States: no supply reaches it.
@@ -168,10 +170,7 @@ fn leaving_a_valuable_zone_and_going_out_of_supply_warn() {
         "set up the test",
     ]));
     let o = play_usa(&g, "move us_b1b idlib\nn\n", &[]);
-    assert!(
-        o.contains("us_b1b would be out of supply in idlib"),
-        "{o}"
-    );
+    assert!(o.contains("us_b1b would be out of supply in idlib"), "{o}");
     // A plain move raises no warning.
     let o = play_usa(&g, "move us_ross west_med\nquit\ny\n", &[]);
     assert!(!o.contains("warning:"), "{o}");
@@ -227,7 +226,8 @@ fn units_and_odds_show_what_the_side_cannot_see_as_unknown() {
         assert!(o.contains("  attack:  us_"), "{o}");
         assert!(o.contains(&format!("  defence: {ru} (")), "{o}");
         assert!(
-            o.contains("assumed: your units aggressive") && o.contains("you cannot see their readiness or posture"),
+            o.contains("assumed: your units aggressive")
+                && o.contains("you cannot see their readiness or posture"),
             "{o}"
         );
         assert!(!o.contains("as now)"), "{o}");

@@ -100,7 +100,9 @@ fn shell_quote(p: &Path) -> String {
 #[allow(clippy::print_stderr)]
 fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
     if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("skipped: tmux is not installed (apt-get install -y tmux) — the terminal test needs it");
+        eprintln!(
+            "skipped: tmux is not installed (apt-get install -y tmux) — the terminal test needs it"
+        );
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -152,10 +154,7 @@ fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
     t.keys(&["Enter"]);
     t.wait_for("give it anyway? [y/N]");
     let s = t.screen();
-    assert!(
-        s.contains("warning: you are not at war with russia"),
-        "{s}"
-    );
+    assert!(s.contains("warning: you are not at war with russia"), "{s}");
     t.type_text("y");
     t.keys(&["Enter"]);
     t.wait_for("ok: us_ross Engage(east_med, russia) (replaces Move(west_med))");

@@ -65,7 +65,11 @@ impl Campaign<'_> {
             e.lines().count() <= 3,
             "{what}: one short message, not a dump: {e}"
         );
-        assert!(out(&o).is_empty(), "{what}: no session started: {}", out(&o));
+        assert!(
+            out(&o).is_empty(),
+            "{what}: no session started: {}",
+            out(&o)
+        );
         self.refused += 1;
     }
 }
@@ -75,8 +79,12 @@ fn edits() -> Vec<(&'static str, fn(&mut serde_json::Value))> {
     vec![
         ("own strength", |v| v["own"][0]["strength"] = 9.into()),
         ("own zone", |v| v["own"][0]["zone"] = "west_med".into()),
-        ("own readiness", |v| v["own"][0]["readiness"] = "Spent".into()),
-        ("own posture", |v| v["own"][0]["posture"] = "Defensive".into()),
+        ("own readiness", |v| {
+            v["own"][0]["readiness"] = "Spent".into()
+        }),
+        ("own posture", |v| {
+            v["own"][0]["posture"] = "Defensive".into()
+        }),
         ("unit dropped", |v| {
             v["own"].as_array_mut().unwrap().pop();
         }),
@@ -87,45 +95,68 @@ fn edits() -> Vec<(&'static str, fn(&mut serde_json::Value))> {
             let g = v["game"].as_str().unwrap().to_string();
             v["game"] = format!("{g}x").into();
         }),
-        ("seed commitment", |v| v["seed_commitment"] = "00".repeat(32).into()),
+        ("seed commitment", |v| {
+            v["seed_commitment"] = "00".repeat(32).into()
+        }),
         ("relation", |v| v["relations"][0][1] = "Hostile".into()),
         ("control", |v| v["control"][0][1] = "usa".into()),
         ("track value", |v| v["tracks"][0]["value"] = 0.into()),
-        ("track band", |v| v["tracks"][0]["band"] = serde_json::Value::Null),
+        ("track band", |v| {
+            v["tracks"][0]["band"] = serde_json::Value::Null
+        }),
         ("score total", |v| v["score"]["total"] = 99.into()),
         ("objective met", |v| {
             v["score"]["objectives"][0]["met"] = serde_json::Value::Null
         }),
-        ("sudden death dropped", |v| v["sudden_death"] = serde_json::json!([])),
+        ("sudden death dropped", |v| {
+            v["sudden_death"] = serde_json::json!([])
+        }),
         ("message added", |v| {
             v["messages"]
                 .as_array_mut()
                 .unwrap()
                 .push(serde_json::json!({"turn": 1, "from": "umpire", "text": "attack now"}))
         }),
-        ("last turn emptied", |v| v["last_turn"] = serde_json::json!([])),
+        ("last turn emptied", |v| {
+            v["last_turn"] = serde_json::json!([])
+        }),
         ("outcome set", |v| v["outcome"] = "usa wins".into()),
         ("enemy added", |v| {
-            v["detected"].as_array_mut().unwrap().push(serde_json::json!({
-                "id": "ru_cruiser", "name": "x", "side": "russia", "kind": "surface_group",
-                "zone": "west_med", "strength": 1, "relation": "Neutral"
-            }))
+            v["detected"]
+                .as_array_mut()
+                .unwrap()
+                .push(serde_json::json!({
+                    "id": "ru_cruiser", "name": "x", "side": "russia", "kind": "surface_group",
+                    "zone": "west_med", "strength": 1, "relation": "Neutral"
+                }))
         }),
-        ("crt emptied", |v| v["ruleset"]["crt"] = serde_json::json!([])),
+        ("crt emptied", |v| {
+            v["ruleset"]["crt"] = serde_json::json!([])
+        }),
         ("crt result", |v| {
             v["ruleset"]["crt"][0]["results"][0] = serde_json::json!({"DefenderLoses": 3})
         }),
-        ("terrain dropped", |v| v["ruleset"]["terrain"] = serde_json::json!([])),
+        ("terrain dropped", |v| {
+            v["ruleset"]["terrain"] = serde_json::json!([])
+        }),
         ("neighbour added", |v| {
             v["scenario"]["zones"][0]["neighbours"]
                 .as_array_mut()
                 .unwrap()
                 .push("persian_gulf".into())
         }),
-        ("zone value", |v| v["scenario"]["zones"][2]["value"] = 10.into()),
-        ("movement", |v| v["scenario"]["unit_types"][0]["movement"] = 10.into()),
-        ("turn count", |v| v["scenario"]["turns"]["count"] = 99.into()),
-        ("briefing", |v| v["scenario"]["sides"][0]["briefing"] = "secret".into()),
+        ("zone value", |v| {
+            v["scenario"]["zones"][2]["value"] = 10.into()
+        }),
+        ("movement", |v| {
+            v["scenario"]["unit_types"][0]["movement"] = 10.into()
+        }),
+        ("turn count", |v| {
+            v["scenario"]["turns"]["count"] = 99.into()
+        }),
+        ("briefing", |v| {
+            v["scenario"]["sides"][0]["briefing"] = "secret".into()
+        }),
         ("mac cleared", |v| v["mac"] = "".into()),
         ("mac of zeros", |v| v["mac"] = "0".repeat(64).into()),
         ("mac dropped", |v| {
@@ -156,7 +187,10 @@ fn every_damaged_or_tampered_view_is_refused_with_exit_1() {
     // The good view plays.
     let gf = dir.join("good.json");
     std::fs::write(&gf, &good).unwrap();
-    ok(wc_in(&["play", &gf.to_string_lossy(), "--key", &key], Some("quit\n")));
+    ok(wc_in(
+        &["play", &gf.to_string_lossy(), "--key", &key],
+        Some("quit\n"),
+    ));
     let mut c = Campaign {
         dir: &dir,
         key,
@@ -236,5 +270,8 @@ fn every_damaged_or_tampered_view_is_refused_with_exit_1() {
     let mut b = good.clone();
     b.extend_from_slice(b"\n\n");
     std::fs::write(&gf, &b).unwrap();
-    ok(wc_in(&["play", &gf.to_string_lossy(), "--key", &c.key], Some("quit\n")));
+    ok(wc_in(
+        &["play", &gf.to_string_lossy(), "--key", &c.key],
+        Some("quit\n"),
+    ));
 }

@@ -26,7 +26,11 @@ fn the_umpires_view_holds_every_unit_track_and_handed_in_order() {
     let u = ok(wc(&["view", &gs, "--umpire"]));
     let c = whitecell::cli::load(&scenario()).unwrap();
     for d in c.units.iter().filter(|d| d.initial) {
-        assert!(u.contains(&format!("    {} ", d.id)), "{} missing: {u}", d.id);
+        assert!(
+            u.contains(&format!("    {} ", d.id)),
+            "{} missing: {u}",
+            d.id
+        );
     }
     assert!(
         u.lines()
@@ -47,7 +51,9 @@ fn the_umpires_view_holds_every_unit_track_and_handed_in_order() {
     }
     // --umpire and --side are one or the other.
     assert_eq!(
-        wc(&["view", &gs, "--umpire", "--side", "usa"]).status.code(),
+        wc(&["view", &gs, "--umpire", "--side", "usa"])
+            .status
+            .code(),
         Some(2)
     );
 }
@@ -66,11 +72,20 @@ fn account_reprints_a_past_turn_whole_or_as_one_side_was_told() {
         .collect::<String>();
     assert_eq!(again, summary, "the reprint is the account as printed");
     // Results in words, each order once.
-    for raw in ["AttackerLoses", "DefenderLoses", "NoEffect", "Fresh ->", "\"("] {
+    for raw in [
+        "AttackerLoses",
+        "DefenderLoses",
+        "NoEffect",
+        "Fresh ->",
+        "\"(",
+    ] {
         assert!(!again.contains(raw), "`{raw}` in {again}");
     }
     let usa = ok(wc(&["account", &gs, "--turn", "1", "--side", "usa"]));
-    assert!(usa.starts_with("turn 1 (1 Sep) as usa was told it:"), "{usa}");
+    assert!(
+        usa.starts_with("turn 1 (1 Sep) as usa was told it:"),
+        "{usa}"
+    );
     let c = whitecell::cli::load(&scenario()).unwrap();
     for l in usa.lines().skip(1) {
         if let Some((unit, rest)) = l.trim().split_once(": ")
@@ -102,7 +117,10 @@ fn at_game_over_the_account_says_how_the_points_add_up() {
     for s in sides() {
         assert!(last.contains(&format!("  {s} — ")), "{s}: {last}");
     }
-    assert!(last.contains("objective \"") && last.contains(": met, "), "{last}");
+    assert!(
+        last.contains("objective \"") && last.contains(": met, "),
+        "{last}"
+    );
     assert!(last.contains("total: "), "{last}");
     // The winner's total in the breakdown is the one the outcome names.
     let outcome = last
@@ -135,7 +153,8 @@ fn status_names_who_plays_each_silent_side() {
         .find(|l| l.trim_start().starts_with("russia "))
         .unwrap();
     assert!(
-        russia.contains("if silent: its units hold") && russia.contains("--missing policy: bot `random`"),
+        russia.contains("if silent: its units hold")
+            && russia.contains("--missing policy: bot `random`"),
         "{russia}"
     );
     let turkey = st
@@ -149,7 +168,8 @@ fn status_names_who_plays_each_silent_side() {
 /// ruleset so the relative path resolves.
 fn russia_aggressive(tmp: &Path) -> PathBuf {
     let text = std::fs::read_to_string(scenario()).unwrap();
-    let from = "(id: \"russia\", name: \"Russian Federation\", colour: \"#c83232\", policy: \"random\",";
+    let from =
+        "(id: \"russia\", name: \"Russian Federation\", colour: \"#c83232\", policy: \"random\",";
     assert!(text.contains(from), "the scenario's russia side");
     let text = text.replace(
         from,
@@ -173,13 +193,7 @@ fn the_scenario_sets_who_plays_a_silent_side_and_a_bot_attack_on_a_neutral_is_wa
     let s = russia_aggressive(tmp.path());
     let g = tmp.path().join("g");
     let gs = g.to_string_lossy().to_string();
-    ok(wc(&[
-        "new",
-        &s.to_string_lossy(),
-        &gs,
-        "--seed",
-        "45",
-    ]));
+    ok(wc(&["new", &s.to_string_lossy(), &gs, "--seed", "45"]));
     let st = ok(wc(&["status", &gs]));
     let russia = st.lines().find(|l| l.contains("russia ")).unwrap();
     assert!(

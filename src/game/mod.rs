@@ -1,6 +1,8 @@
 //! The instructor's game folder and the file handling it needs: the save (an input journal,
 //! checksummed and written atomically), side keys and signed orders, per-side views that leak
-//! nothing, and the white cell's actions (adjudicate, inject, amend, rollback, replay).
+//! nothing (sealed under the side's key), the white cell's actions (adjudicate, inject, amend,
+//! rollback, replay) and desk (the umpire's view, who plays silent sides, scores), and the pure parts
+//! of the team's prompt (order syntax, completion, odds, warnings, help).
 
 pub mod actions;
 pub mod amend;

@@ -74,8 +74,11 @@ impl Campaign<'_> {
     }
 }
 
+/// A named edit of a parsed view.
+type Edit = (&'static str, fn(&mut serde_json::Value));
+
 /// Edits of a parsed view that keep it valid JSON and keep its old seal.
-fn edits() -> Vec<(&'static str, fn(&mut serde_json::Value))> {
+fn edits() -> Vec<Edit> {
     vec![
         ("own strength", |v| v["own"][0]["strength"] = 9.into()),
         ("own zone", |v| v["own"][0]["zone"] = "west_med".into()),

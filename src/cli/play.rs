@@ -6,6 +6,7 @@
 
 mod lines;
 mod session;
+mod submit;
 
 use super::CliError;
 use super::orders::{check_key, picture, read_key};

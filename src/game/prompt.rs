@@ -160,10 +160,12 @@ pub fn parse_order(
         }
     };
     let unit = pick("unit of yours", unit, &units)?;
+    // The verb as a team types it.
+    let typed = if v == "showofforce" { "show" } else { v };
     let zone = |i: usize| -> Result<String, String> {
         let w = rest
             .get(i)
-            .ok_or_else(|| format!("`{v}` needs a zone, e.g. `{v} {unit} ZONE`"))?;
+            .ok_or_else(|| format!("`{typed}` needs a zone, e.g. `{typed} {unit} ZONE`"))?;
         pick("zone", w, &zones)
     };
     let takes = match v {
@@ -173,12 +175,11 @@ pub fn parse_order(
     };
     if let Some(extra) = rest.get(takes) {
         return Err(format!(
-            "`{extra}` is one word too many: {} takes {}",
-            v,
+            "`{extra}` is one word too many: {typed} takes {}",
             match takes {
                 0 => "no zone".to_string(),
-                1 => format!("one zone, e.g. `{v} {unit} ZONE`"),
-                _ => format!("a zone and a side, e.g. `{v} {unit} ZONE SIDE`"),
+                1 => format!("one zone, e.g. `{typed} {unit} ZONE`"),
+                _ => format!("a zone and a side, e.g. `{typed} {unit} ZONE SIDE`"),
             }
         ));
     }

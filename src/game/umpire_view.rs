@@ -6,12 +6,9 @@
 use super::desk;
 use super::folder::Game;
 use super::score;
+use crate::report::text::width;
 use crate::report::words;
 use std::fmt::Write;
-
-fn width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
-    ids.map(|s| s.chars().count()).max().unwrap_or(0)
-}
 
 /// The umpire's view as text.
 pub fn text(g: &mut Game) -> String {

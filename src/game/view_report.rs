@@ -4,6 +4,7 @@
 use super::score::{Score, lines};
 use super::view::{Report, View};
 use crate::model::Compiled;
+use crate::report::text::width;
 use crate::report::{LogEvent, words};
 use crate::scenario::Relation;
 use std::fmt::Write;
@@ -160,10 +161,6 @@ pub fn aims(score: &Score, sudden_death: &[String]) -> String {
         }
     }
     s
-}
-
-fn width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
-    ids.map(|s| s.chars().count()).max().unwrap_or(0)
 }
 
 /// The view as text for the team.

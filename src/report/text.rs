@@ -21,6 +21,11 @@ pub fn terms(ts: &[Term]) -> String {
         .join(", ")
 }
 
+/// The width of the longest of `ids`, to size a column to it.
+pub fn width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
+    ids.map(|s| s.chars().count()).max().unwrap_or(0)
+}
+
 /// The working of an engagement's odds, on one line.
 pub fn odds_line(o: &Odds) -> String {
     let shifts: String = o

@@ -1,8 +1,10 @@
-//! Playing a range of runs on worker threads. Each worker keeps one [`Engine`] for all its games
-//! (reset between them: a fresh World and Schedule per game costs several times more) and takes
-//! small chunks of run indices from a shared counter. Rows come back over a bounded channel and are
-//! handed on strictly in run order through a small reorder buffer, so the output is the same
-//! whatever the number of threads.
+//! The one executor behind `batch`, `fork` and `bench`: independent jobs (one game each) on worker
+//! threads, results handed on strictly in job order.
+//!
+//! Each worker keeps one [`Engine`] for all its jobs (reset between them: a fresh World and
+//! Schedule per game costs several times more) and takes small chunks of job indices from a shared
+//! counter. Results come back over a bounded channel and go through a small reorder buffer, so the
+//! output is the same whatever the number of threads.
 
 use super::plan::Plan;
 use super::row::{Row, play};
@@ -14,32 +16,37 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 
 /// Worker threads are named this, then their number: a panic hook can tell a failing game (which
-/// its row records) from a failure of the batch itself.
+/// its row records) from a failure of the executor itself.
 pub const WORKER: &str = "whitecell-batch-";
 
-/// Run indices a worker takes at a time.
+/// Job indices a worker takes at a time.
 const CHUNK: u64 = 8;
 
-/// Plays `runs` of `plan` on `threads` workers, giving each row to `each` in run order. Stops at
-/// the first error `each` returns.
-pub fn run_range(
-    plan: &Plan,
-    runs: Range<u64>,
+/// The most worker threads, whatever is asked.
+pub const MAX_THREADS: usize = 256;
+
+/// Runs `work(job, engine)` for every job in `jobs` on `threads` workers (each with an engine slot
+/// it keeps between jobs), giving each result to `each` in job order. Stops at the first error
+/// `each` returns, or if a worker thread cannot be started.
+pub fn ordered<R: Send>(
+    jobs: Range<u64>,
     threads: usize,
-    each: &mut dyn FnMut(Row) -> io::Result<()>,
+    work: &(dyn Fn(u64, &mut Option<Engine>) -> R + Sync),
+    each: &mut dyn FnMut(u64, R) -> io::Result<()>,
 ) -> io::Result<()> {
-    // No more workers than games.
-    let threads = threads.clamp(1, (runs.end - runs.start).clamp(1, 4096) as usize);
-    let next = AtomicU64::new(runs.start);
+    // No more workers than jobs.
+    let count = jobs.end.saturating_sub(jobs.start);
+    let threads = threads.clamp(1, (count.max(1) as usize).min(MAX_THREADS));
+    let next = AtomicU64::new(jobs.start);
     let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::sync_channel::<Row>(threads * CHUNK as usize * 4);
+    let (tx, rx) = mpsc::sync_channel::<(u64, R)>(threads * CHUNK as usize * 4);
     std::thread::scope(|scope| {
         for t in 0..threads {
             let tx = tx.clone();
             let (next, stop) = (&next, &stop);
-            let end = runs.end;
+            let end = jobs.end;
             let worker = std::thread::Builder::new().name(format!("{WORKER}{t}"));
-            worker.spawn_scoped(scope, move || {
+            let started = worker.spawn_scoped(scope, move || {
                 let mut engine: Option<Engine> = None;
                 while !stop.load(Ordering::Relaxed) {
                     let first = next.fetch_add(CHUNK, Ordering::Relaxed);
@@ -47,33 +54,51 @@ pub fn run_range(
                         break;
                     }
                     for i in first..(first + CHUNK).min(end) {
-                        if tx.send(play(plan, i, &mut engine)).is_err() {
+                        if tx.send((i, work(i, &mut engine))).is_err() {
                             return;
                         }
                     }
                 }
-            })?;
+            });
+            if let Err(e) = started {
+                stop.store(true, Ordering::Relaxed);
+                return Err(io::Error::other(format!(
+                    "cannot start worker thread {t}: {e}"
+                )));
+            }
         }
         drop(tx);
-        let mut pending: BTreeMap<u64, Row> = BTreeMap::new();
-        let mut want = runs.start;
+        let mut pending: BTreeMap<u64, R> = BTreeMap::new();
+        let mut want = jobs.start;
         let mut result = Ok(());
-        for row in rx.iter() {
-            pending.insert(row.run, row);
-            while let Some(row) = pending.remove(&want) {
+        'receive: for (i, r) in rx.iter() {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&want) {
                 want += 1;
-                if let Err(e) = each(row) {
+                if let Err(e) = each(want - 1, r) {
                     stop.store(true, Ordering::Relaxed);
                     result = Err(e);
-                    break;
+                    break 'receive;
                 }
-            }
-            if result.is_err() {
-                break;
             }
         }
         // Dropping the receiver makes any worker still sending stop.
         drop(rx);
         result
     })
+}
+
+/// Plays `runs` of `plan` on `threads` workers, giving each row to `each` in run order.
+pub fn run_range(
+    plan: &Plan,
+    runs: Range<u64>,
+    threads: usize,
+    each: &mut dyn FnMut(Row) -> io::Result<()>,
+) -> io::Result<()> {
+    ordered(
+        runs,
+        threads,
+        &|i, engine| play(plan, i, engine),
+        &mut |_, row| each(row),
+    )
 }

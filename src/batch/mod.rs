@@ -8,6 +8,7 @@
 //! [`manifest`]. A finished shard is not played again. The rows depend only on the plan: not on
 //! the thread count, nor on how the runs are split into shards ([`seed`], [`shard`]).
 
+pub mod bench;
 pub mod edit;
 pub mod exec;
 pub mod fork;

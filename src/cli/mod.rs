@@ -8,6 +8,7 @@ mod account;
 mod adjudicate;
 mod amend;
 pub mod batch;
+mod bench;
 mod describe;
 mod fork;
 mod inject;
@@ -138,6 +139,8 @@ enum Command {
     Replay(replay::Args),
     /// Play a classroom game out K times from turn N with bots: where does the actual outcome fall?
     Fork(fork::Args),
+    /// Play a fixed set of games and print games per second and their signature hash.
+    Bench(bench::Args),
 }
 
 /// Runs the command line and returns the exit code.
@@ -196,6 +199,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
         Command::Rollback(a) => rollback::run(&mut out, &a),
         Command::Replay(a) => replay::run(&mut out, &a),
         Command::Fork(a) => fork::run(&mut out, &a),
+        Command::Bench(a) => bench::run(&mut out, &a),
     };
     match r {
         // A closed pipe (`whitecell run ... | head`) is not an error.

@@ -22,7 +22,7 @@ fn hashes(log: &[LogEvent]) -> Vec<String> {
 fn play(engine: &mut Engine) -> Vec<String> {
     let n = engine.compiled().side_count();
     play_to_end(engine, &vec![PolicySpec::Random; n], |_| {});
-    hashes(engine.log())
+    hashes(&engine.log())
 }
 
 #[test]

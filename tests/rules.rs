@@ -411,5 +411,5 @@ fn at_the_last_turn_points_decide_zones_held_plus_objectives() {
         winner: Some("red".into()),
         scores: vec![("blue".into(), 0), ("red".into(), 4)],
     };
-    assert_eq!(e.outcome(), Some(&expected));
+    assert_eq!(e.outcome(), Some(expected));
 }

@@ -14,6 +14,9 @@ pub struct Args {
     /// Worker threads (default: every core).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Play only the games of one group of the set (for profiling), e.g. `eastern-med/default`.
+    #[arg(long, value_name = "GROUP")]
+    pub group: Option<String>,
 }
 
 /// Runs the bench and prints its figures.
@@ -29,7 +32,21 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     if threads == 0 {
         return Err(CliError::rejected("error: --threads 0: give at least 1"));
     }
-    let m = bench::run(a.games, threads).map_err(|e| CliError::error(format!("error: {e}")))?;
+    let only = match &a.group {
+        None => None,
+        Some(name) => {
+            let names = bench::GROUPS;
+            let g = names.iter().position(|n| n == name).ok_or_else(|| {
+                CliError::rejected(format!(
+                    "error: --group {name}: no such group; the groups are: {}",
+                    names.join(", ")
+                ))
+            })?;
+            Some(g)
+        }
+    };
+    let m = bench::run(a.games, threads, only)
+        .map_err(|e| CliError::error(format!("error: {e}")))?;
     writeln!(
         out,
         "whitecell {} bench: {} games on {} thread(s)",
@@ -54,7 +71,9 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
         m.games_per_second(),
         busy * 1e6 / m.games as f64
     )?;
-    let verdict = if !m.whole_set {
+    let verdict = if let Some(g) = &a.group {
+        format!("(over the games of {g} only)")
+    } else if !m.whole_set {
         format!(
             "(over the first {} games of the set only; the recorded signature needs --games {} or more)",
             m.games,

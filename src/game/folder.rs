@@ -343,7 +343,7 @@ impl Game {
             commitment: &commitment,
             key: key.map(String::as_str).unwrap_or_default(),
         };
-        view::build(&self.c, &state, self.engine.log(), side, &h)
+        view::build(&self.c, &state, &self.engine.log(), side, &h)
     }
 
     /// What `side` knows, to check orders on.
@@ -361,7 +361,7 @@ impl Game {
             self.write_view(side)?;
         }
         let p = self.dir.join("log.jsonl");
-        atomic::write_with(&p, |w| crate::report::jsonl::write(w, self.engine.log()))
+        atomic::write_with(&p, |w| crate::report::jsonl::write(w, &self.engine.log()))
             .map_err(io("write", &p))
     }
 

@@ -2,6 +2,7 @@
 //! shared (behind an `Arc`) by every game a thread plays.
 
 use super::ids::*;
+use super::reach::Reach;
 use super::state::Relations;
 use crate::scenario::{self as sc, Loaded, Ruleset, Scenario};
 use std::collections::HashMap;
@@ -10,8 +11,10 @@ use std::collections::HashMap;
 type Names<T> = HashMap<String, T>;
 
 mod defs;
+mod tables;
 
 pub use defs::*;
+pub use tables::RuleTables;
 
 /// A whole scenario in ids.
 #[derive(Debug, Clone)]
@@ -42,6 +45,10 @@ pub struct Compiled {
     pub relations: Relations,
     /// Number of turns.
     pub turns: u32,
+    /// Who can reach what, per way of moving.
+    pub reach: Reach,
+    /// The ruleset's modifiers, as tables.
+    pub tables: RuleTables,
     side_ix: Names<SideId>,
     zone_ix: Names<ZoneId>,
     unit_ix: Names<UnitId>,
@@ -128,8 +135,9 @@ impl Compiled {
                 detection: t.detection,
                 stealth: t.stealth,
                 enters: t.enters.clone(),
+                mask: t.enters.iter().fold(0, |m, k| m | super::reach::kind_bit(*k)),
             })
-            .collect();
+            .collect::<Vec<KindDef>>();
         let mut units = Vec::new();
         let added = s
             .events
@@ -261,6 +269,12 @@ impl Compiled {
             relations.set(side(&r.between.0)?, side(&r.between.1)?, r.relation);
         }
         let turns = s.turns.count;
+        let reach = Reach::new(
+            &zones.iter().map(|z| z.neighbours.clone()).collect::<Vec<_>>(),
+            &zones.iter().map(|z| z.kind).collect::<Vec<_>>(),
+            &kinds.iter().map(|k| (k.mask, k.movement)).collect::<Vec<_>>(),
+        );
+        let tables = RuleTables::new(&ruleset);
         Ok(Compiled {
             scenario: s,
             ruleset,
@@ -275,6 +289,8 @@ impl Compiled {
             sudden_death,
             relations,
             turns,
+            reach,
+            tables,
             side_ix,
             zone_ix,
             unit_ix,

@@ -3,6 +3,7 @@
 
 pub mod compiled;
 pub mod ids;
+pub mod reach;
 pub mod state;
 
 pub use compiled::{Compiled, KindDef};

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One unit on the map.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnitState {
     /// Stable id.
     pub id: UnitId,
@@ -25,12 +25,36 @@ pub struct UnitState {
     pub posture: Posture,
 }
 
+/// Whether a side has detected a unit this turn: what a policy's picture of the game asks.
+pub trait Sees {
+    /// `side` detected `unit` this turn.
+    fn sees(&self, side: SideId, unit: UnitId) -> bool;
+}
+
+impl Sees for Intel {
+    fn sees(&self, side: SideId, unit: UnitId) -> bool {
+        Intel::sees(self, side, unit)
+    }
+}
+
 /// Relations between every pair of sides, symmetric.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Relations {
     n: usize,
     cells: Vec<Relation>,
+    /// Per side, the sides hostile to it as a bit mask, kept while there are at most 64 sides (and
+    /// worked out again by [`Relations::hostile_mask`] after reading relations back).
+    #[serde(skip)]
+    hostile: Vec<u64>,
 }
+
+impl PartialEq for Relations {
+    fn eq(&self, other: &Self) -> bool {
+        self.n == other.n && self.cells == other.cells
+    }
+}
+
+impl Eq for Relations {}
 
 impl Relations {
     /// All pairs `Neutral`.
@@ -38,7 +62,33 @@ impl Relations {
         Relations {
             n,
             cells: vec![Relation::Neutral; n * n],
+            hostile: if n <= 64 { vec![0; n] } else { Vec::new() },
         }
+    }
+
+    /// Becomes a copy of `other`, keeping this one's buffer.
+    pub fn copy_from(&mut self, other: &Relations) {
+        self.n = other.n;
+        self.cells.clear();
+        self.cells.extend_from_slice(&other.cells);
+        self.hostile.clear();
+        if self.n <= 64 {
+            self.hostile
+                .extend((0..self.n).map(|a| other.hostile_mask(SideId(a as u16)).unwrap_or(0)));
+        }
+    }
+
+    /// The sides hostile to `side` as a bit mask (bit `b` for side `b`), when there are at most 64.
+    pub fn hostile_mask(&self, side: SideId) -> Option<u64> {
+        if self.n > 64 {
+            return None;
+        }
+        if let Some(m) = self.hostile.get(side.index()).filter(|_| self.hostile.len() == self.n) {
+            return Some(*m);
+        }
+        Some((0..self.n).fold(0, |m, b| {
+            m | (u64::from(self.hostile(side, SideId(b as u16))) << b)
+        }))
     }
 
     /// How `a` and `b` stand; a side is `Allied` with itself.
@@ -55,6 +105,13 @@ impl Relations {
         if a != b {
             self.cells[a.index() * self.n + b.index()] = r;
             self.cells[b.index() * self.n + a.index()] = r;
+            if self.hostile.len() == self.n && self.n <= 64 {
+                let on = r == Relation::Hostile;
+                for (x, y) in [(a, b), (b, a)] {
+                    let m = &mut self.hostile[x.index()];
+                    *m = (*m & !(1 << y.0)) | (u64::from(on) << y.0);
+                }
+            }
         }
     }
 
@@ -71,6 +128,12 @@ impl Relations {
     /// `a` and `b` are at war.
     pub fn hostile(&self, a: SideId, b: SideId) -> bool {
         self.get(a, b) == Relation::Hostile
+    }
+}
+
+impl Default for Relations {
+    fn default() -> Self {
+        Relations::new(0)
     }
 }
 

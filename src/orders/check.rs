@@ -1,126 +1,91 @@
 //! The order check: pure, run before anything moves. An illegal order is rejected with a reason and
 //! the unit holds; nothing is silently dropped.
+//!
+//! [`judge`] is the one judge of every order handed in: it works in ids, allocates nothing and says
+//! why with a [`Why`]; [`check`] is the same judgement with the path and the reason in words, for
+//! the prompt, intake and tests.
 
-use super::{Command, Order, Signal};
-use crate::model::{SideId, UnitId, ZoneId};
-use crate::rules::{Board, movement};
+use super::{Command, Order, Rejection, Signal};
+use crate::model::{Compiled, SideId, UnitId, ZoneId};
+use crate::rules::movement::Search;
+use crate::rules::Board;
 use crate::scenario::Relation;
-use std::fmt;
 
-/// Why an order was refused.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Rejection {
-    /// The unit id is not in the scenario.
-    UnknownUnit(String),
-    /// The zone id is not in the scenario.
-    UnknownZone(String),
-    /// The side id is not in the scenario.
-    UnknownSide(String),
+/// Why an order was refused, in ids: see [`Rejection`] for the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
     /// The unit belongs to another side.
     NotYourUnit {
         /// The unit.
-        unit: String,
+        unit: UnitId,
         /// Its owner.
-        owner: String,
+        owner: SideId,
     },
-    /// The unit is not on the map (destroyed, or not yet arrived).
-    NotOnMap(String),
-    /// A second order for a unit that already has one this turn.
-    Duplicate(String),
+    /// The unit is not on the map.
+    NotOnMap(UnitId),
+    /// A second order for the unit this turn.
+    Duplicate(UnitId),
     /// The unit's type cannot move.
-    CannotMove(String),
-    /// The unit's type cannot enter the zone's kind.
-    CannotEnter {
-        /// The zone.
-        zone: String,
-        /// Its kind.
-        kind: String,
-    },
-    /// No path within the movement allowance.
+    CannotMove(UnitId),
+    /// The unit's type cannot enter the zone.
+    CannotEnter(ZoneId),
+    /// No path within the allowance.
     TooFar {
         /// The zone.
-        zone: String,
+        zone: ZoneId,
         /// The allowance.
         allowance: u8,
     },
     /// Engaging one's own side.
     EngageSelf,
     /// Engaging an ally.
-    EngageAllied(String),
-    /// Show of force must be in the unit's zone or next to it.
-    NotAdjacent(String),
-    /// Resupply needs a friendly zone.
-    NotFriendly(String),
+    EngageAllied(SideId),
+    /// A show of force away from the unit's zone and its neighbours.
+    NotAdjacent(ZoneId),
+    /// Resupply outside a friendly zone.
+    NotFriendly(ZoneId),
     /// Withdrawal into a zone with hostile units.
-    WithdrawIntoHostile(String),
+    WithdrawIntoHostile(ZoneId),
     /// Withdrawal into a zone a hostile side controls.
-    WithdrawIntoHostileZone(String),
+    WithdrawIntoHostileZone(ZoneId),
     /// Every way to the zone passes hostile units.
-    WithdrawBlocked(String),
+    WithdrawBlocked(ZoneId),
     /// Signalling oneself.
     SignalSelf,
     /// A second signal in one turn.
     OneSignalPerTurn,
 }
 
-impl fmt::Display for Rejection {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Why {
+    /// The same reason in words.
+    pub fn named(self, c: &Compiled) -> Rejection {
+        let zone = |z: ZoneId| c.zone_name(z).to_string();
+        let unit = |u: UnitId| c.unit_name(u).to_string();
         match self {
-            Rejection::UnknownUnit(u) => write!(f, "there is no unit `{u}`"),
-            Rejection::UnknownZone(z) => write!(f, "there is no zone `{z}`"),
-            Rejection::UnknownSide(s) => write!(f, "there is no side `{s}`"),
-            Rejection::NotYourUnit { unit, owner } => {
-                write!(f, "unit `{unit}` belongs to `{owner}`, not to you")
-            }
-            Rejection::NotOnMap(u) => write!(
-                f,
-                "unit `{u}` is not on the map (destroyed, or not yet arrived)"
-            ),
-            Rejection::Duplicate(u) => write!(
-                f,
-                "unit `{u}` already has an order this turn; one order per unit"
-            ),
-            Rejection::CannotMove(u) => write!(f, "unit `{u}` has no movement allowance"),
-            Rejection::CannotEnter { zone, kind } => {
-                write!(f, "this unit's type cannot enter `{zone}` ({kind})")
-            }
-            Rejection::TooFar { zone, allowance } => {
-                write!(
-                    f,
-                    "`{zone}` cannot be reached within the movement allowance of {allowance} zone(s)"
-                )
-            }
-            Rejection::EngageSelf => write!(f, "a side cannot engage itself"),
-            Rejection::EngageAllied(s) => write!(f, "`{s}` is allied: allies are never engaged"),
-            Rejection::NotAdjacent(z) => write!(
-                f,
-                "a show of force must be in the unit's zone or next to it, and `{z}` is not"
-            ),
-            Rejection::NotFriendly(z) => {
-                write!(
-                    f,
-                    "resupply needs a zone your side (or an ally) controls or a supply source; `{z}` is neither"
-                )
-            }
-            Rejection::WithdrawIntoHostile(z) => {
-                write!(f, "cannot withdraw into `{z}`: hostile units are there")
-            }
-            Rejection::WithdrawIntoHostileZone(z) => {
-                write!(f, "cannot withdraw into `{z}`: a hostile side controls it")
-            }
-            Rejection::WithdrawBlocked(z) => {
-                write!(
-                    f,
-                    "cannot withdraw to `{z}`: every way there within the allowance passes hostile units"
-                )
-            }
-            Rejection::OneSignalPerTurn => {
-                write!(
-                    f,
-                    "a side sends at most one signal a turn; this one is not sent"
-                )
-            }
-            Rejection::SignalSelf => write!(f, "a side cannot signal itself"),
+            Why::NotYourUnit { unit: u, owner } => Rejection::NotYourUnit {
+                unit: unit(u),
+                owner: c.side_name(owner).to_string(),
+            },
+            Why::NotOnMap(u) => Rejection::NotOnMap(unit(u)),
+            Why::Duplicate(u) => Rejection::Duplicate(unit(u)),
+            Why::CannotMove(u) => Rejection::CannotMove(unit(u)),
+            Why::CannotEnter(z) => Rejection::CannotEnter {
+                zone: zone(z),
+                kind: format!("{:?}", c.zones[z.index()].kind),
+            },
+            Why::TooFar { zone: z, allowance } => Rejection::TooFar {
+                zone: zone(z),
+                allowance,
+            },
+            Why::EngageSelf => Rejection::EngageSelf,
+            Why::EngageAllied(s) => Rejection::EngageAllied(c.side_name(s).to_string()),
+            Why::NotAdjacent(z) => Rejection::NotAdjacent(zone(z)),
+            Why::NotFriendly(z) => Rejection::NotFriendly(zone(z)),
+            Why::WithdrawIntoHostile(z) => Rejection::WithdrawIntoHostile(zone(z)),
+            Why::WithdrawIntoHostileZone(z) => Rejection::WithdrawIntoHostileZone(zone(z)),
+            Why::WithdrawBlocked(z) => Rejection::WithdrawBlocked(zone(z)),
+            Why::SignalSelf => Rejection::SignalSelf,
+            Why::OneSignalPerTurn => Rejection::OneSignalPerTurn,
         }
     }
 }
@@ -132,96 +97,168 @@ pub struct Plan {
     pub path: Vec<ZoneId>,
 }
 
-/// Checks one order of `side` against the board. `already(unit)` says whether the unit was given an
-/// order earlier this turn.
+/// Judges one order of `side` against the board. `already(unit)` says whether the unit was given an
+/// order earlier this turn. When `path` is given and the order is accepted, it holds the zones the
+/// unit will enter (empty if it stays). `search` is scratch space for withdrawals.
+pub fn judge(
+    b: &Board,
+    side: SideId,
+    order: &Order,
+    already: &dyn Fn(UnitId) -> bool,
+    search: &mut Search,
+    path: Option<&mut Vec<ZoneId>>,
+) -> Result<(), Why> {
+    let c = b.c;
+    let id = order.unit;
+    let def = &c.units[id.index()];
+    if def.side != side {
+        return Err(Why::NotYourUnit {
+            unit: id,
+            owner: def.side,
+        });
+    }
+    let Some(u) = b.unit(id) else {
+        return Err(Why::NotOnMap(id));
+    };
+    if already(id) {
+        return Err(Why::Duplicate(id));
+    }
+    let kind = b.kind(u);
+    let from = u.zone;
+    // Can the unit get to `to` within its allowance? Writes the path when asked.
+    let reach = |to: ZoneId, path: Option<&mut Vec<ZoneId>>| -> Result<(), Why> {
+        if !kind.can_enter(c.zones[to.index()].kind) {
+            return Err(Why::CannotEnter(to));
+        }
+        if to == from {
+            if let Some(p) = path {
+                p.clear();
+            }
+            return Ok(());
+        }
+        if kind.movement == 0 {
+            return Err(Why::CannotMove(id));
+        }
+        let far = Why::TooFar {
+            zone: to,
+            allowance: kind.movement,
+        };
+        match path {
+            Some(p) => c
+                .reach
+                .path(u.kind, from, to, kind.movement, p)
+                .then_some(())
+                .ok_or(far),
+            None => c
+                .reach
+                .find(u.kind, from, to, kind.movement)
+                .map(drop)
+                .ok_or(far),
+        }
+    };
+    match order.command {
+        Command::Hold => {
+            if let Some(p) = path {
+                p.clear();
+            }
+            Ok(())
+        }
+        Command::Move(z) | Command::Patrol(z) => reach(z, path),
+        Command::Engage(z, target) => {
+            if target == side {
+                return Err(Why::EngageSelf);
+            }
+            if b.relations.get(side, target) == Relation::Allied {
+                return Err(Why::EngageAllied(target));
+            }
+            reach(z, path)
+        }
+        Command::Resupply => {
+            if !b.friendly_zone(from, side) {
+                return Err(Why::NotFriendly(from));
+            }
+            if let Some(p) = path {
+                p.clear();
+            }
+            Ok(())
+        }
+        Command::Withdraw(z) => {
+            if b.hostile_in(z, side) {
+                return Err(Why::WithdrawIntoHostile(z));
+            }
+            if b.control[z.index()].is_some_and(|o| b.relations.hostile(o, side)) {
+                return Err(Why::WithdrawIntoHostileZone(z));
+            }
+            reach(z, None)?;
+            // A withdrawal falls back: it never passes through a zone holding hostile units.
+            let open = |x: ZoneId| !b.hostile_in(x, side);
+            let ok = match path {
+                Some(p) => search.path_through(b, u.kind, from, z, kind.movement, &open, p),
+                None => search.can_reach(b, u.kind, from, z, kind.movement, &open),
+            };
+            if ok {
+                Ok(())
+            } else {
+                Err(Why::WithdrawBlocked(z))
+            }
+        }
+        Command::ShowOfForce(z) => {
+            if z != from && !c.zones[from.index()].neighbours.contains(&z) {
+                return Err(Why::NotAdjacent(z));
+            }
+            reach(z, path)
+        }
+    }
+}
+
+/// Checks one order of `side` against the board, with the reason in words. `already(unit)` says
+/// whether the unit was given an order earlier this turn.
 pub fn check(
     b: &Board,
     side: SideId,
     order: &Order,
     already: &dyn Fn(UnitId) -> bool,
 ) -> Result<Plan, Rejection> {
-    let c = b.c;
-    let name = c.unit_name(order.unit).to_string();
-    let def = &c.units[order.unit.index()];
-    if def.side != side {
-        return Err(Rejection::NotYourUnit {
-            unit: name,
-            owner: c.side_name(def.side).to_string(),
-        });
-    }
-    let Some(u) = b.unit(order.unit) else {
-        return Err(Rejection::NotOnMap(name));
-    };
-    if already(order.unit) {
-        return Err(Rejection::Duplicate(name));
-    }
-    let kind = b.kind(u);
-    let reach = |to: ZoneId| -> Result<Vec<ZoneId>, Rejection> {
-        let zd = &c.zones[to.index()];
-        if !kind.can_enter(zd.kind) {
-            return Err(Rejection::CannotEnter {
-                zone: zd.id.clone(),
-                kind: format!("{:?}", zd.kind),
-            });
-        }
-        if to != u.zone && kind.movement == 0 {
-            return Err(Rejection::CannotMove(name.clone()));
-        }
-        movement::path(b, kind, u.zone, to, kind.movement).ok_or_else(|| Rejection::TooFar {
-            zone: zd.id.clone(),
-            allowance: kind.movement,
-        })
-    };
-    let path = match &order.command {
-        Command::Hold => Vec::new(),
-        Command::Move(z) | Command::Patrol(z) => reach(*z)?,
-        Command::Engage(z, target) => {
-            match b.relations.get(side, *target) {
-                _ if *target == side => return Err(Rejection::EngageSelf),
-                Relation::Allied => {
-                    return Err(Rejection::EngageAllied(c.side_name(*target).to_string()));
-                }
-                _ => {}
-            }
-            reach(*z)?
-        }
-        Command::Resupply => {
-            if !b.friendly_zone(u.zone, side) {
-                return Err(Rejection::NotFriendly(c.zone_name(u.zone).to_string()));
-            }
-            Vec::new()
-        }
-        Command::Withdraw(z) => {
-            if b.hostile_in(*z, side) {
-                return Err(Rejection::WithdrawIntoHostile(c.zone_name(*z).to_string()));
-            }
-            if b.control[z.index()].is_some_and(|o| b.relations.hostile(o, side)) {
-                return Err(Rejection::WithdrawIntoHostileZone(
-                    c.zone_name(*z).to_string(),
-                ));
-            }
-            reach(*z)?;
-            // A withdrawal falls back: it never passes through a zone holding hostile units.
-            movement::path_through(b, kind, u.zone, *z, kind.movement, &|x| {
-                !b.hostile_in(x, side)
-            })
-            .ok_or_else(|| Rejection::WithdrawBlocked(c.zone_name(*z).to_string()))?
-        }
-        Command::ShowOfForce(z) => {
-            if *z != u.zone && !c.zones[u.zone.index()].neighbours.contains(z) {
-                return Err(Rejection::NotAdjacent(c.zone_name(*z).to_string()));
-            }
-            reach(*z)?
-        }
-    };
-    Ok(Plan { path })
+    let mut path = Vec::new();
+    judge(
+        b,
+        side,
+        order,
+        already,
+        &mut Search::default(),
+        Some(&mut path),
+    )
+    .map(|()| Plan { path })
+    .map_err(|w| w.named(b.c))
 }
 
-/// Checks a signal of `side`.
-pub fn check_signal(side: SideId, s: &Signal) -> Result<(), Rejection> {
+/// Judges a signal of `side`.
+pub fn judge_signal(side: SideId, s: &Signal) -> Result<(), Why> {
     if s.to == side {
-        Err(Rejection::SignalSelf)
+        Err(Why::SignalSelf)
     } else {
         Ok(())
+    }
+}
+
+/// Checks a signal of `side`, with the reason in words.
+pub fn check_signal(side: SideId, s: &Signal) -> Result<(), Rejection> {
+    judge_signal(side, s).map_err(|_| Rejection::SignalSelf)
+}
+
+/// The path an order already accepted takes (see [`judge`]), into `out`.
+pub fn accepted_path(
+    b: &Board,
+    u: &crate::model::UnitState,
+    cmd: &Command<ZoneId, SideId>,
+    search: &mut Search,
+    out: &mut Vec<ZoneId>,
+) {
+    let order = Order {
+        unit: u.id,
+        command: *cmd,
+    };
+    if judge(b, u.side, &order, &|_| false, search, Some(out)).is_err() {
+        out.clear();
     }
 }

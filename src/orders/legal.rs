@@ -1,9 +1,24 @@
 //! The legal orders of a unit: what `play` lists and completes, and what bot policies choose from.
+//!
+//! They are generated, not found by trying every candidate through the check: the zones a unit can
+//! reach come from the scenario's reach table, and each kind of order is offered exactly where
+//! [`super::judge`] would accept it (the tests hold the two to each other). The order check stays
+//! the one judge of orders that teams hand in.
 
-use super::{Command, Order, check};
+use super::Command;
 use crate::model::{SideId, UnitId, UnitState, ZoneId};
-use crate::rules::{Board, movement};
+use crate::rules::Board;
+use crate::rules::movement::Search;
 use crate::scenario::Relation;
+
+/// Which enemy units the ordering side knows of, and so may engage.
+#[derive(Clone, Copy)]
+pub enum Known<'a> {
+    /// Every unit on the board (a side's own picture: only what it knows is on it).
+    OnBoard,
+    /// Units of side `t` in zone `z` where the test says so.
+    Where(&'a dyn Fn(ZoneId, SideId) -> bool),
+}
 
 /// Every legal order for one unit of `side`, in a fixed order. `known(zone, side)` says whether the
 /// ordering side knows of units of `side` in `zone` (engagements are offered only against those).
@@ -13,52 +28,92 @@ pub fn legal_orders(
     u: &UnitState,
     known: &dyn Fn(ZoneId, SideId) -> bool,
 ) -> Vec<Command<ZoneId, SideId>> {
+    let mut out = Vec::new();
+    legal_into(b, side, u, Known::Where(known), &mut Search::default(), &mut out);
+    out
+}
+
+/// [`legal_orders`] into a buffer the caller keeps (cleared first), with scratch space for the
+/// search a withdrawal past hostile units needs.
+pub fn legal_into(
+    b: &Board,
+    side: SideId,
+    u: &UnitState,
+    known: Known,
+    search: &mut Search,
+    out: &mut Vec<Command<ZoneId, SideId>>,
+) {
+    out.clear();
+    let c = b.c;
     let kind = b.kind(u);
-    let mut zones: Vec<ZoneId> = vec![u.zone];
-    zones.extend(
-        movement::reachable(b, kind, u.zone, kind.movement)
-            .into_iter()
-            .map(|(z, _)| z),
-    );
-    let mut out = vec![Command::Hold];
+    out.push(Command::Hold);
     if b.friendly_zone(u.zone, side) {
         out.push(Command::Resupply);
     }
-    for &z in &zones {
-        if z != u.zone {
+    let here_ok = kind.can_enter(c.zones[u.zone.index()].kind);
+    let reach = c.reach.from(u.kind, u.zone);
+    let within = |r: &&crate::model::reach::Reached| r.dist <= kind.movement;
+    // A withdrawal may not pass zones holding hostile units: search around them only if there are any.
+    let open = |x: ZoneId| !b.hostile_in(x, side);
+    let blocked = reach.iter().filter(within).any(|r| !open(r.zone));
+    if blocked {
+        search.reach_all(b, u.kind, u.zone, kind.movement, &open);
+    }
+    let neighbours = &c.zones[u.zone.index()].neighbours;
+    // The sides that may be engaged at all: not this side, not an ally (a bit mask, when it fits).
+    let foes = (c.side_count() <= 64).then(|| {
+        c.side_ids()
+            .filter(|t| b.relations.get(side, *t) != Relation::Allied)
+            .fold(0u64, |m, t| m | 1 << t.0)
+    });
+    let zones = std::iter::once(u.zone).chain(reach.iter().filter(within).map(|r| r.zone));
+    for z in zones {
+        let here = z == u.zone;
+        let enterable = !here || here_ok;
+        if !here {
             out.push(Command::Move(z));
         }
-        out.push(Command::Patrol(z));
-        for t in (0..b.c.side_count() as u16).map(SideId) {
-            if t != side && b.relations.get(side, t) != Relation::Allied && known(z, t) {
-                out.push(Command::Engage(z, t));
+        if enterable {
+            out.push(Command::Patrol(z));
+            match (known, foes, b.sides_in(z)) {
+                (Known::OnBoard, Some(foes), Some(there)) => {
+                    // Each side present and not allied, in side order.
+                    let mut m = foes & there;
+                    while m != 0 {
+                        let t = SideId(m.trailing_zeros() as u16);
+                        out.push(Command::Engage(z, t));
+                        m &= m - 1;
+                    }
+                }
+                _ => {
+                    for t in c.side_ids() {
+                        let seen = match known {
+                            Known::OnBoard => b.has_side(z, t),
+                            Known::Where(f) => f(z, t),
+                        };
+                        if t != side && b.relations.get(side, t) != Relation::Allied && seen {
+                            out.push(Command::Engage(z, t));
+                        }
+                    }
+                }
             }
         }
-        if z != u.zone && !b.hostile_in(z, side) {
+        if !here
+            && open(z)
+            && !b.control[z.index()].is_some_and(|o| b.relations.hostile(o, side))
+            && (!blocked || search.reached(z))
+        {
             out.push(Command::Withdraw(z));
         }
-        if z == u.zone || b.c.zones[u.zone.index()].neighbours.contains(&z) {
+        if enterable && (here || neighbours.contains(&z)) {
             out.push(Command::ShowOfForce(z));
         }
     }
-    out.retain(|cmd| {
-        check(
-            b,
-            side,
-            &Order {
-                unit: u.id,
-                command: cmd.clone(),
-            },
-            &|_| false,
-        )
-        .is_ok()
-    });
-    out
 }
 
 /// Units of `side` on the board, in id order.
 pub fn own_units(b: &Board, side: SideId) -> Vec<UnitId> {
-    b.units
+    b.units()
         .iter()
         .filter(|u| u.side == side)
         .map(|u| u.id)

@@ -4,8 +4,10 @@
 pub mod check;
 pub mod file;
 pub mod legal;
+pub mod rejection;
 
-pub use check::{Plan, Rejection, check, check_signal};
+pub use check::{Plan, Why, check, check_signal, judge, judge_signal};
+pub use rejection::Rejection;
 pub use file::{OrdersFile, parse_orders};
 
 use crate::model::{SideId, UnitId, ZoneId};
@@ -13,7 +15,7 @@ use serde::{Deserialize, Serialize};
 
 /// A unit's order for one turn. `Z` is the zone id type, `S` the side id type: strings in files,
 /// numbers in the engine.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Command<Z, S> {
     /// Stay and dig in (posture `Defensive`).
     Hold,
@@ -70,7 +72,7 @@ pub enum SignalKind {
 }
 
 /// A unit order in engine ids.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Order {
     /// The unit.
     pub unit: UnitId,

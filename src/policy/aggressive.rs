@@ -5,14 +5,13 @@
 //! valuable zone its side does not hold, ties broken by the side's policy dice.
 
 use super::params::Params;
-use super::view::{self, FAR};
+use super::view::{self, FAR, Scratch, Situation};
 use crate::dice::Stream;
-use crate::model::{Compiled, SideId, State, UnitState, ZoneId};
-use crate::orders::legal::legal_orders;
+use crate::model::{SideId, UnitState, ZoneId};
+use crate::orders::legal::{Known, legal_into};
 use crate::orders::{Command, Order, SideOrders};
 use crate::rules::Board;
 use crate::scenario::Relation;
-use std::collections::BTreeMap;
 
 /// The parameters of `aggressive`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,84 +49,102 @@ impl Aggressive {
         format!("min_odds={},neutral={}", self.min_odds, self.neutral)
     }
 
-    /// The orders for `side`.
-    pub fn orders(
+    /// The orders for `side`, into `out`.
+    pub fn plan(
         &self,
-        c: &Compiled,
-        state: &State,
+        s: &Situation,
         side: SideId,
         dice: &mut Stream,
-    ) -> SideOrders {
-        let known = view::known_units(state, side);
-        let b = view::board(c, state, &known);
-        let has = |z: ZoneId, t: SideId| b.units_in(z).any(|u| u.side == t);
-        let own: Vec<UnitState> = known.iter().filter(|u| u.side == side).copied().collect();
-        let legal: Vec<Vec<Command<ZoneId, SideId>>> = own
-            .iter()
-            .map(|u| legal_orders(&b, side, u, &has))
-            .collect();
+        x: &mut Scratch,
+        out: &mut SideOrders,
+    ) {
+        x.know(s, side);
+        // The board borrows the placement while the rest of the scratch is worked in.
+        let place = std::mem::take(&mut x.place);
+        let b = view::board(s, &place);
+        x.legal.clear();
+        x.legal_at.clear();
+        for u in &x.own {
+            x.legal_at.push(x.legal.len());
+            legal_into(&b, side, u, Known::OnBoard, &mut x.search, &mut x.one);
+            x.legal.extend_from_slice(&x.one);
+        }
+        x.legal_at.push(x.legal.len());
+        let legal = |x: &Scratch, i: usize| x.legal_at[i]..x.legal_at[i + 1];
 
-        // Every reachable, known enemy group, with the units that could join an attack on it.
-        let mut groups: BTreeMap<(ZoneId, SideId), Vec<usize>> = BTreeMap::new();
-        for (i, cmds) in legal.iter().enumerate() {
-            for cmd in cmds {
-                if let Command::Engage(z, t) = cmd
-                    && self.may_attack(state, side, *t)
+        // Every reachable, known enemy group, with the units that could join an attack on it:
+        // (zone, side, own unit index), grouped by (zone, side), units in order.
+        x.groups.clear();
+        for i in 0..x.own.len() {
+            for cmd in &x.legal[legal(x, i)] {
+                if let Command::Engage(z, t) = *cmd
+                    && self.may_attack(s, side, t)
                 {
-                    groups.entry((*z, *t)).or_default().push(i);
+                    x.groups.push((z, t, i));
                 }
             }
         }
-        let units_of = |ix: &[usize]| ix.iter().map(|&i| own[i]).collect::<Vec<_>>();
-        let mut ranked: Vec<(usize, u8, ZoneId, SideId)> = groups
-            .iter()
-            .filter_map(|(&(z, t), ix)| {
-                let col = view::column(&b, &units_of(ix), z, t)?;
-                Some((col, c.zones[z.index()].value, z, t))
-            })
-            .collect();
-        ranked.sort_by(|a, b| {
+        x.groups.sort_by_key(|g| (g.0, g.1));
+        x.ranked.clear();
+        let mut g = 0;
+        while g < x.groups.len() {
+            let (z, t, _) = x.groups[g];
+            let n = x.groups[g..].iter().take_while(|y| (y.0, y.1) == (z, t)).count();
+            let units = x.groups[g..g + n].iter().map(|y| x.own[y.2]);
+            if let Some(col) = view::column(&b, units, z, t, (&mut x.att, &mut x.def)) {
+                x.ranked.push((col, s.c.zones[z.index()].value, z, t));
+            }
+            g += n;
+        }
+        x.ranked.sort_by(|a, b| {
             b.0.cmp(&a.0)
                 .then(b.1.cmp(&a.1))
                 .then((a.2, a.3).cmp(&(b.2, b.3)))
         });
 
-        let mut chosen: Vec<Option<Command<ZoneId, SideId>>> = vec![None; own.len()];
-        for (_, _, z, t) in ranked {
-            let free: Vec<usize> = groups[&(z, t)]
+        x.chosen.clear();
+        x.chosen.resize(x.own.len(), None);
+        for r in 0..x.ranked.len() {
+            let (_, _, z, t) = x.ranked[r];
+            let first = x.groups.partition_point(|y| (y.0, y.1) < (z, t));
+            let n = x.groups[first..].iter().take_while(|y| (y.0, y.1) == (z, t)).count();
+            let group = first..first + n;
+            let free = x.groups[group.clone()]
                 .iter()
-                .copied()
-                .filter(|&i| chosen[i].is_none())
-                .collect();
-            let good = view::column(&b, &units_of(&free), z, t)
+                .filter(|y| x.chosen[y.2].is_none())
+                .map(|y| x.own[y.2]);
+            let good = view::column(&b, free, z, t, (&mut x.att, &mut x.def))
                 .is_some_and(|col| col >= usize::from(self.min_odds));
             if good {
-                for i in free {
-                    chosen[i] = Some(Command::Engage(z, t));
+                for k in group {
+                    let i = x.groups[k].2;
+                    if x.chosen[i].is_none() {
+                        x.chosen[i] = Some(Command::Engage(z, t));
+                    }
                 }
             }
         }
 
-        let targets: Vec<ZoneId> = view::valuable_zones(c, side)
-            .into_iter()
-            .filter(|z| !state.control[z.index()].is_some_and(|o| view::allied(state, side, o)))
-            .collect();
-        let mut out = SideOrders::default();
-        for (i, u) in own.iter().enumerate() {
-            let cmd = match chosen[i].take() {
+        view::valuable_zones(s.c, side, &mut x.targets);
+        x.targets
+            .retain(|z| !s.control[z.index()].is_some_and(|o| s.allied(side, o)));
+        for i in 0..x.own.len() {
+            let u = x.own[i];
+            let cmd = match x.chosen[i].take() {
                 Some(cmd) => cmd,
-                None => advance(&b, u, &legal[i], &targets, dice),
+                None => advance(&b, &u, legal(x, i), dice, x),
             };
             out.orders.push(Order {
                 unit: u.id,
                 command: cmd,
             });
         }
-        out
+        drop(b);
+        x.place = place;
     }
 
-    fn may_attack(&self, state: &State, side: SideId, t: SideId) -> bool {
-        match state.relations.get(side, t) {
+    fn may_attack(&self, s: &Situation, side: SideId, t: SideId) -> bool {
+        match s.relations.get(side, t) {
             Relation::Hostile => true,
             Relation::Neutral => self.neutral,
             Relation::Allied => false,
@@ -136,24 +153,27 @@ impl Aggressive {
 }
 
 /// Towards the nearest target: the legal destination (or staying) closest to one, on patrol if
-/// the patrol is legal; a tie is broken by the dice.
+/// the patrol is legal; a tie is broken by the dice. `legal` is the unit's range of `x.legal`.
 fn advance(
     b: &Board,
     u: &UnitState,
-    legal: &[Command<ZoneId, SideId>],
-    targets: &[ZoneId],
+    legal: std::ops::Range<usize>,
     dice: &mut Stream,
+    x: &mut Scratch,
 ) -> Command<ZoneId, SideId> {
-    let dist = view::distances(b.c, b.kind(u), targets);
-    let mut options: Vec<ZoneId> = vec![u.zone];
+    let d = view::distances(b.c, b.kind(u), x);
+    let dist = &x.dist[d].1;
+    let legal = &x.legal[legal];
+    x.options.clear();
+    x.options.push(u.zone);
     for cmd in legal {
         if let Command::Move(z) | Command::Patrol(z) = cmd
-            && !options.contains(z)
+            && !x.options.contains(z)
         {
-            options.push(*z);
+            x.options.push(*z);
         }
     }
-    let best = options.iter().map(|z| dist[z.index()]).min().unwrap_or(FAR);
+    let best = x.options.iter().map(|z| dist[z.index()]).min().unwrap_or(FAR);
     let patrol_here = legal.contains(&Command::Patrol(u.zone));
     if best == FAR || dist[u.zone.index()] == best {
         return if patrol_here {
@@ -162,12 +182,9 @@ fn advance(
             Command::Hold
         };
     }
-    let mut ties: Vec<ZoneId> = options
-        .into_iter()
-        .filter(|z| dist[z.index()] == best)
-        .collect();
-    ties.sort();
-    let z = ties[dice.below(ties.len() as u32) as usize];
+    x.options.retain(|z| dist[z.index()] == best);
+    x.options.sort();
+    let z = x.options[dice.below(x.options.len() as u32) as usize];
     if legal.contains(&Command::Patrol(z)) {
         Command::Patrol(z)
     } else {

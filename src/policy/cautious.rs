@@ -5,10 +5,10 @@
 //! and moves towards valuable zones it can take without contact.
 
 use super::params::Params;
-use super::view::{self, FAR};
+use super::view::{self, FAR, Scratch, Situation};
 use crate::dice::Stream;
-use crate::model::{Compiled, SideId, State, UnitState, ZoneId};
-use crate::orders::legal::legal_orders;
+use crate::model::{SideId, UnitState, ZoneId};
+use crate::orders::legal::{Known, legal_into};
 use crate::orders::{Command, Order, SideOrders, Signal, SignalKind};
 use crate::rules::Board;
 use crate::scenario::{Readiness, Relation};
@@ -58,42 +58,43 @@ impl Cautious {
         s
     }
 
-    /// The orders for `side`.
-    pub fn orders(
+    /// The orders for `side`, into `out`.
+    pub fn plan(
         &self,
-        c: &Compiled,
-        state: &State,
+        s: &Situation,
         side: SideId,
         dice: &mut Stream,
-    ) -> SideOrders {
-        let known = view::known_units(state, side);
-        let b = view::board(c, state, &known);
-        let has = |z: ZoneId, t: SideId| b.units_in(z).any(|u| u.side == t);
-        let targets: Vec<ZoneId> = view::valuable_zones(c, side)
-            .into_iter()
-            .filter(|z| !view::others_in(&b, state, side, *z))
-            .filter(|z| state.control[z.index()].is_none_or(|o| view::allied(state, side, o)))
-            .collect();
-        let mut out = SideOrders {
-            orders: Vec::new(),
-            signals: self.signal(c, state, side).into_iter().collect(),
-        };
-        let own: Vec<UnitState> = known.iter().filter(|u| u.side == side).copied().collect();
-        for u in &own {
-            let legal = legal_orders(&b, side, u, &has);
-            let cmd = self.unit(&b, state, side, u, &own, &legal, &targets, dice);
+        x: &mut Scratch,
+        out: &mut SideOrders,
+    ) {
+        x.know(s, side);
+        // The board borrows the placement while the rest of the scratch is worked in.
+        let place = std::mem::take(&mut x.place);
+        let b = view::board(s, &place);
+        view::valuable_zones(s.c, side, &mut x.targets);
+        x.targets.retain(|z| {
+            !view::others_in(&b, side, *z)
+                && s.control[z.index()].is_none_or(|o| s.allied(side, o))
+        });
+        out.signals.extend(self.signal(s, side));
+        for i in 0..x.own.len() {
+            let u = x.own[i];
+            legal_into(&b, side, &u, Known::OnBoard, &mut x.search, &mut x.one);
+            let cmd = self.unit(&b, side, &u, dice, x);
             out.orders.push(Order {
                 unit: u.id,
                 command: cmd,
             });
         }
-        out
+        drop(b);
+        x.place = place;
     }
 
-    fn signal(&self, c: &Compiled, state: &State, side: SideId) -> Option<Signal> {
+    fn signal(&self, s: &Situation, side: SideId) -> Option<Signal> {
+        let c = s.c;
         let esc = c.escalation.as_ref()?;
         let t = &c.tracks[esc.track.index()];
-        let v = *state.tracks.get(esc.track.index())?;
+        let v = *s.tracks.get(esc.track.index())?;
         let high = self.high.unwrap_or(t.min + (t.max - t.min + 1) / 2);
         let low = self.low.unwrap_or(t.min + (t.max - t.min) / 4).min(high);
         let kind = if !t.public || v >= high {
@@ -106,82 +107,71 @@ impl Cautious {
         };
         let to = c
             .side_ids()
-            .filter(|&o| !view::allied(state, side, o))
-            .min_by_key(|&o| (state.relations.get(side, o) != Relation::Hostile, o))?;
+            .filter(|&o| !s.allied(side, o))
+            .min_by_key(|&o| (s.relations.get(side, o) != Relation::Hostile, o))?;
         Some(Signal { to, kind })
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// One unit's order; its legal orders are in `x.one`.
     fn unit(
         &self,
         b: &Board,
-        state: &State,
         side: SideId,
         u: &UnitState,
-        own: &[UnitState],
-        legal: &[Command<ZoneId, SideId>],
-        targets: &[ZoneId],
         dice: &mut Stream,
+        x: &mut Scratch,
     ) -> Command<ZoneId, SideId> {
-        if u.readiness != Readiness::Fresh && legal.contains(&Command::Resupply) {
+        if u.readiness != Readiness::Fresh && x.one.contains(&Command::Resupply) {
             return Command::Resupply;
         }
-        let here: Vec<UnitState> = own.iter().filter(|x| x.zone == u.zone).copied().collect();
-        let hostile_here: Vec<SideId> = {
-            let mut v: Vec<SideId> = b
-                .units_in(u.zone)
-                .filter(|x| state.relations.hostile(side, x.side))
-                .map(|x| x.side)
-                .collect();
-            v.sort();
-            v.dedup();
-            v
-        };
-        for &t in &hostile_here {
+        x.sides.clear();
+        x.sides.extend(
+            b.units_in(u.zone)
+                .iter()
+                .filter(|o| b.relations.hostile(side, o.side))
+                .map(|o| o.side),
+        );
+        x.sides.sort();
+        x.sides.dedup();
+        for k in 0..x.sides.len() {
+            let t = x.sides[k];
             let cmd = Command::Engage(u.zone, t);
-            let good = view::column(b, &here, u.zone, t)
+            let here = x.own.iter().filter(|o| o.zone == u.zone).copied();
+            let good = view::column(b, here, u.zone, t, (&mut x.att, &mut x.def))
                 .is_some_and(|col| col >= usize::from(self.min_odds));
-            if good && legal.contains(&cmd) {
+            if good && x.one.contains(&cmd) {
                 return cmd;
             }
         }
-        if !hostile_here.is_empty() {
-            let back = legal
+        if !x.sides.is_empty() {
+            let back = x
+                .one
                 .iter()
                 .filter_map(|cmd| match cmd {
                     Command::Withdraw(z) => Some(*z),
                     _ => None,
                 })
-                .min_by_key(|&z| {
-                    (
-                        !b.friendly_zone(z, side),
-                        view::others_in(b, state, side, z),
-                        z,
-                    )
-                });
+                .min_by_key(|&z| (!b.friendly_zone(z, side), view::others_in(b, side, z), z));
             return back.map_or(Command::Hold, Command::Withdraw);
         }
-        let valuable_here = b.c.zones[u.zone.index()].value > 0 || targets.contains(&u.zone);
+        let valuable_here =
+            b.c.zones[u.zone.index()].value > 0 || x.targets.contains(&u.zone);
         if valuable_here && b.friendly_zone(u.zone, side) {
             return Command::Hold;
         }
-        let dist = view::distances(b.c, b.kind(u), targets);
-        let mut options: Vec<ZoneId> = legal
-            .iter()
-            .filter_map(|cmd| match cmd {
-                Command::Move(z) if !view::others_in(b, state, side, *z) => Some(*z),
-                _ => None,
-            })
-            .collect();
-        options.sort();
-        let best = options.iter().map(|z| dist[z.index()]).min().unwrap_or(FAR);
+        let d = view::distances(b.c, b.kind(u), x);
+        let dist = &x.dist[d].1;
+        x.options.clear();
+        x.options.extend(x.one.iter().filter_map(|cmd| match cmd {
+            Command::Move(z) if !view::others_in(b, side, *z) => Some(*z),
+            _ => None,
+        }));
+        x.options.sort();
+        let best = x.options.iter().map(|z| dist[z.index()]).min().unwrap_or(FAR);
         if best == FAR || best >= dist[u.zone.index()] {
             return Command::Hold;
         }
-        let ties: Vec<ZoneId> = options
-            .into_iter()
-            .filter(|z| dist[z.index()] == best)
-            .collect();
-        Command::Move(ties[dice.below(ties.len() as u32) as usize])
+        x.options.retain(|z| dist[z.index()] == best);
+        Command::Move(x.options[dice.below(x.options.len() as u32) as usize])
     }
 }

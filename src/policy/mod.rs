@@ -15,13 +15,14 @@ pub mod view;
 pub use aggressive::Aggressive;
 pub use cautious::Cautious;
 
-use crate::dice::{Dice, Phase};
+use crate::dice::{Dice, Phase, Stream};
 use crate::model::{Compiled, SideId, State, ZoneId};
-use crate::orders::legal::legal_orders;
+use crate::orders::legal::{Known, legal_into};
 use crate::orders::{Order, SideOrders};
 use crate::rules::Board;
 use crate::scenario::Relation;
 use params::Params;
+pub use view::{Scratch, Situation};
 
 /// The names of the built-in policies.
 pub const NAMES: &[&str] = &["hold", "random", "aggressive", "cautious"];
@@ -80,12 +81,31 @@ impl PolicySpec {
 
     /// The orders this policy gives `side` for the turn after `state`.
     pub fn orders(&self, c: &Compiled, state: &State, side: SideId, dice: &Dice) -> SideOrders {
+        let mut out = SideOrders::default();
         let mut stream = dice.stream(state.turn + 1, Phase::Policy(side.0));
+        let mut place = crate::rules::Placement::default();
+        let sit = Situation::of_state(c, state, &mut place);
+        self.plan(&sit, side, &mut stream, &mut Scratch::default(), &mut out);
+        out
+    }
+
+    /// Writes the orders this policy gives `side` for the coming turn into `out` (cleared first),
+    /// drawing from `stream` (the side's policy stream of the turn) and working in `scratch`.
+    pub fn plan(
+        &self,
+        s: &Situation,
+        side: SideId,
+        stream: &mut Stream,
+        scratch: &mut Scratch,
+        out: &mut SideOrders,
+    ) {
+        out.orders.clear();
+        out.signals.clear();
         match self {
-            PolicySpec::Hold => SideOrders::default(),
-            PolicySpec::Random => random(c, state, side, &mut stream),
-            PolicySpec::Aggressive(a) => a.orders(c, state, side, &mut stream),
-            PolicySpec::Cautious(k) => k.orders(c, state, side, &mut stream),
+            PolicySpec::Hold => {}
+            PolicySpec::Random => random(s, side, stream, scratch, out),
+            PolicySpec::Aggressive(a) => a.plan(s, side, stream, scratch, out),
+            PolicySpec::Cautious(k) => k.plan(s, side, stream, scratch, out),
         }
     }
 }
@@ -102,30 +122,22 @@ impl std::fmt::Display for PolicySpec {
     }
 }
 
-fn random(
-    c: &Compiled,
-    state: &State,
-    side: SideId,
-    stream: &mut crate::dice::Stream,
-) -> SideOrders {
-    let mut out = SideOrders::default();
+fn random(s: &Situation, side: SideId, stream: &mut Stream, x: &mut Scratch, out: &mut SideOrders) {
     // Like a team, the bot plans on what its side knows; an order the hidden truth makes illegal
     // is rejected at adjudication with its reason, as a team's would be.
-    let seen = view::known_units(state, side);
-    let b = view::board(c, state, &seen);
-    let known = |z: ZoneId, t: SideId| b.units_in(z).any(|u| u.side == t);
-    for u in seen.iter().filter(|u| u.side == side) {
-        let legal = legal_orders(&b, side, u, &known);
-        if legal.is_empty() {
+    x.know(s, side);
+    let b = view::board(s, &x.place);
+    for u in &x.own {
+        legal_into(&b, side, u, Known::OnBoard, &mut x.search, &mut x.one);
+        if x.one.is_empty() {
             continue;
         }
-        let pick = stream.below(legal.len() as u32) as usize;
+        let pick = stream.below(x.one.len() as u32) as usize;
         out.orders.push(Order {
             unit: u.id,
-            command: legal[pick].clone(),
+            command: x.one[pick],
         });
     }
-    out
 }
 
 /// Whether `side` knows of units of `t` in zone `z`: detected this turn, or allied (allies share
@@ -133,5 +145,6 @@ fn random(
 pub fn known_in(b: &Board, state: &State, side: SideId, z: ZoneId, t: SideId) -> bool {
     let allied = b.relations.get(side, t) == Relation::Allied;
     b.units_in(z)
+        .iter()
         .any(|u| u.side == t && (allied || state.intel.sees(side, u.id)))
 }

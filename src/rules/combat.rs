@@ -2,7 +2,8 @@
 //! where losses and retreats fall. All numbers come from the ruleset; none are constants here.
 
 use super::board::Board;
-use crate::model::{KindDef, Relations, UnitId, UnitState, ZoneId};
+use crate::model::compiled::RuleTables;
+use crate::model::{Compiled, KindDef, Relations, UnitId, UnitState, ZoneId};
 use crate::scenario::{CombatResult, Posture, Readiness, Ruleset, ZoneKind};
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,25 @@ pub struct Term {
     /// Named changes to the factor (readiness, posture).
     pub modifiers: Vec<(String, i32)>,
     /// Its strength in steps.
+    pub strength: u8,
+    /// `max(0, factor + modifiers) * strength`.
+    pub value: u32,
+}
+
+/// One unit's contribution to a combat total, as recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TermRec {
+    /// The unit.
+    pub unit: UnitId,
+    /// On the attacking side.
+    pub attacking: bool,
+    /// Its attack or defence factor.
+    pub factor: u8,
+    /// Its readiness (named as a modifier when the ruleset gives one).
+    pub readiness: Readiness,
+    /// Its posture (likewise).
+    pub posture: Posture,
+    /// Its strength.
     pub strength: u8,
     /// `max(0, factor + modifiers) * strength`.
     pub value: u32,
@@ -67,20 +87,6 @@ pub fn modifiers(
     out
 }
 
-fn term(r: &Ruleset, kind: &KindDef, u: &UnitState, name: &str, attacking: bool) -> Term {
-    let factor = i32::from(if attacking { kind.attack } else { kind.defence });
-    let modifiers = modifiers(r, u.readiness, u.posture, attacking);
-    let eff =
-        (i64::from(factor) + modifiers.iter().map(|m| i64::from(m.1)).sum::<i64>()).clamp(0, 100);
-    Term {
-        unit: name.to_string(),
-        factor,
-        modifiers,
-        strength: u.strength,
-        value: eff as u32 * u32::from(u.strength),
-    }
-}
-
 /// The column for a ratio: the rightmost whose `at_least` the ratio reaches, else the leftmost.
 /// An attack total of 0 gets the leftmost column even against a defence of 0 (no attack strength
 /// cannot give the best odds).
@@ -100,21 +106,63 @@ pub fn column_for(r: &Ruleset, attack: u32, defence: u32) -> usize {
         .unwrap_or(0)
 }
 
-/// Works out the odds of `attackers` against `defenders` fought in a zone of kind `zone`.
-pub fn odds(b: &Board, attackers: &[UnitState], defenders: &[UnitState], zone: ZoneKind) -> Odds {
-    let r = &b.c.ruleset;
-    let name = |u: &UnitState| b.c.unit_name(u.id).to_string();
-    let attack: Vec<Term> = attackers
-        .iter()
-        .map(|u| term(r, b.kind(u), u, &name(u), true))
-        .collect();
-    let defence: Vec<Term> = defenders
-        .iter()
-        .map(|u| term(r, b.kind(u), u, &name(u), false))
-        .collect();
-    let attack_total = attack.iter().map(|t| t.value).sum();
-    let defence_total = defence.iter().map(|t| t.value).sum();
-    let base = column_for(r, attack_total, defence_total);
+/// A unit's value in a combat total: `max(0, factor + readiness and posture modifiers) × strength`.
+pub fn value(t: &RuleTables, kind: &KindDef, u: &UnitState, attacking: bool) -> u32 {
+    let factor = i64::from(if attacking { kind.attack } else { kind.defence });
+    let eff = (factor
+        + i64::from(t.readiness(u.readiness))
+        + i64::from(t.posture(u.posture, attacking)))
+    .clamp(0, 100);
+    eff as u32 * u32::from(u.strength)
+}
+
+/// A unit's term as the log records it.
+pub fn term_rec(t: &RuleTables, kind: &KindDef, u: &UnitState, attacking: bool) -> TermRec {
+    TermRec {
+        unit: u.id,
+        attacking,
+        factor: if attacking { kind.attack } else { kind.defence },
+        readiness: u.readiness,
+        posture: u.posture,
+        strength: u.strength,
+        value: value(t, kind, u, attacking),
+    }
+}
+
+/// The base column of the totals and the column after the terrain shift of a zone of kind `zone`.
+pub fn columns(c: &Compiled, attack: u32, defence: u32, zone: ZoneKind) -> (usize, usize) {
+    let base = column_for(&c.ruleset, attack, defence);
+    let last = c.ruleset.crt.len() as i64 - 1;
+    let col = (base as i64 + i64::from(c.tables.terrain(zone))).clamp(0, last.max(0)) as usize;
+    (base, col)
+}
+
+/// The column `attackers` would fight at against `defenders` in a zone of kind `zone`.
+pub fn column(c: &Compiled, attackers: &[UnitState], defenders: &[UnitState], zone: ZoneKind) -> usize {
+    let total = |us: &[UnitState], attacking| -> u32 {
+        us.iter()
+            .map(|u| value(&c.tables, &c.kinds[u.kind.index()], u, attacking))
+            .sum()
+    };
+    columns(c, total(attackers, true), total(defenders, false), zone).1
+}
+
+/// The odds in words, from the recorded terms: what the log and the prompt show.
+pub fn named_odds(
+    c: &Compiled,
+    terms: &[TermRec],
+    (attack_total, defence_total): (u32, u32),
+    (base, col): (usize, usize),
+    zone: ZoneKind,
+) -> Odds {
+    let r = &c.ruleset;
+    let term = |t: &TermRec| Term {
+        unit: c.unit_name(t.unit).to_string(),
+        factor: i32::from(t.factor),
+        modifiers: modifiers(r, t.readiness, t.posture, t.attacking),
+        strength: t.strength,
+        value: t.value,
+    };
     let mut shifts = Vec::new();
     if let Some(t) = r
         .terrain
@@ -124,12 +172,9 @@ pub fn odds(b: &Board, attackers: &[UnitState], defenders: &[UnitState], zone: Z
     {
         shifts.push((format!("terrain {zone:?}"), t.shift));
     }
-    let last = r.crt.len() as i64 - 1;
-    let col = (base as i64 + shifts.iter().map(|s| i64::from(s.1)).sum::<i64>())
-        .clamp(0, last.max(0)) as usize;
     Odds {
-        attack,
-        defence,
+        attack: terms.iter().filter(|t| t.attacking).map(term).collect(),
+        defence: terms.iter().filter(|t| !t.attacking).map(term).collect(),
         attack_total,
         defence_total,
         base_column: r.crt[base].label.clone(),
@@ -137,6 +182,29 @@ pub fn odds(b: &Board, attackers: &[UnitState], defenders: &[UnitState], zone: Z
         column: r.crt[col].label.clone(),
         column_index: col,
     }
+}
+
+/// Works out the odds of `attackers` against `defenders` fought in a zone of kind `zone`, in words.
+pub fn odds(b: &Board, attackers: &[UnitState], defenders: &[UnitState], zone: ZoneKind) -> Odds {
+    let c = b.c;
+    let terms: Vec<TermRec> = attackers
+        .iter()
+        .map(|u| term_rec(&c.tables, b.kind(u), u, true))
+        .chain(
+            defenders
+                .iter()
+                .map(|u| term_rec(&c.tables, b.kind(u), u, false)),
+        )
+        .collect();
+    let total = |attacking: bool| {
+        terms
+            .iter()
+            .filter(|t| t.attacking == attacking)
+            .map(|t| t.value)
+            .sum()
+    };
+    let totals = (total(true), total(false));
+    named_odds(c, &terms, totals, columns(c, totals.0, totals.1, zone), zone)
 }
 
 /// The result for a die face in a column.
@@ -159,22 +227,38 @@ pub fn effects(res: CombatResult) -> (u8, u8, bool) {
 /// Spreads `steps` of loss over units one step at a time, always to the strongest (lowest id on a
 /// tie). Returns (unit, steps lost) for each unit that loses any, in id order.
 pub fn allocate(units: &[UnitState], steps: u8) -> Vec<(UnitId, u8)> {
-    let mut left: Vec<(UnitId, u8, u8)> = units.iter().map(|u| (u.id, u.strength, 0)).collect();
+    let mut out = Vec::new();
+    allocate_into(units, steps, &mut out);
+    out
+}
+
+/// [`allocate`] into a buffer the caller keeps (cleared first).
+pub fn allocate_into(units: &[UnitState], steps: u8, out: &mut Vec<(UnitId, u8)>) {
+    out.clear();
+    // (unit, steps lost) with the strength left worked out as strength - lost.
+    out.extend(units.iter().map(|u| (u.id, 0u8)));
+    let left = |i: usize, out: &[(UnitId, u8)]| units[i].strength - out[i].1;
     for _ in 0..steps {
-        let Some(best) = left
-            .iter_mut()
-            .filter(|x| x.1 > 0)
-            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        else {
-            break;
-        };
-        best.1 -= 1;
-        best.2 += 1;
+        let mut best: Option<usize> = None;
+        for i in 0..units.len() {
+            if left(i, out) == 0 {
+                continue;
+            }
+            // The most steps left; on a tie the lowest id.
+            best = match best {
+                Some(j)
+                    if (left(j, out), std::cmp::Reverse(out[j].0))
+                        > (left(i, out), std::cmp::Reverse(out[i].0)) =>
+                {
+                    Some(j)
+                }
+                _ => Some(i),
+            };
+        }
+        let Some(i) = best else { break };
+        out[i].1 += 1;
     }
-    left.into_iter()
-        .filter(|x| x.2 > 0)
-        .map(|x| (x.0, x.2))
-        .collect()
+    out.retain(|x| x.1 > 0);
 }
 
 /// Where a defending unit falls back to: a neighbouring zone it may enter with no unit hostile to its
@@ -193,7 +277,7 @@ pub fn retreat_zone(
         .copied()
         .filter(|&z| {
             kind.can_enter(b.c.zones[z.index()].kind)
-                && !b.units_in(z).any(|x| relations.hostile(x.side, u.side))
+                && !b.units_in(z).iter().any(|x| relations.hostile(x.side, u.side))
                 && b.control[z.index()].is_none_or(|o| !relations.hostile(o, u.side))
         });
     options.min_by_key(|&z| (!b.friendly_zone(z, u.side), z))

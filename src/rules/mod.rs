@@ -11,7 +11,7 @@ pub mod readiness;
 pub mod supply;
 pub mod victory;
 
-pub use board::Board;
+pub use board::{Board, Placement};
 
 /// Clamps a track value to its bounds.
 pub fn clamp_track(v: i64, min: i32, max: i32) -> i32 {

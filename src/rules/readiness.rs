@@ -2,13 +2,41 @@
 
 use crate::scenario::Readiness;
 
+/// Why readiness changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Resupplied in a friendly, supplied zone.
+    Resupplied,
+    /// Fought this turn.
+    Fought,
+    /// Out of supply.
+    OutOfSupply,
+    /// Fought and out of supply.
+    FoughtOutOfSupply,
+    /// Spent and out of supply: a step lost to attrition.
+    SpentOutOfSupply,
+}
+
+impl Reason {
+    /// In words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Reason::Resupplied => "resupplied",
+            Reason::Fought => "fought",
+            Reason::OutOfSupply => "out of supply",
+            Reason::FoughtOutOfSupply => "fought, out of supply",
+            Reason::SpentOutOfSupply => "spent and out of supply",
+        }
+    }
+}
+
 /// What the readiness phase does to one unit.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Change {
     /// The new readiness.
     pub to: Readiness,
-    /// Why, in words.
-    pub reason: String,
+    /// Why.
+    pub reason: Reason,
     /// Loses a step to attrition (spent and cut off).
     pub attrition: bool,
 }
@@ -24,32 +52,34 @@ pub fn change(
     resupplying_in_friendly: bool,
 ) -> Option<Change> {
     if resupplying_in_friendly && supplied {
-        return (now != Readiness::Fresh).then(|| Change {
+        return (now != Readiness::Fresh).then_some(Change {
             to: Readiness::Fresh,
-            reason: "resupplied".into(),
+            reason: Reason::Resupplied,
             attrition: false,
         });
     }
+    if !supplied && now == Readiness::Spent {
+        return Some(Change {
+            to: Readiness::Spent,
+            reason: Reason::SpentOutOfSupply,
+            attrition: true,
+        });
+    }
     let mut to = now;
-    let mut why = Vec::new();
     if fought {
         to = to.worse();
-        why.push("fought");
     }
     if !supplied {
-        if now == Readiness::Spent {
-            return Some(Change {
-                to: Readiness::Spent,
-                reason: "spent and out of supply".into(),
-                attrition: true,
-            });
-        }
         to = to.worse();
-        why.push("out of supply");
     }
-    (to != now).then(|| Change {
+    let reason = match (fought, supplied) {
+        (true, false) => Reason::FoughtOutOfSupply,
+        (true, true) => Reason::Fought,
+        _ => Reason::OutOfSupply,
+    };
+    (to != now).then_some(Change {
         to,
-        reason: why.join(", "),
+        reason,
         attrition: false,
     })
 }

@@ -5,7 +5,16 @@ use crate::model::Compiled;
 
 /// Points per side: the value of every zone it controls plus each objective it meets.
 pub fn scores(c: &Compiled, f: &Facts) -> Vec<u32> {
-    let mut s = vec![0u32; c.side_count()];
+    let mut s = Vec::new();
+    scores_into(c, f, &mut s);
+    s
+}
+
+/// Appends [`scores`] to `out`, one entry per side.
+pub fn scores_into(c: &Compiled, f: &Facts, out: &mut Vec<u32>) {
+    let base = out.len();
+    out.resize(base + c.side_count(), 0);
+    let s = &mut out[base..];
     for (z, owner) in f.control.iter().enumerate() {
         if let Some(o) = owner {
             s[o.index()] += u32::from(c.zones[z].value);
@@ -18,7 +27,6 @@ pub fn scores(c: &Compiled, f: &Facts) -> Vec<u32> {
             .map(|o| o.points)
             .sum::<u32>();
     }
-    s
 }
 
 /// The side with the most points, or `None` on a tie for first.

@@ -1,211 +1,260 @@
-//! Applying events: the only place game state changes. Live play and replay both come through here,
-//! so a log replays into the same state.
+//! Applying events: the only place game state changes. Live play, umpire actions and replay all
+//! come through here, so a log replays into the same state.
+//!
+//! [`Writer`] is the system parameter every phase takes: write access to the units' components and
+//! to the rest of the game's [`Status`]. A phase reads the game through [`Writer::split`] (a
+//! read-only [`View`] beside the log and the working buffers), writes its events, and ends with
+//! [`Writer::end_phase`], which applies them and groups the units by zone again if any changed.
 
 use super::components::*;
-use crate::model::{Message, UnitId};
-use crate::report::LogEvent;
+use super::phases::View;
+use super::scratch::Scratch;
+use crate::model::{Sighting, UnitId, UnitState};
+use crate::report::event::{Ending, Event, Span};
 use bevy_ecs::prelude::*;
+use bevy_ecs::system::SystemParam;
 
-/// The exclusive system that ends every phase: applies the phase's events, then logs them.
-pub fn apply_outbox(world: &mut World) {
-    let events = std::mem::take(&mut world.resource_mut::<Outbox>().0);
-    for e in &events {
-        if let Err(msg) = apply(world, e) {
-            // Phases only emit events about things that exist; reaching here is an engine bug.
-            panic!("engine bug: a phase emitted an event that does not apply: {msg}: {e:?}");
-        }
+/// Write access to the state of a game.
+#[derive(SystemParam)]
+pub struct Writer<'w, 's> {
+    game: Res<'w, Game>,
+    units: Query<
+        'w,
+        's,
+        (
+            &'static UnitKey,
+            &'static mut Location,
+            &'static mut Strength,
+            &'static mut Disposition,
+        ),
+    >,
+    /// The rest of the game.
+    pub st: ResMut<'w, Status>,
+}
+
+impl Writer<'_, '_> {
+    /// The game as it stands, the log to write events to, and the working buffers.
+    pub fn split(&mut self) -> (View<'_>, &mut Journal, &mut Scratch) {
+        let st = &mut *self.st;
+        let view = View {
+            c: &self.game.0,
+            clock: st.clock,
+            control: &st.control,
+            relations: &st.relations,
+            tracks: &st.tracks,
+            history: &st.history,
+            contacts: &st.contacts,
+            on_map: &st.on_map,
+            turn: &st.turn,
+            places: &st.places,
+        };
+        (view, &mut st.journal, &mut st.scratch)
     }
-    normalize(world);
-    world.resource_mut::<Log>().0.extend(events);
-}
 
-/// Restores the sorted order of the per-turn lists after a batch of events (appending and sorting
-/// once is O(n log n); inserting each in place would be O(n^2) on large games).
-pub fn normalize(world: &mut World) {
-    world.resource_mut::<ThisTurn>().orders.sort_by_key(|o| o.0);
-    for v in &mut world.resource_mut::<Contacts>().0.current {
-        v.sort_unstable();
-        v.dedup();
+    /// Ends a phase: applies the events it wrote, then groups the units by zone again if any
+    /// changed. A failure is an engine bug (phases only write events about things that exist).
+    pub fn end_phase(&mut self) {
+        if let Err(msg) = self.apply_pending() {
+            panic!("engine bug: a phase wrote an event that does not apply: {msg}");
+        }
+        self.place_if_moved();
     }
-}
 
-fn unit(world: &World, id: &str) -> Result<(UnitId, Entity), String> {
-    let c = &world.resource::<Game>().0;
-    let u = c.unit(id).ok_or_else(|| format!("unknown unit `{id}`"))?;
-    let e = world.resource::<UnitIndex>().0[u.index()]
-        .ok_or_else(|| format!("unit `{id}` is not on the map"))?;
-    Ok((u, e))
-}
-
-fn component<'w, T: Component<Mutability = bevy_ecs::component::Mutable>>(
-    world: &'w mut World,
-    id: &str,
-) -> Result<Mut<'w, T>, String> {
-    let (_, e) = unit(world, id)?;
-    world
-        .get_mut::<T>(e)
-        .ok_or_else(|| format!("unit `{id}` lacks a component"))
-}
-
-/// Applies one event to the world. Fails (changing nothing) if it names something unknown.
-pub fn apply(world: &mut World, e: &LogEvent) -> Result<(), String> {
-    let c = world.resource::<Game>().0.clone();
-    let side = |s: &str| c.side(s).ok_or_else(|| format!("unknown side `{s}`"));
-    let zone = |z: &str| c.zone(z).ok_or_else(|| format!("unknown zone `{z}`"));
-    match e {
-        LogEvent::TurnStarted { turn, .. } => {
-            world.resource_mut::<Clock>().0 = *turn;
-            *world.resource_mut::<ThisTurn>() = ThisTurn::default();
+    /// Groups the units on the map by zone, if any unit changed since the last time.
+    pub fn place_if_moved(&mut self) {
+        if !self.st.dirty {
+            return;
         }
-        LogEvent::EventFired { event, .. } => {
-            let ev = c
-                .event(event)
-                .ok_or_else(|| format!("unknown event `{event}`"))?;
-            world.resource_mut::<History>().fired[ev.index()] = true;
-        }
-        LogEvent::OrderAccepted { unit: u, order, .. } => {
-            let (id, _) = unit(world, u)?;
-            let cmd = crate::orders::resolve_command(&c, order).map_err(|r| r.to_string())?;
-            // Kept sorted by `normalize` at the end of the batch.
-            world.resource_mut::<ThisTurn>().orders.push((id, cmd));
-        }
-        LogEvent::OrderRejected { .. }
-        | LogEvent::SignalSent { .. }
-        | LogEvent::ShowOfForce { .. } => {}
-        LogEvent::Moved { unit: u, to, .. } | LogEvent::Retreated { unit: u, to, .. } => {
-            let z = zone(to)?;
-            component::<Location>(world, u)?.0 = z;
-        }
-        LogEvent::PostureChanged { unit: u, to, .. } => {
-            component::<Disposition>(world, u)?.posture = *to
-        }
-        LogEvent::ContactsCleared => {
-            for v in &mut world.resource_mut::<Contacts>().0.current {
-                v.clear();
+        let c = &self.game.0;
+        let st = &mut *self.st;
+        let p = &mut st.places;
+        p.begin();
+        for (k, l, s, d) in self.units.iter() {
+            if st.on_map[k.id.index()] {
+                p.push(UnitState {
+                    id: k.id,
+                    side: k.side,
+                    kind: k.kind,
+                    zone: l.0,
+                    strength: s.0,
+                    readiness: d.readiness,
+                    posture: d.posture,
+                });
             }
         }
-        LogEvent::DetectionRoll {
-            side: s,
-            unit: u,
-            zone: z,
-            detected,
-            strength,
-            ..
-        } => {
-            if *detected {
-                let (s, z) = (side(s)?, zone(z)?);
-                let (id, _) = unit(world, u)?;
-                let turn = world.resource::<Clock>().0;
-                let mut contacts = world.resource_mut::<Contacts>();
-                contacts.0.current[s.index()].push(id);
-                contacts.0.last_seen[s.index()].insert(
-                    id,
-                    crate::model::Sighting {
-                        zone: z,
-                        turn,
-                        strength: *strength,
-                    },
-                );
-            }
+        p.finish(c.zones.len(), c.units.len());
+        st.dirty = false;
+    }
+
+    /// Applies every event of the log not yet applied.
+    pub fn apply_pending(&mut self) -> Result<(), String> {
+        while self.st.journal.applied < self.st.journal.log.events.len() {
+            let e = self.st.journal.log.events[self.st.journal.applied];
+            self.apply(&e).map_err(|m| format!("{m}: {e:?}"))?;
+            self.st.journal.applied += 1;
         }
-        LogEvent::Engagement { odds, .. } => {
-            let ids: Vec<UnitId> = odds
-                .attack
-                .iter()
-                .chain(&odds.defence)
-                .map(|t| {
-                    c.unit(&t.unit)
-                        .ok_or_else(|| format!("unknown unit `{}`", t.unit))
-                })
-                .collect::<Result<_, _>>()?;
-            world.resource_mut::<ThisTurn>().fought.extend(ids);
-        }
-        LogEvent::NoContact { .. } => {}
-        LogEvent::StepsLost {
-            unit: u,
-            side: s,
-            steps,
-            strength,
-            ..
-        } => {
-            let s = side(s)?;
-            component::<Strength>(world, u)?.0 = *strength;
-            world.resource_mut::<History>().steps_lost[s.index()] += u32::from(*steps);
-        }
-        LogEvent::UnitRemoved { unit: u, .. } => {
-            let (id, e) = unit(world, u)?;
-            world.despawn(e);
-            world.resource_mut::<UnitIndex>().0[id.index()] = None;
-        }
-        LogEvent::ReadinessChanged { unit: u, to, .. } => {
-            component::<Disposition>(world, u)?.readiness = *to
-        }
-        LogEvent::ControlChanged { zone: z, to, .. } => {
-            let z = zone(z)?;
-            let to = to.as_deref().map(side).transpose()?;
-            world.resource_mut::<Control>().0[z.index()] = to;
-        }
-        LogEvent::TrackChanged { track, to, .. } => {
-            let t = c
-                .track(track)
-                .ok_or_else(|| format!("unknown track `{track}`"))?;
-            world.resource_mut::<Tracks>().values[t.index()] = *to;
-        }
-        LogEvent::ThresholdReached { track, at, .. } => {
-            let t = c
-                .track(track)
-                .ok_or_else(|| format!("unknown track `{track}`"))?;
-            let k = c.tracks[t.index()]
-                .thresholds
-                .iter()
-                .position(|x| x.0 == *at)
-                .ok_or("unknown threshold")?;
-            world.resource_mut::<Tracks>().reached[t.index()][k] = true;
-        }
-        LogEvent::RelationChanged { a, b, to, .. } => {
-            let (a, b) = (side(a)?, side(b)?);
-            world.resource_mut::<Diplomacy>().0.set(a, b, *to);
-        }
-        LogEvent::MessageSent { to, from, text } => {
-            let to = to.iter().map(|s| side(s)).collect::<Result<Vec<_>, _>>()?;
-            let turn = world.resource::<Clock>().0;
-            world.resource_mut::<History>().messages.push(Message {
-                turn,
-                to,
-                from: from.clone(),
-                text: text.clone(),
-            });
-        }
-        LogEvent::UnitAdded {
-            unit: u, zone: z, ..
-        } => {
-            let id = c.unit(u).ok_or_else(|| format!("unknown unit `{u}`"))?;
-            if world.resource::<UnitIndex>().0[id.index()].is_some() {
-                return Err(format!("unit `{u}` is already on the map"));
-            }
-            let z = zone(z)?;
-            let d = &c.units[id.index()];
-            let ent = world
-                .spawn((
-                    UnitKey {
-                        id,
-                        side: d.side,
-                        kind: d.kind,
-                    },
-                    Location(z),
-                    Strength(d.strength),
-                    Disposition {
-                        readiness: d.readiness,
-                        posture: d.posture,
-                    },
-                ))
-                .id();
-            world.resource_mut::<UnitIndex>().0[id.index()] = Some(ent);
-        }
-        LogEvent::TurnEnded { .. } | LogEvent::Umpire { .. } => {}
-        LogEvent::GameEnded { outcome } => {
-            world.resource_mut::<History>().outcome = Some(outcome.clone())
+        Ok(())
+    }
+
+    /// Fails unless the unit is on the map.
+    fn on_map(&self, u: UnitId) -> Result<(), String> {
+        match self.st.on_map.get(u.index()) {
+            Some(true) => Ok(()),
+            Some(false) => Err(format!(
+                "unit `{}` is not on the map",
+                self.game.0.unit_name(u)
+            )),
+            None => Err(format!("unknown unit {}", u.0)),
         }
     }
-    Ok(())
+
+    /// A unit on the map whose components are about to change.
+    fn changing(
+        &mut self,
+        u: UnitId,
+    ) -> Result<(Mut<'_, Location>, Mut<'_, Strength>, Mut<'_, Disposition>), String> {
+        self.on_map(u)?;
+        self.st.dirty = true;
+        let e = self.st.index[u.index()];
+        let (_, l, s, d) = self
+            .units
+            .get_mut(e)
+            .map_err(|_| "engine bug: a unit has no entity".to_string())?;
+        Ok((l, s, d))
+    }
+
+    /// Applies one event. Fails (changing nothing) if it names something not on the map.
+    pub fn apply(&mut self, e: &Event) -> Result<(), String> {
+        match *e {
+            Event::TurnStarted { turn } => {
+                let st = &mut *self.st;
+                st.clock = turn;
+                st.turn.order.iter_mut().for_each(|o| *o = None);
+                st.turn.fought.iter_mut().for_each(|f| *f = false);
+            }
+            Event::EventFired { event, .. } => self.st.history.fired[event.index()] = true,
+            Event::OrderAccepted { unit, order, .. } => {
+                self.on_map(unit)?;
+                self.st.turn.order[unit.index()] = Some(order);
+            }
+            Event::OrderRejected { .. }
+            | Event::SignalSent { .. }
+            | Event::ShowOfForce { .. }
+            | Event::NoContact { .. }
+            | Event::Umpire { .. }
+            | Event::TurnEnded { .. } => {}
+            Event::Moved { unit, to, .. } | Event::Retreated { unit, to, .. } => {
+                self.changing(unit)?.0.0 = to;
+            }
+            Event::PostureChanged { unit, to, .. } => self.changing(unit)?.2.posture = to,
+            Event::ContactsCleared => self
+                .st
+                .contacts
+                .current
+                .iter_mut()
+                .for_each(|x| *x = false),
+            Event::DetectionRoll {
+                side,
+                unit,
+                zone,
+                detected,
+                strength,
+                ..
+            } => {
+                if detected {
+                    self.on_map(unit)?;
+                    let st = &mut *self.st;
+                    let at = side.index() * st.contacts.units + unit.index();
+                    st.contacts.current[at] = true;
+                    st.contacts.last_seen[at] = Some(Sighting {
+                        zone,
+                        turn: st.clock,
+                        strength,
+                    });
+                }
+            }
+            Event::Engagement { terms, .. } => {
+                let st = &mut *self.st;
+                st.history.engagements += 1;
+                for t in terms.of(&st.journal.log.terms) {
+                    match st.turn.fought.get_mut(t.unit.index()) {
+                        Some(f) => *f = true,
+                        None => return Err(format!("unknown unit {}", t.unit.0)),
+                    }
+                }
+            }
+            Event::StepsLost {
+                unit,
+                side,
+                steps,
+                strength,
+                ..
+            } => {
+                self.changing(unit)?.1.0 = strength;
+                self.st.history.steps_lost[side.index()] += u32::from(steps);
+            }
+            Event::UnitRemoved { unit, .. } => {
+                self.on_map(unit)?;
+                self.st.dirty = true;
+                self.st.on_map[unit.index()] = false;
+            }
+            Event::ReadinessChanged { unit, to, .. } => self.changing(unit)?.2.readiness = to,
+            Event::ControlChanged { zone, to, .. } => self.st.control[zone.index()] = to,
+            Event::TrackChanged { track, to, .. } => self.st.tracks.values[track.index()] = to,
+            Event::ThresholdReached { track, k } => {
+                self.st.tracks.reached[track.index()][usize::from(k)] = true
+            }
+            Event::RelationChanged { a, b, to, .. } => self.st.relations.set(a, b, to),
+            Event::MessageSent { msg } => {
+                let turn = self.st.clock;
+                self.st.history.messages.push(Delivered { turn, msg });
+            }
+            Event::UnitAdded { unit, zone, .. } => {
+                let Some(&on) = self.st.on_map.get(unit.index()) else {
+                    return Err(format!("unknown unit {}", unit.0));
+                };
+                let c = self.game.0.clone();
+                let d = &c.units[unit.index()];
+                if on {
+                    return Err(format!("unit `{}` is already on the map", d.id));
+                }
+                let st = &mut *self.st;
+                st.on_map[unit.index()] = true;
+                st.dirty = true;
+                st.turn.order[unit.index()] = None;
+                st.turn.fought[unit.index()] = false;
+                let (_, mut l, mut s, mut disp) = self
+                    .units
+                    .get_mut(st.index[unit.index()])
+                    .map_err(|_| "engine bug: a unit has no entity".to_string())?;
+                l.0 = zone;
+                s.0 = d.strength;
+                *disp = Disposition {
+                    readiness: d.readiness,
+                    posture: d.posture,
+                };
+            }
+            Event::GameEnded { ending } => {
+                let st = &mut *self.st;
+                let ending = match ending {
+                    Ending::Points { winner, scores } => {
+                        st.history.scores.clear();
+                        st.history
+                            .scores
+                            .extend_from_slice(scores.of(&st.journal.log.numbers));
+                        Ending::Points {
+                            winner,
+                            scores: Span {
+                                start: 0,
+                                len: scores.len,
+                            },
+                        }
+                    }
+                    sd => sd,
+                };
+                st.history.ending = Some(ending);
+            }
+        }
+        Ok(())
+    }
 }

@@ -1,31 +1,27 @@
 //! The engine facade: one game in one World and Schedule, reusable for the next game.
 //!
 //! `Engine::new` builds a world and schedule; `reset` starts another game in the same ones (a batch
-//! thread keeps one engine for all its games). Orders go in with `submit`, a turn is played with
-//! `step_turn`, and everything that happened is in `log`.
+//! thread keeps one engine for all its games). Orders go in with `submit` (or bots play sides:
+//! `set_bots`), a turn is played with `step` (or `step_turn`, which also gives the turn's events
+//! with names), and everything that happened is in the journal. By default the engine keeps every
+//! turn's events and hashes the state at the end of every turn, as the classroom and `replay`
+//! need; a batch turns both off (`keep_log`, `hash_every_turn`) and hashes once at the end.
 
-use super::apply;
+use super::apply::Writer;
 use super::components::*;
-use super::hash::state_hash;
+use super::hash::{Enc, Source, world_hash};
 use super::phases;
-use super::snapshot;
+use super::world::UnitsMut;
 use crate::dice::Dice;
-use crate::model::{Compiled, Outcome, SideId, State};
+use crate::model::{Compiled, Intel, Message, Outcome, SideId, State, UnitState};
 use crate::orders::SideOrders;
 use crate::orders::file::Unresolved;
-use crate::report::LogEvent;
+use crate::policy::PolicySpec;
+use crate::report::event::{Event, Log};
+use crate::report::{LogEvent, render};
 use bevy_ecs::prelude::*;
+use bevy_ecs::system::SystemState;
 use std::sync::Arc;
-
-/// Writes the turn's state hash to the log: the last step of every turn.
-pub fn end_turn(world: &mut World) {
-    let s = snapshot::state(world);
-    let hash = state_hash(&s);
-    world
-        .resource_mut::<Log>()
-        .0
-        .push(LogEvent::TurnEnded { turn: s.turn, hash });
-}
 
 /// Why a turn could not be played.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,22 +44,35 @@ impl std::error::Error for StepError {}
 pub struct Engine {
     world: World,
     schedule: Schedule,
+    units: QueryState<UnitsMut>,
+    read: QueryState<UnitRow<'static>>,
+    writer: SystemState<Writer<'static, 'static>>,
+    rows: Vec<UnitState>,
 }
 
 impl Engine {
     /// A new game of `c` with these dice.
     pub fn new(c: Arc<Compiled>, dice: Dice) -> Engine {
         let mut world = World::new();
-        super::world::setup(&mut world, c, dice);
+        super::world::insert_resources(&mut world, &c, dice.clone());
+        let mut units = world.query::<UnitsMut>();
+        super::world::setup(&mut world, &mut units, c, dice);
+        let writer = SystemState::new(&mut world);
+        let read = world.query::<UnitRow>();
         Engine {
             world,
             schedule: phases::schedule(),
+            units,
+            read,
+            writer,
+            rows: Vec::new(),
         }
     }
 
-    /// Starts a new game in the same World and Schedule.
+    /// Starts a new game in the same World and Schedule (keeping the bots, and whether the log is
+    /// kept and every turn hashed).
     pub fn reset(&mut self, c: Arc<Compiled>, dice: Dice) {
-        super::world::setup(&mut self.world, c, dice);
+        super::world::setup(&mut self.world, &mut self.units, c, dice);
     }
 
     /// The scenario.
@@ -79,72 +88,240 @@ impl Engine {
     /// Plays the rest of the game with other dice: the same position, another roll of luck (what
     /// a fork of a game from turn N does).
     pub fn set_dice(&mut self, dice: Dice) {
-        self.world.insert_resource(DiceBox(dice));
+        self.world.resource_mut::<DiceBox>().0 = dice;
+    }
+
+    /// Keep every turn's events (the default), or only the current turn's.
+    pub fn keep_log(&mut self, keep: bool) {
+        self.world.resource_mut::<Status>().journal.keep = keep;
+    }
+
+    /// Hash the state at the end of every turn (the default), or only when asked.
+    pub fn hash_every_turn(&mut self, on: bool) {
+        self.world.resource_mut::<Settings>().hash_every_turn = on;
+    }
+
+    /// Lets bots play every side (`policies` in side order) whenever nothing was handed in.
+    pub fn set_bots(&mut self, policies: &[PolicySpec]) {
+        let mut bots = self.world.resource_mut::<Bots>();
+        bots.0.clear();
+        bots.0.extend(policies.iter().cloned().map(Some));
+    }
+
+    /// No bots: sides that hand nothing in hold.
+    pub fn clear_bots(&mut self) {
+        self.world.resource_mut::<Bots>().0.clear();
     }
 
     /// Hands in a side's orders for the coming turn (replacing any it handed in before).
     /// `unresolved` are orders that named unknown things; they are logged as rejected.
     pub fn submit(&mut self, side: SideId, orders: SideOrders, unresolved: Vec<Unresolved>) {
         let mut sub = self.world.resource_mut::<Submitted>();
-        sub.0.retain(|x| x.0 != side);
-        sub.0.push((side, orders, unresolved));
+        let slot = &mut sub.0[side.index()];
+        slot.orders = orders;
+        slot.unresolved = unresolved;
+        slot.pending = true;
     }
 
-    /// Plays one turn; returns the events it produced.
-    pub fn step_turn(&mut self) -> Result<&[LogEvent], StepError> {
-        if self.outcome().is_some() {
+    /// Plays one turn.
+    pub fn step(&mut self) -> Result<(), StepError> {
+        if self.ended() {
             return Err(StepError::GameOver);
         }
-        let before = self.world.resource::<Log>().0.len();
         self.schedule.run(&mut self.world);
-        Ok(&self.world.resource::<Log>().0[before..])
+        Ok(())
+    }
+
+    /// Plays one turn and returns its events with names.
+    pub fn step_turn(&mut self) -> Result<Vec<LogEvent>, StepError> {
+        self.step()?;
+        Ok(self.named(self.turn_events()))
+    }
+
+    /// The events of the turn last played (or being played).
+    pub fn turn_events(&self) -> &[Event] {
+        let j = &self.world.resource::<Status>().journal;
+        &j.log.events[j.turn_start.min(j.log.events.len())..]
+    }
+
+    /// Events of this game's log, with names.
+    pub fn named(&self, events: &[Event]) -> Vec<LogEvent> {
+        let c = self.compiled();
+        let log = &self.world.resource::<Status>().journal.log;
+        events.iter().map(|e| render::render(c, log, e)).collect()
+    }
+
+    /// The journal: the events and their arenas.
+    pub fn journal(&self) -> &Log {
+        &self.world.resource::<Status>().journal.log
     }
 
     /// The turn last played (0 before the first).
     pub fn turn(&self) -> u32 {
-        self.world.resource::<Clock>().0
+        self.world.resource::<Status>().clock
+    }
+
+    /// Whether the game has ended.
+    pub fn ended(&self) -> bool {
+        self.world.resource::<Status>().history.ending.is_some()
     }
 
     /// How the game ended, if it has.
-    pub fn outcome(&self) -> Option<&Outcome> {
-        self.world.resource::<History>().outcome.as_ref()
+    pub fn outcome(&self) -> Option<Outcome> {
+        let h = &self.world.resource::<Status>().history;
+        h.ending
+            .map(|e| render::outcome(self.compiled(), e, &h.scores))
     }
 
-    /// Every event so far.
-    pub fn log(&self) -> &[LogEvent] {
-        &self.world.resource::<Log>().0
+    /// Steps lost so far, per side.
+    pub fn steps_lost(&self) -> &[u32] {
+        &self.world.resource::<Status>().history.steps_lost
     }
 
-    /// The full, sorted state.
+    /// Track values now.
+    pub fn tracks(&self) -> &[i32] {
+        &self.world.resource::<Status>().tracks.values
+    }
+
+    /// Engagements fought so far.
+    pub fn engagements(&self) -> u32 {
+        self.world.resource::<Status>().history.engagements
+    }
+
+    /// Every event so far, with names (all of the game when the log is kept).
+    pub fn log(&self) -> Vec<LogEvent> {
+        self.named(&self.journal().events)
+    }
+
+    /// Gathers the units on the map, by id.
+    fn load_units(&mut self) {
+        self.rows.clear();
+        let st = self.world.resource::<Status>();
+        for row in self.read.iter_many(&self.world, &st.index).flatten() {
+            if st.on_map[row.0.id.index()] {
+                self.rows.push(unit_state(row));
+            }
+        }
+    }
+
+    /// The full, sorted state, with names where the state has them.
     pub fn state(&mut self) -> State {
-        snapshot::state(&mut self.world)
+        self.load_units();
+        let w = &self.world;
+        let c = &w.resource::<Game>().0;
+        let st = w.resource::<Status>();
+        let (tracks, h, contacts) = (&st.tracks, &st.history, &st.contacts);
+        let notes = &st.journal.log.notes;
+        let mut intel = Intel::new(c.side_count());
+        for side in c.side_ids() {
+            for u in (0..c.units.len() as u32).map(crate::model::UnitId) {
+                if contacts.sees(side, u) {
+                    intel.current[side.index()].push(u);
+                }
+                if let Some(sg) = contacts.sighting(side, u) {
+                    intel.last_seen[side.index()].insert(u, sg);
+                }
+            }
+        }
+        State {
+            turn: st.clock,
+            units: self.rows.clone(),
+            control: st.control.clone(),
+            relations: st.relations.clone(),
+            tracks: tracks.values.clone(),
+            reached: tracks.reached.clone(),
+            fired: h.fired.clone(),
+            steps_lost: h.steps_lost.clone(),
+            intel,
+            messages: h
+                .messages
+                .iter()
+                .map(|m| {
+                    let (to, from, text) = render::message(c, notes, m.msg);
+                    Message {
+                        turn: m.turn,
+                        to,
+                        from,
+                        text,
+                    }
+                })
+                .collect(),
+            outcome: h.ending.map(|e| render::outcome(c, e, &h.scores)),
+        }
     }
 
-    /// The state hash now.
+    /// The state hash now, as a number.
+    pub fn hash(&mut self) -> u64 {
+        self.load_units();
+        let mut enc = std::mem::take(&mut *self.world.resource_mut::<Enc>());
+        let w = &self.world;
+        let st = w.resource::<Status>();
+        let src = Source {
+            c: &w.resource::<Game>().0,
+            turn: st.clock,
+            control: &st.control,
+            relations: &st.relations,
+            tracks: &st.tracks,
+            history: &st.history,
+            contacts: &st.contacts,
+            notes: &st.journal.log.notes,
+        };
+        let h = world_hash(&src, self.rows.iter().copied(), &mut enc);
+        *self.world.resource_mut::<Enc>() = enc;
+        h
+    }
+
+    /// The state hash now, as 16 hex digits.
     pub fn state_hash(&mut self) -> String {
-        state_hash(&self.state())
+        render::hex(self.hash())
     }
 
     /// Applies events from outside the turn (umpire actions, or a replayed log), logging them.
     /// Stops at the first that does not apply, leaving the ones before it applied.
     pub fn apply_events(&mut self, events: Vec<LogEvent>) -> Result<(), String> {
-        let mut result = Ok(());
-        for e in events {
-            if let Err(m) = apply::apply(&mut self.world, &e) {
-                result = Err(m);
-                break;
-            }
-            self.world.resource_mut::<Log>().0.push(e);
+        let c = self.compiled().clone();
+        let mut w = self
+            .writer
+            .get_mut(&mut self.world)
+            .map_err(|e| format!("engine bug: the world cannot be written: {e}"))?;
+        for e in &events {
+            let ev = render::resolve(&c, &mut w.st.journal.log, e)?;
+            w.apply(&ev)?;
+            let j = &mut w.st.journal;
+            j.log.events.push(ev);
+            j.applied = j.log.events.len();
         }
-        apply::normalize(&mut self.world);
-        result
+        self.writer.apply(&mut self.world);
+        Ok(())
     }
 
     /// Works out the events of firing a scenario event now (for the umpire's `inject`).
-    pub fn inject_events(&self, event: crate::model::EventId, reason: &str) -> Vec<LogEvent> {
-        let mut ch = super::changes::from_world(&self.world);
-        ch.fire(event, &format!("umpire: {reason}"));
-        ch.out
+    pub fn inject_events(&mut self, event: crate::model::EventId, reason: &str) -> Vec<LogEvent> {
+        let w = &self.world;
+        let c = w.resource::<Game>().0.clone();
+        let st = w.resource::<Status>();
+        let on_map = &st.on_map;
+        let mut work = super::changes::Working::default();
+        work.load(
+            &st.tracks.values,
+            &st.relations,
+            &st.control,
+            &st.history.fired,
+        );
+        let mut log = Log::default();
+        let was = |u: crate::model::UnitId| on_map[u.index()];
+        let mut ch = super::changes::Changes {
+            c: &c,
+            w: &mut work,
+            was_on_map: &was,
+            log: &mut log,
+        };
+        let cause = crate::report::event::Cause::Note(ch.log.notes.note(format!("umpire: {reason}")));
+        ch.fire(event, cause);
+        log.events
+            .iter()
+            .map(|e| render::render(&c, &log, e))
+            .collect()
     }
 
     /// Read access to the world, for tests and tools.

@@ -1,6 +1,7 @@
-//! The simulation: a scenario becomes a bevy_ecs World ([`world`]); a turn is a Schedule of chained
-//! phase sets ([`phases`]) whose systems read the world, call [`crate::rules`] and emit events that
-//! [`apply`] alone applies. [`Engine`] is the facade the CLI, the game folder and batch runs use.
+//! The simulation: a scenario becomes a bevy_ecs World ([`world`]) whose components are the units'
+//! state; a turn is a Schedule of chained phase sets ([`phases`]) whose systems read the world,
+//! call [`crate::rules`] and write events to the log that [`apply`] alone applies. [`Engine`] is
+//! the facade the CLI, the game folder and batch runs use.
 
 pub mod apply;
 pub mod autoplay;
@@ -9,7 +10,7 @@ pub mod components;
 pub mod engine;
 pub mod hash;
 pub mod phases;
-pub mod snapshot;
+pub mod scratch;
 pub mod world;
 
 pub use engine::{Engine, StepError};

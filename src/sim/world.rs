@@ -1,71 +1,124 @@
-//! Building a game's world from a compiled scenario, and resetting a world for the next game so a
-//! thread can keep one World and Schedule for all its games.
+//! Building a game's world from a compiled scenario, and resetting it for the next game so a thread
+//! can keep one World and Schedule for all its games.
+//!
+//! Every unit of the scenario is spawned once, in id order. A new game of the same scenario (the
+//! same `Arc`) writes the units' starting values into the same entities; another scenario despawns
+//! them and spawns its own. Resources are reset in place, so their buffers are kept.
 
 use super::components::*;
 use crate::dice::Dice;
-use crate::model::{Compiled, Intel, UnitId};
+use crate::model::Compiled;
+use crate::model::compiled::UnitDef;
 use bevy_ecs::prelude::*;
 use std::sync::Arc;
 
-/// Fills `world` with the start of a game: removes any previous game's units, then spawns this one's
-/// and sets every resource.
-pub fn setup(world: &mut World, c: Arc<Compiled>, dice: Dice) {
-    let old: Vec<Entity> = world
-        .query_filtered::<Entity, With<UnitKey>>()
-        .iter(world)
-        .collect();
-    for e in old {
-        world.despawn(e);
-    }
-    let mut index = vec![None; c.units.len()];
-    for (i, u) in c.units.iter().enumerate().filter(|(_, u)| u.initial) {
-        let id = UnitId(i as u32);
-        let e = world
-            .spawn((
-                UnitKey {
-                    id,
-                    side: u.side,
-                    kind: u.kind,
-                },
-                Location(u.zone),
-                Strength(u.strength),
-                Disposition {
-                    readiness: u.readiness,
-                    posture: u.posture,
-                },
-            ))
-            .id();
-        index[i] = Some(e);
+/// The components of a unit at the start of a game.
+fn start(d: &UnitDef) -> (Location, Strength, Disposition) {
+    (
+        Location(d.zone),
+        Strength(d.strength),
+        Disposition {
+            readiness: d.readiness,
+            posture: d.posture,
+        },
+    )
+}
+
+/// Inserts every resource a game needs, empty (once, when the world is made).
+pub fn insert_resources(world: &mut World, c: &Arc<Compiled>, dice: Dice) {
+    world.insert_resource(Game(c.clone()));
+    world.insert_resource(Status {
+        journal: Journal {
+            keep: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    world.insert_resource(Submitted::default());
+    world.insert_resource(Bots::default());
+    world.insert_resource(Settings {
+        hash_every_turn: true,
+    });
+    world.insert_resource(DiceBox(dice));
+    world.insert_resource(super::hash::Enc::default());
+}
+
+/// The unit components a reset writes.
+pub type UnitsMut = (
+    &'static UnitKey,
+    &'static mut Location,
+    &'static mut Strength,
+    &'static mut Disposition,
+);
+
+/// Fills `world` with the start of a game of `c` with `dice`. `units` is the world's query of unit
+/// components, kept by the engine.
+pub fn setup(world: &mut World, units: &mut QueryState<UnitsMut>, c: Arc<Compiled>, dice: Dice) {
+    let same = Arc::ptr_eq(&world.resource::<Game>().0, &c)
+        && world.resource::<Status>().index.len() == c.units.len();
+    if same {
+        for (k, mut l, mut s, mut d) in units.iter_mut(world) {
+            (*l, *s, *d) = start(&c.units[k.id.index()]);
+        }
+    } else {
+        let old = std::mem::take(&mut world.resource_mut::<Status>().index);
+        for e in old {
+            world.despawn(e);
+        }
+        let mut index = Vec::with_capacity(c.units.len());
+        for (i, u) in c.units.iter().enumerate() {
+            let key = UnitKey {
+                id: crate::model::UnitId(i as u32),
+                side: u.side,
+                kind: u.kind,
+            };
+            index.push(world.spawn((key, start(u))).id());
+        }
+        world.resource_mut::<Status>().index = index;
     }
     let n = c.side_count();
-    world.insert_resource(UnitIndex(index));
-    world.insert_resource(Clock(0));
-    world.insert_resource(Control(c.zones.iter().map(|z| z.controller).collect()));
-    world.insert_resource(Diplomacy(c.relations.clone()));
-    world.insert_resource(Tracks {
-        values: c.tracks.iter().map(|t| t.start).collect(),
-        reached: c
-            .tracks
-            .iter()
-            .map(|t| {
-                t.thresholds
-                    .iter()
-                    .map(|(at, _, _)| t.start >= *at)
-                    .collect()
-            })
-            .collect(),
-    });
-    world.insert_resource(History {
-        fired: vec![false; c.events.len()],
-        steps_lost: vec![0; n],
-        messages: Vec::new(),
-        outcome: None,
-    });
-    world.insert_resource(Contacts(Intel::new(n)));
-    world.insert_resource(Submitted::default());
-    world.insert_resource(ThisTurn::default());
-    world.insert_resource(Outbox::default());
-    world.insert_resource(Log::default());
-    world.insert_resource(DiceBox(dice));
-    world.insert_resource(Game(c));
+    let nu = c.units.len();
+    let mut st = world.resource_mut::<Status>();
+    let st = &mut *st;
+    st.clock = 0;
+    st.control.clear();
+    st.control.extend(c.zones.iter().map(|z| z.controller));
+    st.relations.copy_from(&c.relations);
+    let t = &mut st.tracks;
+    t.values.clear();
+    t.values.extend(c.tracks.iter().map(|t| t.start));
+    t.reached.resize_with(c.tracks.len(), Vec::new);
+    for (r, def) in t.reached.iter_mut().zip(&c.tracks) {
+        r.clear();
+        r.extend(def.thresholds.iter().map(|(at, _, _)| def.start >= *at));
+    }
+    let h = &mut st.history;
+    h.fired.clear();
+    h.fired.resize(c.events.len(), false);
+    h.steps_lost.clear();
+    h.steps_lost.resize(n, 0);
+    h.messages.clear();
+    h.ending = None;
+    h.scores.clear();
+    h.engagements = 0;
+    st.contacts.reset(n, nu);
+    st.on_map.clear();
+    st.on_map.extend(c.units.iter().map(|u| u.initial));
+    st.turn.order.clear();
+    st.turn.order.resize(nu, None);
+    st.turn.fought.clear();
+    st.turn.fought.resize(nu, false);
+    st.dirty = true;
+    st.journal.log.clear();
+    st.journal.applied = 0;
+    st.journal.turn_start = 0;
+    {
+        let mut sub = world.resource_mut::<Submitted>();
+        sub.0.resize_with(n, Slot::default);
+        for s in &mut sub.0 {
+            s.pending = false;
+        }
+    }
+    world.resource_mut::<DiceBox>().0 = dice;
+    world.resource_mut::<Game>().0 = c;
 }

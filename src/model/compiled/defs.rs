@@ -44,12 +44,14 @@ pub struct KindDef {
     pub stealth: u8,
     /// Zone kinds it may enter.
     pub enters: Vec<ZoneKind>,
+    /// The same as a bit mask ([`crate::model::reach::kind_bit`]).
+    pub mask: u8,
 }
 
 impl KindDef {
     /// May enter a zone of this kind.
     pub fn can_enter(&self, k: ZoneKind) -> bool {
-        self.enters.contains(&k)
+        self.mask & crate::model::reach::kind_bit(k) != 0
     }
 }
 

@@ -1,15 +1,16 @@
-//! Movement: every accepted order that moves a unit, simultaneously from the positions at the start of
-//! the phase, by the shortest legal path, stopping on contact with hostile units.
+//! Movement: every accepted order that moves a unit, simultaneously from the positions at the start
+//! of the phase, by the shortest legal path, stopping on contact with hostile units.
 
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::model::{SideId, UnitId, ZoneId};
-use crate::orders::{Command, Order, check};
-use crate::report::LogEvent;
-use crate::rules::{Board, movement};
+use crate::orders::Command;
+use crate::orders::check::accepted_path;
+use crate::report::event::{Event, Span};
+use crate::rules::movement;
 use crate::scenario::Posture;
-use crate::sim::components::*;
-use crate::sim::snapshot::Snapshot;
-use bevy_ecs::prelude::*;
-use std::collections::BTreeMap;
+use crate::sim::scratch::Scratch;
 
 /// The posture an order leaves a unit in.
 pub fn posture_for<Z, S>(cmd: &Command<Z, S>) -> Posture {
@@ -21,87 +22,100 @@ pub fn posture_for<Z, S>(cmd: &Command<Z, S>) -> Posture {
     }
 }
 
-/// A unit's move as planned from the start-of-phase positions.
-struct Leg {
+/// A unit's move as planned from the start-of-phase positions: the zones it enters are
+/// `zones[entered]` of the scratch buffer.
+#[derive(Debug, Clone, Copy)]
+pub struct Leg {
     unit: UnitId,
     side: SideId,
     from: ZoneId,
-    entered: Vec<ZoneId>,
+    entered: Span,
     stopped: bool,
 }
 
 /// Moves units. Paths are worked out from the positions at the start of the phase; a unit stops on
 /// entering a zone that held hostile units; and two hostile units that would cross the same border
 /// in opposite directions at the same step meet there: each stays on its side of it.
-pub fn move_units(s: Snapshot, this: Res<ThisTurn>, mut out: ResMut<Outbox>) {
-    let c = &s.game.0;
-    let units = s.units();
-    let b = Board::new(c, &units, &s.diplomacy.0, &s.control.0, s.clock.0);
-    let mut legs = Vec::new();
-    for (id, cmd) in &this.orders {
-        let Some(u) = b.unit(*id) else { continue };
-        let posture = posture_for(cmd);
+pub fn move_units(mut w: Writer) {
+    let (r, j, scratch) = w.split();
+    plan_moves(&r, &mut j.log, scratch);
+    w.end_phase();
+}
+
+fn plan_moves(r: &View, log: &mut Log, s: &mut Scratch) {
+    let b = r.board();
+    s.legs.clear();
+    s.leg_zones.clear();
+    for u in b.units() {
+        let Some(cmd) = r.order(u.id) else { continue };
+        let posture = posture_for(&cmd);
         if posture != u.posture {
-            out.0.push(LogEvent::PostureChanged {
-                unit: c.unit_name(*id).to_string(),
+            log.events.push(Event::PostureChanged {
+                unit: u.id,
                 from: u.posture,
                 to: posture,
             });
         }
-        let order = Order {
-            unit: *id,
-            command: cmd.clone(),
-        };
-        let Ok(plan) = check(&b, u.side, &order, &|_| false) else {
-            continue;
-        };
-        if plan.path.is_empty() {
+        accepted_path(&b, u, &cmd, &mut s.search, &mut s.path);
+        if s.path.is_empty() {
             continue;
         }
         let (entered, stopped) =
-            movement::walk(&b, u.side, &plan.path, matches!(cmd, Command::Withdraw(_)));
-        legs.push(Leg {
-            unit: *id,
+            movement::walk(&b, u.side, &s.path, matches!(cmd, Command::Withdraw(_)));
+        let start = s.leg_zones.len() as u32;
+        s.leg_zones.extend_from_slice(&s.path[..entered]);
+        s.legs.push(Leg {
+            unit: u.id,
             side: u.side,
             from: u.zone,
-            entered,
-            stopped: stopped.is_some(),
+            entered: Span {
+                start,
+                len: entered as u32,
+            },
+            stopped,
         });
     }
-    // Every border crossing: (from, to, step) -> the sides crossing it.
-    let step_from = |l: &Leg, k: usize| if k == 0 { l.from } else { l.entered[k - 1] };
-    let mut crossings: BTreeMap<(ZoneId, ZoneId, usize), Vec<SideId>> = BTreeMap::new();
-    for l in &legs {
-        for (k, &to) in l.entered.iter().enumerate() {
-            crossings
-                .entry((step_from(l, k), to, k))
-                .or_default()
-                .push(l.side);
+    // Every border crossing: (from, to, step, side), sorted for lookup.
+    let zones = &s.leg_zones;
+    let step_from = |l: &Leg, k: usize| {
+        if k == 0 {
+            l.from
+        } else {
+            l.entered.of(zones)[k - 1]
+        }
+    };
+    s.crossings.clear();
+    for l in &s.legs {
+        for (k, &to) in l.entered.of(zones).iter().enumerate() {
+            s.crossings.push((step_from(l, k), to, k as u32, l.side));
         }
     }
-    for l in &mut legs {
-        let head_on = (0..l.entered.len()).find(|&k| {
-            let from = if k == 0 { l.from } else { l.entered[k - 1] };
-            crossings
-                .get(&(l.entered[k], from, k))
-                .is_some_and(|sides| sides.iter().any(|x| s.diplomacy.0.hostile(*x, l.side)))
+    s.crossings.sort_unstable();
+    for l in &mut s.legs {
+        let path = l.entered.of(zones);
+        let head_on = (0..path.len()).find(|&k| {
+            let from = step_from(l, k);
+            let key = (path[k], from, k as u32);
+            let first = s.crossings.partition_point(|x| (x.0, x.1, x.2) < key);
+            s.crossings[first..]
+                .iter()
+                .take_while(|x| (x.0, x.1, x.2) == key)
+                .any(|x| r.relations.hostile(x.3, l.side))
         });
         if let Some(k) = head_on {
-            l.entered.truncate(k);
+            l.entered.len = k as u32;
             l.stopped = true;
         }
     }
-    for l in legs {
-        let to = *l.entered.last().unwrap_or(&l.from);
-        out.0.push(LogEvent::Moved {
-            unit: c.unit_name(l.unit).to_string(),
-            from: c.zone_name(l.from).to_string(),
-            to: c.zone_name(to).to_string(),
-            path: l
-                .entered
-                .iter()
-                .map(|z| c.zone_name(*z).to_string())
-                .collect(),
+    for l in &s.legs {
+        let entered = l.entered.of(zones);
+        let to = *entered.last().unwrap_or(&l.from);
+        let path = log.push_zones(entered.iter().copied());
+        log.events.push(Event::Moved {
+            unit: l.unit,
+            from: l.from,
+            to,
+            path,
             stopped_by_contact: l.stopped,
         });
     }

@@ -1,103 +1,114 @@
-//! The order check: every submitted order is accepted or rejected with its reason; signals are sent.
+//! The order check: every order handed in is accepted or rejected with its reason; signals are
+//! sent. Sides are taken in side order, each side's orders in the order given.
 
-use crate::orders::{Rejection, SignalKind, check, check_signal, describe};
-use crate::report::LogEvent;
-use crate::rules::Board;
-use crate::sim::changes::ChangeState;
+use crate::orders::{SignalKind, judge, judge_signal};
+use crate::report::event::{Cause, Event, Msg, Refused};
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::sim::components::*;
-use crate::sim::snapshot::Snapshot;
+use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
-/// Checks the submitted orders of every side, in side order, and consumes them.
-pub fn check_orders(
-    s: Snapshot,
-    st: ChangeState,
-    mut submitted: ResMut<Submitted>,
-    mut out: ResMut<Outbox>,
-) {
-    let c = &s.game.0;
-    let units = s.units();
-    let b = Board::new(c, &units, &s.diplomacy.0, &s.control.0, s.clock.0);
-    let mut ch = st.start(c, &s.diplomacy.0, &s.control.0);
-    let mut all = std::mem::take(&mut submitted.0);
-    all.sort_by_key(|x| x.0);
-    for (side, orders, unresolved) in all {
-        let side_name = c.side_name(side).to_string();
-        for u in unresolved {
-            ch.out.push(LogEvent::OrderRejected {
-                side: side_name.clone(),
-                unit: u.unit,
-                order: u.order,
-                reason: u.reason,
-            });
+/// Checks the orders handed in by every side, and consumes them.
+pub fn check_orders(mut w: Writer, mut submitted: ResMut<Submitted>) {
+    let (r, j, scratch) = w.split();
+    check(&r, &mut j.log, &mut submitted, scratch);
+    w.end_phase();
+}
+
+fn check(r: &View, log: &mut Log, submitted: &mut Submitted, s: &mut Scratch) {
+    let c = r.c;
+    let b = r.board();
+    let on_map = r.on_map();
+    let mut ch = r.changes(&mut s.work, &on_map, log);
+    s.done.clear();
+    s.done.resize(c.units.len(), false);
+    for (i, slot) in submitted.0.iter_mut().enumerate() {
+        if !slot.pending {
+            continue;
         }
-        // Units already ordered this turn, by id: a flag per unit keeps the check linear.
-        let mut done = vec![false; c.units.len()];
-        for o in &orders.orders {
-            let verdict = check(&b, side, o, &|u| done[u.index()]);
-            match verdict {
-                Ok(_) => {
-                    done[o.unit.index()] = true;
-                    let order = o.command.map(
-                        |z| c.zone_name(*z).to_string(),
-                        |x| c.side_name(*x).to_string(),
-                    );
-                    ch.out.push(LogEvent::OrderAccepted {
-                        side: side_name.clone(),
-                        unit: c.unit_name(o.unit).to_string(),
-                        order,
+        slot.pending = false;
+        let side = crate::model::SideId(i as u16);
+        for u in slot.unresolved.drain(..) {
+            let what = Refused::Written {
+                unit: ch.log.notes.note(u.unit),
+                order: ch.log.notes.note(u.order),
+                reason: ch.log.notes.note(u.reason),
+            };
+            ch.log.events.push(Event::OrderRejected { side, what });
+        }
+        // Units already ordered this turn, by id (a flag per unit keeps the check linear).
+        s.touched.clear();
+        for o in &slot.orders.orders {
+            let done = &s.done;
+            match judge(&b, side, o, &|u| done[u.index()], &mut s.search, None) {
+                Ok(()) => {
+                    s.done[o.unit.index()] = true;
+                    s.touched.push(o.unit);
+                    ch.log.events.push(Event::OrderAccepted {
+                        side,
+                        unit: o.unit,
+                        order: o.command,
                     });
                 }
-                Err(why) => ch.out.push(LogEvent::OrderRejected {
-                    side: side_name.clone(),
-                    unit: c.unit_name(o.unit).to_string(),
-                    order: describe(c, &o.command),
-                    reason: why.to_string(),
+                Err(why) => ch.log.events.push(Event::OrderRejected {
+                    side,
+                    what: Refused::Unit {
+                        unit: o.unit,
+                        order: o.command,
+                        why,
+                    },
                 }),
             }
         }
+        for u in &s.touched {
+            s.done[u.index()] = false;
+        }
         let mut sent = false;
-        for sig in &orders.signals {
-            let to = c.side_name(sig.to).to_string();
+        for sig in &slot.orders.signals {
             let verdict = if sent {
-                Err(Rejection::OneSignalPerTurn)
+                Err(crate::orders::Why::OneSignalPerTurn)
             } else {
-                check_signal(side, sig)
+                judge_signal(side, sig)
             };
             if let Err(why) = verdict {
-                ch.out.push(LogEvent::OrderRejected {
-                    side: side_name.clone(),
-                    unit: String::new(),
-                    order: format!("Signal({to}, {:?})", sig.kind),
-                    reason: why.to_string(),
+                ch.log.events.push(Event::OrderRejected {
+                    side,
+                    what: Refused::Signal {
+                        to: sig.to,
+                        kind: sig.kind,
+                        why,
+                    },
                 });
                 continue;
             }
             sent = true;
-            ch.out.push(LogEvent::SignalSent {
-                from: side_name.clone(),
-                to: to.clone(),
-                kind: sig.kind,
+            let (to, kind) = (sig.to, sig.kind);
+            ch.log.events.push(Event::SignalSent {
+                from: side,
+                to,
+                kind,
             });
-            let cause = format!("{side_name} signalled {:?} to {to}", sig.kind);
             ch.escalate(
-                |e| match sig.kind {
+                |e| match kind {
                     SignalKind::Warn => e.warn,
                     SignalKind::Deescalate => e.deescalate,
                     SignalKind::Hotline => e.hotline,
                 },
-                &cause,
+                Cause::Signal {
+                    from: side,
+                    to,
+                    kind,
+                },
             );
-            ch.out.push(LogEvent::MessageSent {
-                to: vec![to],
-                from: side_name.clone(),
-                text: format!(
-                    "{} sends a signal: {:?}",
-                    c.scenario.sides[side.index()].name,
-                    sig.kind
-                ),
+            ch.log.events.push(Event::MessageSent {
+                msg: Msg::Signal {
+                    from: side,
+                    to,
+                    kind,
+                },
             });
         }
     }
-    out.0.extend(ch.out);
 }

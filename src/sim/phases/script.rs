@@ -1,143 +1,144 @@
 //! The scripted parts of a turn: its start (scheduled injects), track thresholds and conditional
 //! events, and the victory check.
 
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::model::compiled::When;
-use crate::model::{EventId, Outcome};
-use crate::report::LogEvent;
+use crate::model::EventId;
+use crate::report::event::{Cause, Ending, Event};
 use crate::rules::conditions::{Facts, holds};
 use crate::rules::victory;
-use crate::sim::changes::ChangeState;
-use crate::sim::components::*;
-use bevy_ecs::prelude::*;
+use crate::sim::scratch::Scratch;
 
-/// Begins the turn and fires the events scheduled for it.
-pub fn start_turn(
-    game: Res<Game>,
-    clock: Res<Clock>,
-    control: Res<Control>,
-    dip: Res<Diplomacy>,
-    st: ChangeState,
-    mut out: ResMut<Outbox>,
-) {
-    let c = &game.0;
-    let turn = clock.0 + 1;
-    let mut ch = st.start(c, &dip.0, &control.0);
-    ch.out.push(LogEvent::TurnStarted {
-        turn,
-        label: c.turn_label(turn),
-    });
+/// Begins the turn and fires the events scheduled for it. A game that keeps only the current turn
+/// starts each turn with an empty log.
+pub fn start_turn(mut w: Writer) {
+    let (r, j, scratch) = w.split();
+    if !j.keep {
+        j.log.clear_events();
+        j.applied = 0;
+    }
+    j.turn_start = j.log.events.len();
+    begin(&r, &mut j.log, scratch);
+    w.end_phase();
+}
+
+fn begin(r: &View, log: &mut Log, s: &mut Scratch) {
+    let c = r.c;
+    let turn = r.clock + 1;
+    let on_map = r.on_map();
+    let mut ch = r.changes(&mut s.work, &on_map, log);
+    ch.log.events.push(Event::TurnStarted { turn });
     for (i, e) in c.events.iter().enumerate() {
-        if e.when == When::AtTurn(turn) && !(e.once && ch.fired[i]) {
-            ch.fire(EventId(i as u16), "scheduled");
+        if e.when == When::AtTurn(turn) && !(e.once && ch.w.fired[i]) {
+            ch.fire(EventId(i as u16), Cause::Scheduled);
         }
     }
-    out.0.extend(ch.out);
 }
 
 /// Fires thresholds reached and conditional events that hold, until nothing more fires.
-pub fn events(
-    game: Res<Game>,
-    clock: Res<Clock>,
-    control: Res<Control>,
-    dip: Res<Diplomacy>,
-    st: ChangeState,
-    mut out: ResMut<Outbox>,
-) {
-    let c = &game.0;
-    let mut ch = st.start(c, &dip.0, &control.0);
-    let mut reached = st.tracks.reached.clone();
-    let mut fired_now = vec![false; c.events.len()];
+pub fn events(mut w: Writer) {
+    let (r, j, scratch) = w.split();
+    fire(&r, &mut j.log, scratch);
+    w.end_phase();
+}
+
+fn fire(r: &View, log: &mut Log, s: &mut Scratch) {
+    let c = r.c;
+    s.reached.resize_with(r.tracks.reached.len(), Vec::new);
+    for (mine, now) in s.reached.iter_mut().zip(&r.tracks.reached) {
+        mine.clear();
+        mine.extend_from_slice(now);
+    }
+    s.fired_now.clear();
+    s.fired_now.resize(c.events.len(), false);
+    let on_map = r.on_map();
+    let reached = &mut s.reached;
+    let fired_now = &mut s.fired_now;
+    let mut ch = r.changes(&mut s.work, &on_map, log);
     // Each pass fires at least one thing or stops; each thing fires at most once a turn.
     for _ in 0..=(c.events.len() + reached.iter().map(Vec::len).sum::<usize>()) {
         let mut any = false;
         for (t, def) in c.tracks.iter().enumerate() {
-            for (k, (at, label, ev)) in def.thresholds.iter().enumerate() {
-                if !reached[t][k] && ch.tracks[t] >= *at {
+            for (k, (at, _, ev)) in def.thresholds.iter().enumerate() {
+                if !reached[t][k] && ch.w.tracks[t] >= *at {
                     reached[t][k] = true;
                     any = true;
-                    ch.out.push(LogEvent::ThresholdReached {
-                        track: def.id.clone(),
-                        at: *at,
-                        label: label.clone(),
+                    let track = crate::model::TrackId(t as u16);
+                    ch.log.events.push(Event::ThresholdReached {
+                        track,
+                        k: k as u16,
                     });
                     if let Some(e) = ev
-                        && !(c.events[e.index()].once && ch.fired[e.index()])
+                        && !(c.events[e.index()].once && ch.w.fired[e.index()])
                     {
                         fired_now[e.index()] = true;
-                        ch.fire(*e, &format!("threshold: {} reached {at} ({label})", def.id));
+                        ch.fire(*e, Cause::Threshold { track, k: k as u16 });
                     }
                 }
             }
         }
         for (i, e) in c.events.iter().enumerate() {
             let When::Cond(cond) = &e.when else { continue };
-            if fired_now[i] || (e.once && ch.fired[i]) {
+            if fired_now[i] || (e.once && ch.w.fired[i]) {
                 continue;
             }
             let f = Facts {
-                tracks: &ch.tracks,
-                control: &ch.control,
-                relations: &ch.relations,
-                turn: clock.0,
-                steps_lost: &st.history.steps_lost,
-                fired: &ch.fired,
+                tracks: &ch.w.tracks,
+                control: &ch.w.control,
+                relations: &ch.w.relations,
+                turn: r.clock,
+                steps_lost: &r.history.steps_lost,
+                fired: &ch.w.fired,
             };
             if holds(cond, &f) {
                 fired_now[i] = true;
                 any = true;
-                ch.fire(EventId(i as u16), "condition");
+                ch.fire(EventId(i as u16), Cause::Condition);
             }
         }
         if !any {
             break;
         }
     }
-    out.0.extend(ch.out);
 }
 
 /// Checks sudden death, and scores the game after its last turn.
-pub fn victory(
-    game: Res<Game>,
-    clock: Res<Clock>,
-    control: Res<Control>,
-    dip: Res<Diplomacy>,
-    tracks: Res<Tracks>,
-    history: Res<History>,
-    mut out: ResMut<Outbox>,
-) {
-    let c = &game.0;
-    if history.outcome.is_some() {
+pub fn victory(mut w: Writer) {
+    let (r, j, _) = w.split();
+    judge(&r, &mut j.log);
+    w.end_phase();
+}
+
+fn judge(r: &View, log: &mut Log) {
+    let c = r.c;
+    if r.history.ending.is_some() {
         return;
     }
     let f = Facts {
-        tracks: &tracks.values,
-        control: &control.0,
-        relations: &dip.0,
-        turn: clock.0,
-        steps_lost: &history.steps_lost,
-        fired: &history.fired,
+        tracks: &r.tracks.values,
+        control: r.control,
+        relations: r.relations,
+        turn: r.clock,
+        steps_lost: &r.history.steps_lost,
+        fired: &r.history.fired,
     };
-    let outcome = if let Some(sd) = c.sudden_death.iter().find(|sd| holds(&sd.when, &f)) {
-        Some(Outcome::SuddenDeath {
-            id: sd.id.clone(),
-            winner: sd.winner.map(|w| c.side_name(w).to_string()),
-            text: sd.text.clone(),
-        })
-    } else if clock.0 >= c.turns {
-        let scores = victory::scores(c, &f);
-        let winner = victory::winner(&scores).map(|i| c.scenario.sides[i].id.clone());
-        let scores = c
-            .scenario
-            .sides
-            .iter()
-            .zip(scores)
-            .map(|(s, p)| (s.id.clone(), p))
-            .collect();
-        Some(Outcome::Points { winner, scores })
+    let ending = if let Some(i) = c.sudden_death.iter().position(|sd| holds(&sd.when, &f)) {
+        Some(Ending::SuddenDeath(i as u16))
+    } else if r.clock >= c.turns {
+        let start = log.numbers.len();
+        victory::scores_into(c, &f, &mut log.numbers);
+        let winner = victory::winner(&log.numbers[start..]).map(|i| crate::model::SideId(i as u16));
+        let scores = crate::report::event::Span {
+            start: start as u32,
+            len: (log.numbers.len() - start) as u32,
+        };
+        Some(Ending::Points { winner, scores })
     } else {
         None
     };
-    if let Some(outcome) = outcome {
-        out.0.push(LogEvent::GameEnded { outcome });
+    if let Some(ending) = ending {
+        log.events.push(Event::GameEnded { ending });
     }
 }

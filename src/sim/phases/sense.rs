@@ -1,73 +1,87 @@
 //! Detection: for every observing side and every other side's unit in a zone it watches (its own
-//! zones, and their neighbours at a penalty), one d6 against the unit's stealth.
+//! zones, and their neighbours at a penalty), one d6 against the unit's stealth. Units are taken
+//! zone by zone from the placement, so a turn costs time in proportion to the units, not to the
+//! units times their neighbourhoods.
 
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::dice::Phase;
-use crate::report::LogEvent;
+use crate::model::UnitId;
+use crate::report::event::Event;
 use crate::rules::detection::roll_detects;
 use crate::scenario::Relation;
 use crate::sim::components::*;
-use crate::sim::snapshot::Snapshot;
+use crate::sim::scratch::Scratch;
 use bevy_ecs::prelude::*;
 
+/// No unit of the side in the zone.
+const NOBODY: (i32, UnitId) = (i32::MIN, UnitId(u32::MAX));
+
 /// Rolls detection for this turn.
-pub fn detect(s: Snapshot, dice: Res<DiceBox>, mut out: ResMut<Outbox>) {
-    let c = &s.game.0;
+pub fn detect(mut w: Writer, dice: Res<DiceBox>) {
+    let (r, j, scratch) = w.split();
+    roll(&r, &dice.0, &mut j.log, scratch);
+    w.end_phase();
+}
+
+fn roll(r: &View, dice: &crate::dice::Dice, log: &mut Log, s: &mut Scratch) {
+    let c = r.c;
     let rs = &c.ruleset;
-    let units = s.units();
+    let place = r.places;
     let nz = c.zones.len();
-    let posture_bonus = |p| {
-        rs.posture
-            .iter()
-            .find(|m| m.posture == p)
-            .map_or(0, |m| m.detection)
-    };
-    // best[side][zone]: the side's best detection factor in the zone, and the unit that has it
-    // (the first in id order on a tie).
-    let mut best = vec![vec![None::<(i32, usize)>; nz]; c.side_count()];
-    let mut by_zone: Vec<Vec<usize>> = vec![Vec::new(); nz];
-    for (i, u) in units.iter().enumerate() {
-        by_zone[u.zone.index()].push(i);
-        let d = i32::from(c.kinds[u.kind.index()].detection) + posture_bonus(u.posture);
-        let cell = &mut best[u.side.index()][u.zone.index()];
-        if cell.is_none_or(|(x, _)| d > x) {
-            *cell = Some((d, i));
+    // best[side * zones + zone]: the side's best detection factor in the zone, and the unit that
+    // has it (the lowest id on a tie).
+    s.best.clear();
+    s.best.resize(c.side_count() * nz, NOBODY);
+    for u in place.units() {
+        let d = i32::from(c.kinds[u.kind.index()].detection) + c.tables.detection(u.posture);
+        let cell = &mut s.best[u.side.index() * nz + u.zone.index()];
+        if cell.0 == i32::MIN || d > cell.0 {
+            *cell = (d, u.id);
         }
     }
-    let mut stream = dice.0.stream(s.clock.0, Phase::Detection);
-    out.0.push(LogEvent::ContactsCleared);
+    let mut stream = dice.stream(r.clock, Phase::Detection);
+    log.events.push(Event::ContactsCleared);
     for side in c.side_ids() {
-        let mine = &best[side.index()];
+        let mine = &s.best[side.index() * nz..(side.index() + 1) * nz];
         for z in 0..nz {
+            let zid = crate::model::ZoneId(z as u32);
+            let here_units = place.units_in(zid);
+            if here_units.is_empty() {
+                continue;
+            }
             let here = mine[z];
-            let near = c.zones[z]
-                .neighbours
-                .iter()
-                .filter_map(|n| mine[n.index()])
-                .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-            let ((det, observer), adjacent) = match (here, near) {
-                (Some(h), _) => (h, false),
-                (None, Some(n)) => (n, true),
-                (None, None) => continue,
+            let watcher = if here.0 != i32::MIN {
+                Some((here, false))
+            } else {
+                // The best neighbour: highest factor, then lowest unit id.
+                c.zones[z]
+                    .neighbours
+                    .iter()
+                    .map(|n| mine[n.index()])
+                    .filter(|x| x.0 != i32::MIN)
+                    .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
+                    .map(|n| (n, true))
             };
-            for &i in &by_zone[z] {
-                let u = &units[i];
-                if u.side == side || s.diplomacy.0.get(side, u.side) == Relation::Allied {
+            let Some(((det, observer), adjacent)) = watcher else {
+                continue;
+            };
+            for u in here_units {
+                if u.side == side || r.relations.get(side, u.side) == Relation::Allied {
                     continue;
                 }
                 let stealth = i32::from(c.kinds[u.kind.index()].stealth);
                 let roll = stream.d6();
-                let (modifier, detected) =
-                    roll_detects(&rs.detection, det, stealth, adjacent, roll);
-                out.0.push(LogEvent::DetectionRoll {
-                    side: c.side_name(side).to_string(),
-                    unit: c.unit_name(u.id).to_string(),
-                    zone: c.zones[z].id.clone(),
-                    observer: c.unit_name(units[observer].id).to_string(),
+                let (_, detected) = roll_detects(&rs.detection, det, stealth, adjacent, roll);
+                log.events.push(Event::DetectionRoll {
+                    side,
+                    unit: u.id,
+                    zone: zid,
+                    observer,
                     detection: det,
                     stealth,
                     roll,
-                    modifier,
-                    needed: rs.detection.target,
                     adjacent,
                     detected,
                     strength: u.strength,

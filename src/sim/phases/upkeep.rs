@@ -1,71 +1,86 @@
 //! Control, then readiness and supply.
 
+use super::View;
+use crate::report::event::Log;
+use crate::sim::apply::Writer;
 use crate::orders::Command;
-use crate::report::LogEvent;
-use crate::rules::{Board, control as ctl, readiness, supply};
-use crate::sim::components::*;
-use crate::sim::snapshot::Snapshot;
-use bevy_ecs::prelude::*;
+use crate::report::event::{Cause, Event, ReadyWhy, Removal};
+use crate::rules::readiness::Reason;
+use crate::rules::{control as ctl, readiness, supply};
+use crate::sim::scratch::Scratch;
 
 /// A zone held alone by one side's ground units passes to it.
-pub fn control(s: Snapshot, mut out: ResMut<Outbox>) {
-    let c = &s.game.0;
-    let units = s.units();
-    let b = Board::new(c, &units, &s.diplomacy.0, &s.control.0, s.clock.0);
-    for (z, zd) in c.zones.iter().enumerate() {
+pub fn control(mut w: Writer) {
+    let (r, j, _) = w.split();
+    hold(&r, &mut j.log);
+    w.end_phase();
+}
+
+fn hold(r: &View, log: &mut Log) {
+    let c = r.c;
+    let b = r.board();
+    for z in 0..c.zones.len() {
         let zid = crate::model::ZoneId(z as u32);
         if let Some(to) = ctl::new_controller(&b, zid) {
-            let from = s.control.0[z].map(|x| c.side_name(x).to_string());
-            let who = c.side_name(to).to_string();
-            out.0.push(LogEvent::ControlChanged {
-                zone: zd.id.clone(),
-                from,
-                to: Some(who.clone()),
-                cause: format!("held alone by {who}'s ground units"),
+            log.events.push(Event::ControlChanged {
+                zone: zid,
+                from: r.control[z],
+                to: Some(to),
+                cause: Cause::HeldAlone(to),
             });
         }
     }
 }
 
 /// Fighting and being cut off wear units down; resupply restores them; spent units cut off lose steps.
-pub fn readiness(s: Snapshot, this: Res<ThisTurn>, mut out: ResMut<Outbox>) {
-    let c = &s.game.0;
-    let units = s.units();
-    let b = Board::new(c, &units, &s.diplomacy.0, &s.control.0, s.clock.0);
-    let supplied: Vec<Vec<bool>> = c
-        .side_ids()
-        .map(|side| supply::supplied_zones(&b, side))
-        .collect();
-    for u in &units {
-        let fought = this.fought.contains(&u.id);
-        let in_supply = supplied[u.side.index()][u.zone.index()];
+pub fn readiness(mut w: Writer) {
+    let (r, j, scratch) = w.split();
+    wear(&r, &mut j.log, scratch);
+    w.end_phase();
+}
+
+fn wear(r: &View, log: &mut Log, s: &mut Scratch) {
+    let c = r.c;
+    let b = r.board();
+    let nz = c.zones.len();
+    s.supplied.clear();
+    for side in c.side_ids() {
+        supply::supplied_into(&b, side, &mut s.supplied, &mut s.queue);
+    }
+    for u in b.units() {
+        let order = r.order(u.id);
+        let in_supply = s.supplied[u.side.index() * nz + u.zone.index()];
         let resupplying =
-            matches!(this.order(u.id), Some(Command::Resupply)) && b.friendly_zone(u.zone, u.side);
-        let Some(ch) = readiness::change(u.readiness, fought, in_supply, resupplying) else {
+            matches!(order, Some(Command::Resupply)) && b.friendly_zone(u.zone, u.side);
+        let Some(ch) = readiness::change(u.readiness, r.fought(u.id), in_supply, resupplying) else {
             continue;
         };
-        let name = c.unit_name(u.id).to_string();
         if ch.attrition {
             let strength = u.strength - 1;
-            out.0.push(LogEvent::StepsLost {
-                unit: name.clone(),
-                side: c.side_name(u.side).into(),
+            log.events.push(Event::StepsLost {
+                unit: u.id,
+                side: u.side,
                 steps: 1,
                 strength,
-                cause: format!("attrition: {}", ch.reason),
+                cause: Cause::Attrition,
             });
             if strength == 0 {
-                out.0.push(LogEvent::UnitRemoved {
-                    unit: name,
-                    cause: "destroyed: attrition".into(),
+                log.events.push(Event::UnitRemoved {
+                    unit: u.id,
+                    cause: Removal::Attrition,
                 });
             }
         } else {
-            out.0.push(LogEvent::ReadinessChanged {
-                unit: name,
+            log.events.push(Event::ReadinessChanged {
+                unit: u.id,
                 from: u.readiness,
                 to: ch.to,
-                reason: ch.reason,
+                why: match ch.reason {
+                    Reason::Resupplied => ReadyWhy::Resupplied,
+                    Reason::Fought => ReadyWhy::Fought,
+                    Reason::OutOfSupply | Reason::SpentOutOfSupply => ReadyWhy::OutOfSupply,
+                    Reason::FoughtOutOfSupply => ReadyWhy::FoughtOutOfSupply,
+                },
             });
         }
     }

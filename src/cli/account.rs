@@ -40,7 +40,8 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     }
     let c = g.c.clone();
     let state = g.engine.state();
-    let events = turn_events(g.engine.log(), n);
+    let log = g.engine.log();
+    let events = turn_events(&log, n);
     match &a.side {
         None => {
             write!(out, "{}", crate::report::text::turn_summary(events))?;

@@ -196,7 +196,7 @@ pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<Stri
             p.side,
             &Order {
                 unit: o.unit,
-                command: o.command.clone(),
+                command: o.command,
             },
             &|u| done.contains(&u),
         ) {

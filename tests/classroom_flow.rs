@@ -33,7 +33,7 @@ fn new_views_orders_adjudicate_inject_amend_rollback_replay() {
         &["play", &gs, "--side", a, "--key", &key_a.to_string_lossy()],
         Some(&script),
     ));
-    assert!(o.contains(&format!("ok: {ua} Move(\"{za}\")")), "{o}");
+    assert!(o.contains(&format!("ok: {ua} Move({za})")), "{o}");
     assert!(
         o.contains("no zone `nowhere_zone`"),
         "a typo is explained: {o}"
@@ -57,6 +57,8 @@ fn new_views_orders_adjudicate_inject_amend_rollback_replay() {
         &fs,
         "--game",
         &view_b.to_string_lossy(),
+        "--key",
+        &ks,
     ]));
     let signed = ok(wc(&["orders", "sign", &fs, "--key", &ks]));
     let receipt = signed.split_whitespace().last().unwrap().to_string();
@@ -233,7 +235,7 @@ fn a_team_plays_from_its_view_file_alone_and_sees_the_odds() {
     std::fs::copy(g.join("keys").join(format!("{a}.key")), &kfile).unwrap();
     let out_file = laptop.join("orders.ron");
     let script = format!(
-        "units\nodds {zone} {b}\nengage {ua} {zone}\nshow\nundo\nshow\nengage {ua} {zone} {b}\nsubmit\n"
+        "units\nodds {zone} {b}\nengage {ua} {zone}\ny\nshow\nundo\nshow\nengage {ua} {zone} {b}\ny\nsubmit\n"
     );
     let o = ok(wc_in(
         &[
@@ -247,10 +249,7 @@ fn a_team_plays_from_its_view_file_alone_and_sees_the_odds() {
         Some(&script),
     ));
     assert!(o.contains(&ub), "the detected unit is listed: {o}");
-    assert!(
-        o.contains(&format!("ok: {ua} Engage(\"{zone}\", \"{b}\")")),
-        "{o}"
-    );
+    assert!(o.contains(&format!("ok: {ua} Engage({zone}, {b})")), "{o}");
     assert!(
         o.contains("odds in") && o.contains("column") && o.contains("d6 -> 1: "),
         "the odds and the six results: {o}"

@@ -206,7 +206,7 @@ fn play_resumes_handed_in_orders_and_a_broken_view_is_explained() {
     ));
     let o = ok(wc_in(&["play", &gs, "--key", &key], Some("show\nquit\n")));
     assert!(
-        o.contains("already handed in 1 order(s)") && o.contains(&format!("{u} Move(\"{z}\")")),
+        o.contains("already handed in 1 order(s)") && o.contains(&format!("{u}  Move({z})")),
         "{o}"
     );
     let bad = tmp.path().join("view.json");
@@ -225,13 +225,14 @@ fn play_resumes_handed_in_orders_and_a_broken_view_is_explained() {
     .unwrap();
     v["ruleset"]["crt"] = serde_json::json!([]);
     std::fs::write(&bad, v.to_string()).unwrap();
+    // An edited view no longer matches its seal: refused before anything is planned on it.
     fails(
         wc_in(
             &["play", &bad.to_string_lossy(), "--key", &key],
             Some("quit\n"),
         ),
-        2,
-        "ruleset is damaged",
+        1,
+        "does not match its seal",
     );
 }
 

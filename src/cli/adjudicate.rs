@@ -1,8 +1,11 @@
-//! `whitecell adjudicate GAME_DIR [--missing hold|policy]`: resolves the coming turn, writes the
-//! save, the views and the log, and prints the umpire's account of the turn.
+//! `whitecell adjudicate GAME_DIR [--missing hold|policy] [--yes]`: resolves the coming turn, writes
+//! the save, the views and the log, and prints the umpire's account of the turn (at game over, how
+//! each side's points add up). Before it plays, it says which bot plays each silent side and warns
+//! when one is about to attack a side it is not at war with (asking first on a terminal).
 
 use super::CliError;
-use std::io::Write;
+use crate::game::desk;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
 /// Who plays a side that sent no orders.
@@ -14,28 +17,58 @@ pub enum Missing {
     Policy,
 }
 
+impl From<Missing> for crate::scenario::Missing {
+    fn from(m: Missing) -> Self {
+        match m {
+            Missing::Hold => crate::scenario::Missing::Hold,
+            Missing::Policy => crate::scenario::Missing::Policy,
+        }
+    }
+}
+
 /// Arguments of `adjudicate`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// The game folder.
     pub game_dir: PathBuf,
-    /// A side that sent no orders holds, or its scenario policy plays it.
-    #[arg(long, value_enum, default_value = "hold")]
-    pub missing: Missing,
+    /// Every side that sent no orders holds, or its scenario bot plays it (default: each side's
+    /// `missing` in the scenario, else hold).
+    #[arg(long, value_enum)]
+    pub missing: Option<Missing>,
+    /// Do not ask before a bot attacks a side it is not at war with.
+    #[arg(long)]
+    pub yes: bool,
 }
 
 /// Adjudicates and prints the account.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     let mut g = super::new::open(&a.game_dir)?;
-    let missing = match a.missing {
-        Missing::Hold => Some("hold"),
-        Missing::Policy => None,
-    };
-    let done = g.adjudicate(missing)?;
+    let filled = desk::fill(&g, a.missing.map(Into::into));
+    let warnings = desk::bot_warnings(&mut g, &filled);
+    for w in &warnings {
+        writeln!(out, "warning: {w}")?;
+    }
+    let stdin = std::io::stdin();
+    if !warnings.is_empty() && !a.yes && stdin.is_terminal() {
+        write!(out, "adjudicate anyway? [y/N] ")?;
+        out.flush()?;
+        let mut line = String::new();
+        stdin.lock().read_line(&mut line)?;
+        if !matches!(line.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+            return Err(CliError::rejected(
+                "not adjudicated: hand in orders for that side, or play it as holding with --missing hold",
+            ));
+        }
+    }
+    let done = g.adjudicate_filled(filled)?;
     for (side, how) in &done.filled {
         writeln!(out, "note: {side} sent no orders; played by policy `{how}`")?;
     }
     write!(out, "{}", crate::report::text::turn_summary(&done.events))?;
+    if g.engine.outcome().is_some() {
+        let state = g.engine.state();
+        write!(out, "{}", crate::game::score::account(&g.c, &state))?;
+    }
     let d = a.game_dir.display();
     writeln!(
         out,

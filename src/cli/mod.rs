@@ -4,6 +4,7 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod account;
 mod adjudicate;
 mod amend;
 pub mod batch;
@@ -116,7 +117,7 @@ enum Command {
     Batch(batch::BatchArgs),
     /// Create the instructor's game folder: the save, one key and one view per side.
     New(new::Args),
-    /// Show a side's view of a game: only what that side knows.
+    /// Show a side's view of a game (only what that side knows), or the white cell's (--umpire).
     View(view::Args),
     /// Check, sign or hand in an orders file.
     #[command(subcommand)]
@@ -127,6 +128,8 @@ enum Command {
     Status(status::Args),
     /// Resolve the coming turn and print the umpire's account.
     Adjudicate(adjudicate::Args),
+    /// Reprint a past turn's account: the umpire's, or what one side was told (--side).
+    Account(account::Args),
     /// Fire a scenario event now (umpire), with a reason.
     Inject(inject::Args),
     /// Change a result (umpire): a unit, a track, a relation, control; with a reason.
@@ -183,6 +186,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Replay(_) => "replay",
         Command::Fork(_) => "fork",
         Command::Bench(_) => "bench",
+        Command::Account(_) => "account",
     }
 }
 
@@ -216,6 +220,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
         Command::Play(a) => play::run(&mut out, &a),
         Command::Status(a) => status::run(&mut out, &a),
         Command::Adjudicate(a) => adjudicate::run(&mut out, &a),
+        Command::Account(a) => account::run(&mut out, &a),
         Command::Inject(a) => inject::run(&mut out, &a),
         Command::Amend(a) => amend::run(&mut out, &a),
         Command::Rollback(a) => rollback::run(&mut out, &a),

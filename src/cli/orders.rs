@@ -24,13 +24,18 @@ pub enum Cmd {
         #[arg(long)]
         key: Option<PathBuf>,
     },
-    /// Sign an orders file with your side's key (writes the signature into the file).
+    /// Sign an orders file with your side's key (writes the signature into the file), after
+    /// checking it orders only your side's units.
     Sign {
         /// The orders file (.ron).
         file: PathBuf,
         /// Your side's key file.
         #[arg(long)]
         key: PathBuf,
+        /// Your view file or the game folder, to check the orders against (default: SIDE.json
+        /// beside the key, or the game folder the key is in).
+        #[arg(long)]
+        game: Option<PathBuf>,
         /// Write the signed file here instead of over the original.
         #[arg(long, short)]
         out: Option<PathBuf>,
@@ -52,9 +57,15 @@ pub enum Cmd {
 
 /// Reads and parses an orders file.
 pub fn read_orders(p: &Path) -> Result<OrdersFile, CliError> {
-    let text = std::fs::read_to_string(p)
+    let bytes = std::fs::read(p)
         .map_err(|e| CliError::error(format!("error: cannot read {}: {e}", p.display())))?;
-    parse_orders(p, &text).map_err(|r| CliError::rejected(r.to_string()))
+    let text = crate::game::view_file::utf8(
+        p,
+        &bytes,
+        "an orders file is RON text in UTF-8, as `whitecell play` writes it or a text editor saves it; save it again as UTF-8 (plain text)",
+    )
+    .map_err(|m| CliError::rejected(format!("error: {m}")))?;
+    parse_orders(p, text).map_err(|r| CliError::rejected(r.to_string()))
 }
 
 /// Reads a key file, refusing a damaged one ([`crate::game::keyfile`]).
@@ -62,20 +73,24 @@ pub fn read_key(p: &Path) -> Result<SideKey, CliError> {
     Ok(crate::game::keyfile::read(p)?)
 }
 
-/// Reads a view file.
-pub fn read_view(p: &Path) -> Result<View, CliError> {
-    let text = std::fs::read_to_string(p)
+/// Reads a view file for the holder of `key`, checking its seal.
+pub fn read_view(p: &Path, key: &SideKey) -> Result<View, CliError> {
+    let bytes = std::fs::read(p)
         .map_err(|e| CliError::error(format!("error: cannot read {}: {e}", p.display())))?;
-    serde_json::from_str(&text).map_err(|e| {
-        CliError::rejected(format!(
-            "error: {} is not a whitecell view file ({e}); pass the game folder or views/SIDE.json",
-            p.display()
-        ))
-    })
+    crate::game::view_file::open(p, &bytes, key)
+        .map_err(|m| CliError::rejected(format!("error: {m}")))
 }
 
-/// A side's picture from a game folder or a view file, and the game if it is a folder.
-pub fn picture(source: &Path, side: Option<&str>) -> Result<(Picture, Option<Game>), CliError> {
+/// What a side's picture was built from: the game folder, or the side's view file.
+pub type Source = (Picture, Option<Game>, Option<View>);
+
+/// A side's picture from a game folder or a view file (whose seal is checked under `key`, so a view
+/// file needs the key), with the game or the view it came from.
+pub fn picture(
+    source: &Path,
+    side: Option<&str>,
+    key: Option<&SideKey>,
+) -> Result<Source, CliError> {
     if !source.exists() {
         return Err(CliError::error(format!(
             "error: {} does not exist: pass your side's view file (views/SIDE.json) or the game folder",
@@ -90,23 +105,50 @@ pub fn picture(source: &Path, side: Option<&str>) -> Result<(Picture, Option<Gam
             ));
         };
         let s = g.side(side)?;
-        Ok((g.picture(s), Some(g)))
+        Ok((g.picture(s), Some(g), None))
     } else {
-        let v = read_view(source)?;
+        let Some(key) = key else {
+            return Err(CliError::rejected(format!(
+                "error: to check against the view file {}, give your side's key too (--key SIDE.key): the key proves the view is the one the white cell wrote",
+                source.display()
+            )));
+        };
         if let Some(s) = side
-            && s != v.side
+            && s != key.side
         {
             return Err(CliError::rejected(format!(
-                "error: {} is side `{}`'s view, not `{s}`'s",
-                source.display(),
-                v.side
+                "error: your key is side `{}`'s, but you asked for side `{s}`",
+                key.side
             )));
         }
-        Ok((
-            Picture::from_view(&v).map_err(|m| CliError::error(format!("error: {m}")))?,
-            None,
-        ))
+        let v = read_view(source, key)?;
+        let p = Picture::from_view(&v)
+            .map_err(|m| CliError::rejected(format!("error: {}: {m}", source.display())))?;
+        Ok((p, None, Some(v)))
     }
+}
+
+/// The view or game folder to check orders against before signing: `--game`, else `SIDE.json`
+/// beside the key, else the game folder the key file is in (`GAME/keys/SIDE.key`).
+fn sign_source(key_file: &Path, side: &str, game: Option<&Path>) -> Result<PathBuf, CliError> {
+    if let Some(g) = game {
+        return Ok(g.to_path_buf());
+    }
+    let dir = key_file.parent().unwrap_or(Path::new("."));
+    let beside = dir.join(format!("{side}.json"));
+    if beside.is_file() {
+        return Ok(beside);
+    }
+    if let Some(g) = dir.parent()
+        && dir.file_name().is_some_and(|n| n == "keys")
+        && g.join(crate::game::save::SAVE_FILE).is_file()
+    {
+        return Ok(g.to_path_buf());
+    }
+    Err(CliError::rejected(format!(
+        "error: before signing, the orders are checked against your view: pass it with --game views/{side}.json (or the game folder); none was found beside {}",
+        key_file.display()
+    )))
 }
 
 /// Checks a key against the game's record (from the game folder) or the view's game and side.
@@ -152,14 +194,14 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
     match cmd {
         Cmd::Check { file, game, key } => {
             let f = read_orders(file)?;
-            let (p, g) = picture(game, Some(&f.side))?;
+            let k = key.as_deref().map(read_key).transpose()?;
+            let (p, g, _) = picture(game, Some(&f.side), k.as_ref())?;
             let mut problems = Vec::new();
             if let Err(m) = intake::check_binding(&p, &f) {
                 problems.push(m);
             }
-            let key_hex = match (key, &g) {
+            let key_hex = match (k, &g) {
                 (Some(k), _) => {
-                    let k = read_key(k)?;
                     check_key(&k, &p, g.as_ref())?;
                     Some(k.key)
                 }
@@ -197,6 +239,7 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
         Cmd::Sign {
             file,
             key,
+            game,
             out: dest,
         } => {
             let mut f = read_orders(file)?;
@@ -206,6 +249,14 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
                     "error: this key is side `{}`'s in game `{}`, but the orders are side `{}`'s in game `{}`",
                     k.side, k.game, f.side, f.game
                 )));
+            }
+            // A file that orders another side's units is refused before it is signed.
+            let src = sign_source(key, &k.side, game.as_deref())?;
+            let (p, g, _) = picture(&src, Some(&k.side), Some(&k))?;
+            check_key(&k, &p, g.as_ref())?;
+            let warnings = intake::check_orders(&p, &f).map_err(|e| rejected(&e))?;
+            for w in &warnings {
+                writeln!(out, "warning: {w}")?;
             }
             f.signature = Some(intake::sign(&f, &k.key));
             let dest = dest.as_deref().unwrap_or(file);

@@ -1,18 +1,20 @@
-//! `whitecell play VIEW_OR_GAME_DIR --side SIDE --key KEYFILE`: the team's orders prompt. Line
-//! based, reading standard input (so it scripts and pipes): list units and legal orders, give orders
-//! in a forgiving syntax with ids matched by prefix, see the odds of an engagement before
-//! committing, undo, show, and submit signed orders.
+//! `whitecell play VIEW_OR_GAME_DIR --key KEYFILE`: the team's orders prompt. On a terminal it edits
+//! lines (history kept beside the key across sessions, Tab completion, hints of the legal orders);
+//! from a pipe it reads plain lines, so it scripts. List units and legal orders, give orders in a
+//! forgiving syntax with ids matched by prefix, see the odds of an engagement before ordering it,
+//! be warned before an order escalates or leaves a zone exposed, undo, and submit signed orders.
+
+mod lines;
+mod session;
+mod submit;
 
 use super::CliError;
 use super::orders::{check_key, picture, read_key};
-use crate::game::atomic;
-use crate::game::intake::{self, SideKey};
-use crate::game::prompt::{parse_order, pick, words};
-use crate::game::redact::Picture;
-use crate::orders::file::{SignalText, UnitOrderText};
-use crate::orders::{Command, Order, OrdersFile, SignalKind, check, legal::legal_orders};
-use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use crate::game::prompt::{balanced, starts_order, unknown_command, words};
+use lines::{Lines, Piped, Terminal};
+use session::Session;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 /// Arguments of `play`.
 #[derive(clap::Args, Debug)]
@@ -25,50 +27,43 @@ pub struct Args {
     /// Your side's key file.
     #[arg(long)]
     pub key: PathBuf,
-    /// Where `submit` writes the signed orders file (default: orders-SIDE-turn-N.ron here).
+    /// Where `submit` writes the signed orders (default: orders-SIDE-turn-N.ron here).
     #[arg(long, short)]
     pub out: Option<PathBuf>,
+    /// Answer yes to every warning and to `quit` (for scripts).
+    #[arg(long)]
+    pub yes: bool,
+    /// The file that keeps your lines for the up arrow (default: SIDE.history beside the key).
+    #[arg(long)]
+    pub history: Option<PathBuf>,
 }
 
-const HELP: &str = "commands:
-  units                    your units, and the enemy units you know of
-  zones                    the map: each zone, its kind, neighbours and controller
-  legal UNIT               every legal order for a unit
-  order UNIT ORDER         give an order, e.g. `order b_inf Move(town)`; also `move b_inf town`,
-                           `engage b_inf town red`, `hold b_inf`, `patrol b_air strait`,
-                           `resupply b_inf`, `withdraw b_inf plain`, `show b_frig strait`
-  signal SIDE KIND         a signal: warn, deescalate or hotline
-  odds ZONE SIDE           the odds column and the six possible results of engaging SIDE in ZONE
-  undo                     take back the last order or signal
-  show                     the orders so far
-  submit                   sign and hand in the orders (prints the receipt)
-  quit                     leave (unsubmitted orders are lost)
-ids may be shortened to any unique prefix: `move b_i to` works for `move b_infantry town`.";
-
-struct Session {
-    p: Picture,
-    /// The game folder, when playing at the instructor's machine (opened again to submit, so the
-    /// session does not hold the folder's lock while the team thinks).
-    game: Option<PathBuf>,
-    key: SideKey,
-    orders: Vec<UnitOrderText>,
-    signals: Vec<SignalText>,
-    history: Vec<bool>,
-    out: Option<PathBuf>,
+/// Refuses a destination whose folder does not exist, naming both.
+pub(super) fn check_out_dir(dest: &Path) -> Result<(), CliError> {
+    let dir = match dest.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    if dir.is_dir() {
+        return Ok(());
+    }
+    Err(CliError::rejected(format!(
+        "error: cannot write the orders to {}: the folder {} does not exist; create it or give another --out",
+        dest.display(),
+        dir.display()
+    )))
 }
 
-/// Runs the prompt on standard input.
-pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
-    let stdin = std::io::stdin();
-    run_with(out, &mut stdin.lock(), a)
-}
-
-/// Runs the prompt on any input.
-pub fn run_with(out: &mut dyn Write, input: &mut dyn BufRead, a: &Args) -> Result<(), CliError> {
+/// Opens the session: key, picture (the view's seal checked), orders already handed in.
+fn open(a: &Args) -> Result<Session, CliError> {
     let key = read_key(&a.key)?;
     let side = a.side.clone().unwrap_or_else(|| key.side.clone());
-    let (p, game) = picture(&a.source, Some(&side))?;
+    if let Some(o) = &a.out {
+        check_out_dir(o)?;
+    }
+    let (p, game, view) = picture(&a.source, Some(&side), Some(&key))?;
     check_key(&key, &p, game.as_ref())?;
+    let mut game = game;
     if let Some(o) = game.as_ref().and_then(|g| g.engine.outcome()) {
         return Err(CliError::rejected(format!(
             "error: the game is over: {}",
@@ -80,74 +75,80 @@ pub fn run_with(out: &mut dyn Write, input: &mut dyn BufRead, a: &Args) -> Resul
         .and_then(|g| g.pending.get(&key.side))
         .map(|(f, _)| (f.orders.clone(), f.signals.clone()))
         .unwrap_or_default();
-    let resumed = orders.len() + signals.len();
-    let history = orders
-        .iter()
-        .map(|_| true)
-        .chain(signals.iter().map(|_| false))
-        .collect();
-    let mut s = Session {
-        p,
-        game: game.map(|g| g.dir.clone()),
-        key,
-        orders,
-        signals,
-        history,
-        out: a.out.clone(),
+    let aims = match (&view, &mut game) {
+        (Some(v), _) => crate::game::view_report::aims(&v.score, &v.sudden_death),
+        (None, Some(g)) => {
+            let v = g.view(p.side);
+            crate::game::view_report::aims(&v.score, &v.sudden_death)
+        }
+        (None, None) => String::new(),
     };
+    let mut s = Session::new(p, key, orders, signals);
+    s.game = game.map(|g| g.dir.clone());
+    s.out = a.out.clone();
+    s.yes = a.yes;
+    s.aims = aims;
+    s.submitted = s.orders.len() + s.signals.len() > 0;
+    Ok(s)
+}
+
+/// Runs the prompt on standard input: the line editor on a terminal, plain lines otherwise.
+pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
+    let mut s = open(a)?;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        let history = a.history.clone().or_else(|| {
+            a.key
+                .parent()
+                .map(|d| d.join(format!("{}.history", s.key.side)))
+        });
+        let mut t = Terminal::new(s.p.clone(), history)?;
+        prompt(out, &mut t, &mut s)
+    } else {
+        prompt(out, &mut Piped(&mut stdin.lock()), &mut s)
+    }
+}
+
+fn prompt(out: &mut dyn Write, lines: &mut dyn Lines, s: &mut Session) -> Result<(), CliError> {
+    let side = s.p.c.side_name(s.p.side).to_string();
+    let turn = s.p.next_turn();
     writeln!(
         out,
-        "whitecell play — side {} in game {}, orders for turn {} ({})",
-        side,
+        "whitecell play — side {side} in game {}, orders for turn {turn} ({})",
         s.p.game,
-        s.p.next_turn(),
-        s.p.c.turn_label(s.p.next_turn())
+        s.p.c.turn_label(turn)
     )?;
-    if resumed > 0 {
+    if s.orders.len() + s.signals.len() > 0 {
         writeln!(
             out,
-            "your side already handed in {resumed} order(s) for this turn: `show` lists them; `submit` replaces them"
+            "your side already handed in {} order(s) for this turn: `orders` lists them; `submit` replaces them",
+            s.orders.len() + s.signals.len()
         )?;
     }
     writeln!(out, "type `help` for the commands")?;
-    let mut line = String::new();
+    let here = format!("{side} turn {turn}> ");
     loop {
-        write!(out, "{side} turn {}> ", s.p.next_turn())?;
-        out.flush()?;
-        line.clear();
-        if input.read_line(&mut line)? == 0 {
+        let Some(line) = lines.read(out, &here)? else {
             writeln!(out)?;
-            if !s.orders.is_empty() || !s.signals.is_empty() {
-                writeln!(
-                    out,
-                    "end of input: {} order(s) not submitted",
-                    s.orders.len() + s.signals.len()
-                )?;
+            if s.unsent() > 0 {
+                writeln!(out, "end of input: {} order(s) not submitted", s.unsent())?;
             }
             return Ok(());
-        }
-        let ws = words(line.trim());
+        };
+        let line = line.trim();
+        let ws = words(line);
         let Some(cmd) = ws.first().map(|w| w.to_ascii_lowercase()) else {
             continue;
         };
-        let r = match cmd.as_str() {
-            "help" | "?" => writeln!(out, "{HELP}").map_err(CliError::from),
-            "quit" | "exit" | "q" => return Ok(()),
-            "units" => units(out, &s),
-            "zones" | "map" => zones(out, &s),
-            "legal" => legal(out, &s, &ws),
-            "odds" => odds(
-                out,
-                &s,
-                ws.get(1).map(String::as_str),
-                ws.get(2).map(String::as_str),
-            ),
-            "signal" => signal(out, &mut s, &ws),
-            "undo" => undo(out, &mut s),
-            "show" => show(out, &s),
-            "submit" => submit(out, &mut s),
-            _ => order(out, &mut s, &ws),
-        };
+        if cmd == "quit" || cmd == "exit" || cmd == "q" {
+            if leave(out, lines, s)? {
+                return Ok(());
+            }
+            continue;
+        }
+        let r = balanced(line)
+            .map_err(CliError::rejected)
+            .and_then(|()| command(out, lines, s, &cmd, &ws));
         if let Err(e) = r {
             // Every failure is shown and the session goes on, so a team never loses its orders to
             // a busy or unreadable game folder; a terminal that cannot be written ends it here.
@@ -156,260 +157,50 @@ pub fn run_with(out: &mut dyn Write, input: &mut dyn BufRead, a: &Args) -> Resul
     }
 }
 
-fn say(m: String) -> CliError {
-    CliError::rejected(m)
-}
-
-fn units(out: &mut dyn Write, s: &Session) -> Result<(), CliError> {
-    let c = &s.p.c;
-    for u in &s.p.state.units {
-        let who = if u.side == s.p.side {
-            "yours "
-        } else {
-            c.side_name(u.side)
-        };
-        writeln!(
-            out,
-            "  {:<14} {:<6} {:<10} in {:<12} strength {} {:?} {:?}",
-            c.unit_name(u.id),
-            who,
-            c.kinds[u.kind.index()].id,
-            c.zone_name(u.zone),
-            u.strength,
-            u.readiness,
-            u.posture
-        )?;
+/// `quit`: asks first when orders would be lost.
+fn leave(out: &mut dyn Write, lines: &mut dyn Lines, s: &Session) -> Result<bool, CliError> {
+    let n = s.unsent();
+    if n == 0 || s.yes {
+        return Ok(true);
     }
-    Ok(())
-}
-
-fn zones(out: &mut dyn Write, s: &Session) -> Result<(), CliError> {
-    let c = &s.p.c;
-    for (i, z) in c.zones.iter().enumerate() {
-        let n: Vec<&str> = z.neighbours.iter().map(|x| c.zone_name(*x)).collect();
-        let ctl =
-            s.p.state
-                .control
-                .get(i)
-                .copied()
-                .flatten()
-                .map(|x| c.side_name(x))
-                .unwrap_or("-");
-        writeln!(
-            out,
-            "  {:<12} {:<7} control {:<6} -> {}",
-            z.id,
-            format!("{:?}", z.kind),
-            ctl,
-            n.join(", ")
-        )?;
-    }
-    Ok(())
-}
-
-fn own_unit(s: &Session, w: Option<&String>) -> Result<crate::model::UnitState, CliError> {
-    let c = &s.p.c;
-    let own: Vec<&str> =
-        s.p.state
-            .units
-            .iter()
-            .filter(|u| u.side == s.p.side)
-            .map(|u| c.unit_name(u.id))
-            .collect();
-    let w = w.ok_or_else(|| say(format!("which unit? yours are: {}", own.join(", "))))?;
-    let id = pick("unit of yours", w, &own).map_err(say)?;
-    s.p.state
-        .units
-        .iter()
-        .find(|u| c.unit_name(u.id) == id)
-        .copied()
-        .ok_or_else(|| say(format!("no unit `{id}`")))
-}
-
-fn legal(out: &mut dyn Write, s: &Session, ws: &[String]) -> Result<(), CliError> {
-    let u = own_unit(s, ws.get(1))?;
-    let b = s.p.board();
-    let st = &s.p.state;
-    let known = |z, t| crate::policy::known_in(&b, st, s.p.side, z, t);
-    let all = legal_orders(&b, s.p.side, &u, &known);
-    writeln!(
+    let a = lines.read(
         out,
-        "legal orders for {} (in {}):",
-        s.p.c.unit_name(u.id),
-        s.p.c.zone_name(u.zone)
+        &format!("{n} order(s) not submitted: quit and lose them? [y/N] "),
     )?;
-    for cmd in all {
-        writeln!(out, "  {}", crate::orders::describe(&s.p.c, &cmd))?;
+    if a.is_some_and(|a| matches!(a.trim().to_ascii_lowercase().as_str(), "y" | "yes")) {
+        return Ok(true);
     }
-    Ok(())
+    writeln!(out, "staying: `submit` hands them in")?;
+    Ok(false)
 }
 
-fn order(out: &mut dyn Write, s: &mut Session, ws: &[String]) -> Result<(), CliError> {
-    let (unit, cmd) = parse_order(&s.p, ws).map_err(say)?;
-    let c = s.p.c.clone();
-    let id = c.unit(&unit).unwrap_or_default();
-    let resolved = crate::orders::resolve_command(&c, &cmd).map_err(|r| say(r.to_string()))?;
-    let already: Vec<_> = s
-        .orders
-        .iter()
-        .filter(|o| o.unit != unit)
-        .filter_map(|o| c.unit(&o.unit))
-        .collect();
-    if let Err(why) = check(
-        &s.p.board(),
-        s.p.side,
-        &Order {
-            unit: id,
-            command: resolved,
-        },
-        &|u| already.contains(&u),
-    ) {
-        return Err(say(format!(
-            "rejected: {unit} {cmd}: {why}\n  (type `legal {unit}` for the orders it can take)"
-        )));
-    }
-    let replaced = s
-        .orders
-        .iter()
-        .position(|o| o.unit == unit)
-        .map(|i| s.orders.remove(i));
-    s.orders.push(UnitOrderText {
-        unit: unit.clone(),
-        order: cmd.clone(),
-    });
-    s.history.push(true);
-    match replaced {
-        Some(old) => writeln!(out, "ok: {unit} {cmd} (replaces {})", old.order)?,
-        None => writeln!(out, "ok: {unit} {cmd}")?,
-    }
-    if let Command::Engage(z, t) = &cmd {
-        odds(out, s, Some(z), Some(t))?;
-    }
-    Ok(())
-}
-
-fn signal(out: &mut dyn Write, s: &mut Session, ws: &[String]) -> Result<(), CliError> {
-    let c = &s.p.c;
-    let sides: Vec<&str> = c
-        .side_ids()
-        .filter(|&x| x != s.p.side)
-        .map(|x| c.side_name(x))
-        .collect();
-    let to = pick("side", ws.get(1).map(String::as_str).unwrap_or(""), &sides).map_err(say)?;
-    let kind = match ws.get(2).map(|w| w.to_ascii_lowercase()).as_deref() {
-        Some("warn") => SignalKind::Warn,
-        Some("deescalate") => SignalKind::Deescalate,
-        Some("hotline") => SignalKind::Hotline,
-        other => {
-            let hint = other
-                .and_then(|w| crate::scenario::de::closest(w, &["warn", "deescalate", "hotline"]))
-                .map(|c| format!(" (did you mean `{c}`?)"))
-                .unwrap_or_default();
-            return Err(say(format!(
-                "write `signal SIDE warn|deescalate|hotline`{hint}"
-            )));
-        }
-    };
-    s.signals.push(SignalText {
-        to: to.clone(),
-        kind,
-    });
-    s.history.push(false);
-    writeln!(out, "ok: signal {kind:?} to {to}")?;
-    Ok(())
-}
-
-fn odds(
+fn command(
     out: &mut dyn Write,
-    s: &Session,
-    zone: Option<&str>,
-    side: Option<&str>,
+    lines: &mut dyn Lines,
+    s: &mut Session,
+    cmd: &str,
+    ws: &[String],
 ) -> Result<(), CliError> {
-    let text = crate::game::prompt::odds(&s.p, &s.orders, zone.unwrap_or(""), side.unwrap_or(""))
-        .map_err(say)?;
-    write!(out, "{text}")?;
-    Ok(())
-}
-
-fn undo(out: &mut dyn Write, s: &mut Session) -> Result<(), CliError> {
-    match s.history.pop() {
-        Some(true) => {
-            let o = s.orders.pop();
-            writeln!(
-                out,
-                "undone: {}",
-                o.map(|o| format!("{} {}", o.unit, o.order))
-                    .unwrap_or_default()
-            )?
+    let arg = |i: usize| ws.get(i).map_or("", String::as_str);
+    match cmd {
+        "help" | "?" => write!(out, "{}", crate::game::help::text(&s.p))?,
+        "units" => s.units(out)?,
+        "zones" | "map" => s.zones(out)?,
+        "legal" => s.legal(out, ws)?,
+        "odds" => {
+            let text =
+                crate::game::odds::odds(&s.p, &s.orders, arg(1), arg(2), &ws[ws.len().min(3)..])
+                    .map_err(CliError::rejected)?;
+            write!(out, "{text}")?;
         }
-        Some(false) => {
-            let x = s.signals.pop();
-            writeln!(
-                out,
-                "undone: {}",
-                x.map(|x| format!("signal {:?} to {}", x.kind, x.to))
-                    .unwrap_or_default()
-            )?
-        }
-        None => writeln!(out, "nothing to undo")?,
-    }
-    Ok(())
-}
-
-fn show(out: &mut dyn Write, s: &Session) -> Result<(), CliError> {
-    if s.orders.is_empty() && s.signals.is_empty() {
-        writeln!(out, "no orders yet (units without orders hold)")?;
-    }
-    for o in &s.orders {
-        writeln!(out, "  {} {}", o.unit, o.order)?;
-    }
-    for x in &s.signals {
-        writeln!(out, "  signal {:?} to {}", x.kind, x.to)?;
-    }
-    Ok(())
-}
-
-fn submit(out: &mut dyn Write, s: &mut Session) -> Result<(), CliError> {
-    let mut f = OrdersFile {
-        game: s.p.game.clone(),
-        side: s.key.side.clone(),
-        turn: s.p.next_turn(),
-        orders: s.orders.clone(),
-        signals: s.signals.clone(),
-        signature: None,
-    };
-    f.signature = Some(intake::sign(&f, &s.key.key));
-    let dest = s
-        .out
-        .clone()
-        .unwrap_or_else(|| PathBuf::from(format!("orders-{}-turn-{}.ron", f.side, f.turn)));
-    if let Some(dir) = &s.game {
-        let mut g = super::new::open(dir)?;
-        let g = &mut g;
-        // The team at the prompt has seen its earlier orders (they are loaded at start): its new
-        // submission replaces them.
-        let receipt = super::orders::submit(out, g, &mut f, None, true)?;
-        writeln!(
-            out,
-            "submitted {} order(s) into the game; receipt {receipt}",
-            f.orders.len()
-        )?;
-        if s.out.is_some() {
-            atomic::write(&dest, intake::to_ron(&f).as_bytes())?;
-            writeln!(out, "a copy is in {}", dest.display())?;
-        }
-    } else {
-        atomic::write(&dest, intake::to_ron(&f).as_bytes())?;
-        writeln!(
-            out,
-            "signed orders written to {}; hand this file to the white cell",
-            dest.display()
-        )?;
-        writeln!(
-            out,
-            "receipt (the white cell's will match): {}",
-            intake::receipt(&f)
-        )?;
+        "signal" => s.signal(out, lines, ws)?,
+        "undo" => s.undo(out)?,
+        "orders" => s.list(out)?,
+        "show" if ws.len() == 1 => s.list(out)?,
+        "score" | "aims" => write!(out, "{}", s.aims)?,
+        "submit" => s.submit(out)?,
+        _ if starts_order(&s.p, &ws[0]) => s.order(out, lines, ws)?,
+        _ => return Err(CliError::rejected(unknown_command(&ws[0]))),
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `whitecell status GAME_DIR`: the turn, which sides have sent orders, what is waiting.
 
 use super::CliError;
+use crate::game::desk;
 use crate::game::save::Entry;
 use std::io::Write;
 use std::path::PathBuf;
@@ -49,17 +50,35 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
         g.c.turn_label(g.next_turn())
     )?;
     let mut waiting = Vec::new();
+    let w =
+        g.c.scenario
+            .sides
+            .iter()
+            .map(|s| s.id.len())
+            .max()
+            .unwrap_or(0);
+    let bot = |s: &crate::scenario::Side| s.policy.clone().unwrap_or_else(|| "random".into());
     for s in &g.c.scenario.sides {
         match g.pending.get(&s.id) {
             Some((f, r)) => writeln!(
                 out,
-                "  {:<8} received: {} order(s), {} signal(s), receipt {r}",
+                "  {:<w$}  received: {} order(s), {} signal(s), receipt {r}",
                 s.id,
                 f.orders.len(),
                 f.signals.len()
             )?,
             None => {
-                writeln!(out, "  {:<8} waiting", s.id)?;
+                let now = match desk::filler(s, None).as_str() {
+                    "hold" => "its units hold".to_string(),
+                    p => format!("its bot `{p}` plays it"),
+                };
+                writeln!(
+                    out,
+                    "  {:<w$}  waiting; if silent: {now} ({}); with --missing policy: bot `{}`",
+                    s.id,
+                    desk::filler_reason(s),
+                    bot(s)
+                )?;
                 waiting.push(s.id.clone());
             }
         }
@@ -72,7 +91,7 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     } else {
         writeln!(
             out,
-            "waiting for: {} (`whitecell adjudicate {d} --missing hold` plays them as holding; `--missing policy` lets their bot play)",
+            "waiting for: {} (`whitecell adjudicate {d}` plays them as shown; `--missing hold` or `--missing policy` decides for all)",
             waiting.join(", ")
         )?;
     }

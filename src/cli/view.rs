@@ -1,5 +1,6 @@
 //! `whitecell view GAME_DIR --side SIDE [--json]`: writes a side's view files (`views/SIDE.txt`,
-//! `views/SIDE.json`) and prints the view.
+//! `views/SIDE.json`) and prints the view. `whitecell view GAME_DIR --umpire`: the white cell's own
+//! picture, the ground truth (every unit, every track, the orders handed in), written nowhere.
 
 use super::CliError;
 use std::io::Write;
@@ -10,9 +11,12 @@ use std::path::PathBuf;
 pub struct Args {
     /// The game folder.
     pub game_dir: PathBuf,
-    /// The side whose view to show.
-    #[arg(long)]
-    pub side: String,
+    /// The side whose view to show (and write to views/SIDE.json and .txt).
+    #[arg(long, required_unless_present = "umpire", conflicts_with = "umpire")]
+    pub side: Option<String>,
+    /// Show the white cell's view instead: every unit, every track, the orders handed in.
+    #[arg(long, conflicts_with = "json")]
+    pub umpire: bool,
     /// Print the view as JSON (the `views/SIDE.json` file) instead of text.
     #[arg(long)]
     pub json: bool,
@@ -20,8 +24,14 @@ pub struct Args {
 
 /// Prints the view.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
+    let Some(side) = a.side.as_deref().filter(|_| !a.umpire) else {
+        // Reading needs no lock: the umpire may look while a team's prompt is open.
+        let mut g = crate::game::folder::Game::open_read_only(&a.game_dir)?;
+        write!(out, "{}", crate::game::umpire_view::text(&mut g))?;
+        return Ok(());
+    };
     let mut g = super::new::open(&a.game_dir)?;
-    let side = g.side(&a.side)?;
+    let side = g.side(side)?;
     let v = g.write_view(side)?;
     if a.json {
         let j = serde_json::to_string_pretty(&v).map_err(|e| CliError::error(e.to_string()))?;

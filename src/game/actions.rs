@@ -41,12 +41,6 @@ impl Game {
     /// or, if `None`, by their scenario policy. Returns the turn's events and, for each side that
     /// sent no orders, the policy that played it.
     pub fn adjudicate(&mut self, missing: Option<&str>) -> Result<Adjudicated, GameError> {
-        if let Some(o) = self.engine.outcome() {
-            return Err(GameError::rejected(format!(
-                "error: the game is over ({}); nothing to adjudicate",
-                o.summary()
-            )));
-        }
         let mut filled = BTreeMap::new();
         for s in &self.c.scenario.sides {
             if !self.pending.contains_key(&s.id) {
@@ -55,6 +49,21 @@ impl Game {
                     .unwrap_or_else(|| s.policy.clone().unwrap_or_else(|| "random".into()));
                 filled.insert(s.id.clone(), p);
             }
+        }
+        self.adjudicate_filled(filled)
+    }
+
+    /// Adjudicates the coming turn, each side that sent no orders played by the policy `filled`
+    /// names for it.
+    pub fn adjudicate_filled(
+        &mut self,
+        filled: BTreeMap<String, String>,
+    ) -> Result<Adjudicated, GameError> {
+        if let Some(o) = self.engine.outcome() {
+            return Err(GameError::rejected(format!(
+                "error: the game is over ({}); nothing to adjudicate",
+                o.summary()
+            )));
         }
         let before = self.log_len();
         let turn = self.next_turn();

@@ -243,9 +243,11 @@ impl Game {
     pub fn view(&mut self, side: SideId) -> View {
         let state = self.engine.state();
         let commitment = self.commitment();
+        let key = self.save.keys.get(self.c.side_name(side));
         let h = Header {
             game: &self.save.game,
             commitment: &commitment,
+            key: key.map(String::as_str).unwrap_or_default(),
         };
         view::build(&self.c, &state, &self.engine.log(), side, &h)
     }

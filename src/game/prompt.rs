@@ -1,10 +1,10 @@
 //! The forgiving order syntax of `play`: `order b1 Move(hills)`, `move b1 hills`, `b1 move hills`,
 //! `engage b1 town red`; ids may be abbreviated to any unique prefix, and a typo gets a suggestion.
+//! Nothing is taken silently: an unclosed bracket or a word too many is refused, and so is a word
+//! that is neither a command, an order nor a unit.
 
 use super::redact::Picture;
 use crate::orders::Command;
-use crate::orders::file::UnitOrderText;
-use std::fmt::Write;
 
 /// Matches `word` against `candidates`: exact, else the unique prefix, else the unique substring;
 /// otherwise an error naming the choices or the closest id.
@@ -47,7 +47,58 @@ pub fn words(line: &str) -> Vec<String> {
         .collect()
 }
 
-const VERBS: &[&str] = &[
+/// Checks that brackets and quotes are closed, so `Move(town` is not read as `Move(town)`.
+pub fn balanced(line: &str) -> Result<(), String> {
+    let mut depth = 0i32;
+    for ch in line.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return Err(format!(
+                "`{line}`: a `)` closes nothing; write e.g. `Move(ZONE)` or `move UNIT ZONE`"
+            ));
+        }
+    }
+    if depth > 0 {
+        return Err(format!(
+            "`{line}`: a `(` is not closed; write e.g. `Move(ZONE)` or `move UNIT ZONE`"
+        ));
+    }
+    if line.matches('"').count() % 2 == 1 {
+        return Err(format!("`{line}`: a `\"` is not closed"));
+    }
+    Ok(())
+}
+
+/// The prompt's commands other than orders.
+pub const COMMANDS: &[&str] = &[
+    "help", "units", "zones", "legal", "odds", "signal", "orders", "show", "undo", "score",
+    "submit", "quit",
+];
+
+/// Whether a line starting with `first` gives an order: `order`, an order's verb, or one of the
+/// side's unit ids (the `UNIT VERB ...` form).
+pub fn starts_order(p: &Picture, first: &str) -> bool {
+    first.eq_ignore_ascii_case("order")
+        || verb(first).is_some()
+        || pick("unit", first, &p.own_ids()).is_ok()
+}
+
+/// The message for a word that is no command: the closest command, and `help`.
+pub fn unknown_command(first: &str) -> String {
+    let mut all: Vec<&str> = COMMANDS.to_vec();
+    all.extend(VERBS);
+    let hint = crate::scenario::de::closest(&first.to_ascii_lowercase(), &all)
+        .map(|c| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default();
+    format!("unknown command `{first}`{hint}; type `help` for the commands")
+}
+
+/// The order verbs.
+pub const VERBS: &[&str] = &[
     "hold",
     "move",
     "engage",
@@ -57,7 +108,9 @@ const VERBS: &[&str] = &[
     "showofforce",
 ];
 
-fn verb(w: &str) -> Option<&'static str> {
+/// The order verb a word stands for (`attack` is `engage`, `show` is `showofforce`, 3-letter
+/// prefixes are enough).
+pub fn verb(w: &str) -> Option<&'static str> {
     let w = w.to_ascii_lowercase().replace('_', "");
     match w.as_str() {
         "attack" => Some("engage"),
@@ -71,21 +124,7 @@ fn verb(w: &str) -> Option<&'static str> {
 
 /// The side's own unit ids, zone ids, and other side ids on the picture.
 fn ids(p: &Picture) -> (Vec<&str>, Vec<&str>, Vec<&str>) {
-    let c = &p.c;
-    let units = p
-        .state
-        .units
-        .iter()
-        .filter(|u| u.side == p.side)
-        .map(|u| c.unit_name(u.id))
-        .collect();
-    let zones = c.zones.iter().map(|z| z.id.as_str()).collect();
-    let sides = c
-        .side_ids()
-        .filter(|&s| s != p.side)
-        .map(|s| c.side_name(s))
-        .collect();
-    (units, zones, sides)
+    (p.own_ids(), p.zone_ids(), p.other_sides())
 }
 
 /// Parses an order in any of the accepted forms into (unit id, command with string ids).
@@ -121,12 +160,29 @@ pub fn parse_order(
         }
     };
     let unit = pick("unit of yours", unit, &units)?;
+    // The verb as a team types it.
+    let typed = if v == "showofforce" { "show" } else { v };
     let zone = |i: usize| -> Result<String, String> {
         let w = rest
             .get(i)
-            .ok_or_else(|| format!("`{v}` needs a zone, e.g. `{v} {unit} ZONE`"))?;
+            .ok_or_else(|| format!("`{typed}` needs a zone, e.g. `{typed} {unit} ZONE`"))?;
         pick("zone", w, &zones)
     };
+    let takes = match v {
+        "hold" | "resupply" => 0,
+        "engage" => 2,
+        _ => 1,
+    };
+    if let Some(extra) = rest.get(takes) {
+        return Err(format!(
+            "`{extra}` is one word too many: {typed} takes {}",
+            match takes {
+                0 => "no zone".to_string(),
+                1 => format!("one zone, e.g. `{typed} {unit} ZONE`"),
+                _ => format!("a zone and a side, e.g. `{typed} {unit} ZONE SIDE`"),
+            }
+        ));
+    }
     let cmd = match v {
         "hold" => Command::Hold,
         "resupply" => Command::Resupply,
@@ -170,92 +226,6 @@ pub fn parse_order(
         }
     };
     Ok((unit, cmd))
-}
-
-/// The odds column and the six possible results of the side engaging `side` in `zone`: with the
-/// units it has ordered to engage there (else its units in the zone) against the units of `side`
-/// it knows of there. Text for the prompt.
-pub fn odds(
-    p: &Picture,
-    orders: &[UnitOrderText],
-    zone: &str,
-    side: &str,
-) -> Result<String, String> {
-    let c = &p.c;
-    let zs: Vec<&str> = c.zones.iter().map(|z| z.id.as_str()).collect();
-    let sides: Vec<&str> = c
-        .side_ids()
-        .filter(|&x| x != p.side)
-        .map(|x| c.side_name(x))
-        .collect();
-    let z = pick("zone", zone, &zs)?;
-    let t = pick("side", side, &sides)?;
-    let (zi, ti) = (
-        c.zone(&z).unwrap_or_default(),
-        c.side(&t).unwrap_or_default(),
-    );
-    let st = &p.state;
-    let engaging: Vec<_> = orders
-        .iter()
-        .filter(|o| matches!(&o.order, Command::Engage(a, b) if *a == z && *b == t))
-        .filter_map(|o| c.unit(&o.unit))
-        .collect();
-    let attackers: Vec<_> = st
-        .units
-        .iter()
-        .filter(|u| {
-            u.side == p.side && (engaging.contains(&u.id) || (engaging.is_empty() && u.zone == zi))
-        })
-        .copied()
-        .collect();
-    let defenders: Vec<_> = st
-        .units
-        .iter()
-        .filter(|u| u.side == ti && u.zone == zi)
-        .copied()
-        .collect();
-    if attackers.is_empty() {
-        return Err(format!(
-            "none of your units would engage {t} in {z}: give an Engage order first (e.g. `engage UNIT {z} {t}`)"
-        ));
-    }
-    if defenders.is_empty() {
-        return Ok(format!(
-            "you know of no {t} units in {z}: an engagement there finds no target unless you detect some\n"
-        ));
-    }
-    let o =
-        crate::rules::combat::odds(&p.board(), &attackers, &defenders, c.zones[zi.index()].kind);
-    let mut out = format!(
-        "odds in {z} against the {t} units you know of: {}\n",
-        crate::report::text::odds_line(&o)
-    );
-    let r: Vec<String> = c.ruleset.crt[o.column_index]
-        .results
-        .iter()
-        .enumerate()
-        .map(|(i, x)| format!("{}: {x:?}", i + 1))
-        .collect();
-    let _ = writeln!(out, "  d6 -> {}", r.join(", "));
-    out.push_str("  (an estimate: units you have not detected are not counted; readiness and posture as now)\n");
-    if st.relations.get(p.side, ti) == crate::scenario::Relation::Neutral {
-        let up = c
-            .escalation
-            .as_ref()
-            .map(|e| {
-                format!(
-                    " and moves {} by {:+}",
-                    c.track_name(e.track),
-                    e.table.engage_neutral
-                )
-            })
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  warning: you are not at war with {t}: engaging turns the relation Hostile{up}"
-        );
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub fn scenario(c: &Compiled, state: &State, side: SideId, in_view: &[UnitId]) -
             x.briefing.clear();
         }
         x.policy = None;
+        x.missing = None;
     }
     s.units = state
         .units
@@ -76,6 +77,7 @@ pub fn scenario(c: &Compiled, state: &State, side: SideId, in_view: &[UnitId]) -
 }
 
 /// A side's picture of the game: a compiled scenario and a state holding only the units it knows.
+#[derive(Clone)]
 pub struct Picture {
     /// The scenario (the real one in a game folder, the redacted one from a view).
     pub c: Arc<Compiled>,
@@ -167,7 +169,16 @@ impl Picture {
             units,
             control,
             relations,
-            tracks: c.tracks.iter().map(|t| t.start).collect(),
+            tracks: c
+                .tracks
+                .iter()
+                .map(|t| {
+                    v.tracks
+                        .iter()
+                        .find(|x| x.id == t.id)
+                        .map_or(t.start, |x| x.value)
+                })
+                .collect(),
             reached: c
                 .tracks
                 .iter()
@@ -201,5 +212,35 @@ impl Picture {
     /// The turn orders are due for.
     pub fn next_turn(&self) -> u32 {
         self.state.turn.saturating_add(1)
+    }
+
+    /// Whether the side knows `u`'s readiness and posture: its own units' and its allies', never
+    /// those of a unit it only detected.
+    pub fn knows_detail(&self, u: &UnitState) -> bool {
+        u.side == self.side || self.state.relations.get(self.side, u.side) == sc::Relation::Allied
+    }
+
+    /// The side's own unit ids on the map, in id order.
+    pub fn own_ids(&self) -> Vec<&str> {
+        self.state
+            .units
+            .iter()
+            .filter(|u| u.side == self.side)
+            .map(|u| self.c.unit_name(u.id))
+            .collect()
+    }
+
+    /// The ids of the other sides.
+    pub fn other_sides(&self) -> Vec<&str> {
+        self.c
+            .side_ids()
+            .filter(|&x| x != self.side)
+            .map(|x| self.c.side_name(x))
+            .collect()
+    }
+
+    /// The zone ids.
+    pub fn zone_ids(&self) -> Vec<&str> {
+        self.c.zones.iter().map(|z| z.id.as_str()).collect()
     }
 }

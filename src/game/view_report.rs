@@ -1,9 +1,12 @@
 //! Rendering views for people: the results of a side's last turn (from the log, filtered to what
 //! concerns that side) and the whole view as text.
 
+use super::score::{Score, lines};
 use super::view::{Report, View};
 use crate::model::Compiled;
-use crate::report::LogEvent;
+use crate::report::text::width;
+use crate::report::{LogEvent, words};
+use crate::scenario::Relation;
 use std::fmt::Write;
 
 /// What of the last turn's events `me` is told: its orders accepted or rejected with the reason,
@@ -26,7 +29,7 @@ pub fn last_turn(
             LogEvent::OrderAccepted { side, unit, order } if side == me => Report {
                 what: "accepted".into(),
                 unit: Some(unit.clone()),
-                text: format!("{unit}: {order} accepted"),
+                text: format!("{unit}: {} accepted", words::order(order)),
             },
             LogEvent::OrderRejected {
                 side,
@@ -36,7 +39,10 @@ pub fn last_turn(
             } if side == me => Report {
                 what: "rejected".into(),
                 unit: Some(unit.clone()).filter(|u| !u.is_empty()),
-                text: format!("{unit} {order}: rejected, the unit held: {reason}"),
+                text: format!(
+                    "{unit}: {} rejected, the unit held: {reason}",
+                    words::plain(order)
+                ),
             },
             LogEvent::StepsLost {
                 unit,
@@ -47,7 +53,7 @@ pub fn last_turn(
             } if side == me => Report {
                 what: "loss".into(),
                 unit: Some(unit.clone()),
-                text: format!("{unit} lost {steps} step(s), {strength} left"),
+                text: format!("{unit} lost {}, {strength} left", words::steps(*steps)),
             },
             LogEvent::UnitRemoved { unit, .. } if mine(unit) => Report {
                 what: "loss".into(),
@@ -77,7 +83,11 @@ pub fn last_turn(
             } if mine(unit) => Report {
                 what: "readiness".into(),
                 unit: Some(unit.clone()),
-                text: format!("{unit}: {from:?} -> {to:?} ({reason})"),
+                text: format!(
+                    "{unit}: {} -> {} ({reason})",
+                    words::readiness(*from),
+                    words::readiness(*to)
+                ),
             },
             LogEvent::ControlChanged { zone, from, to, .. } => Report {
                 what: "control".into(),
@@ -91,7 +101,11 @@ pub fn last_turn(
             LogEvent::RelationChanged { a, b, from, to, .. } if a == me || b == me => Report {
                 what: "relation".into(),
                 unit: None,
-                text: format!("{a}-{b}: {from:?} -> {to:?}"),
+                text: format!(
+                    "{a}-{b}: {} -> {}",
+                    words::relation(*from),
+                    words::relation(*to)
+                ),
             },
             LogEvent::Engagement {
                 zone,
@@ -104,8 +118,9 @@ pub fn last_turn(
                 what: "fight".into(),
                 unit: None,
                 text: format!(
-                    "{attacker} engaged {defender} in {zone}: column {}, d6 = {roll} -> {result:?}",
-                    odds.column
+                    "{attacker} engaged {defender} in {zone}: column {}, d6 = {roll}: {}",
+                    odds.column,
+                    words::result(*result)
                 ),
             },
             LogEvent::NoContact {
@@ -130,6 +145,22 @@ pub fn last_turn(
         out.push(r);
     }
     out
+}
+
+/// A side's objectives, its score if the game ended now, and the sudden-death rules, as text.
+pub fn aims(score: &Score, sudden_death: &[String]) -> String {
+    let mut s = String::from("Your objectives, and your score if the game ended now\n");
+    s.push_str(&lines(score, "  "));
+    if !sudden_death.is_empty() {
+        let _ = writeln!(
+            s,
+            "Sudden death (every side knows these; checked every turn)"
+        );
+        for x in sudden_death {
+            s.push_str(&crate::report::describe::hang(x, "  ", "    ", 100));
+        }
+    }
+    s
 }
 
 /// The view as text for the team.
@@ -157,18 +188,33 @@ pub fn text(v: &View) -> String {
     }
     let _ = writeln!(s, "\nRelations");
     for (o, r) in &v.relations {
-        let _ = writeln!(s, "  {o}: {r:?}");
+        let _ = writeln!(s, "  {o}: {}", words::relation(*r));
     }
+    let w = width(
+        v.own
+            .iter()
+            .chain(&v.allied)
+            .map(|u| u.id.as_str())
+            .chain(v.detected.iter().map(|u| u.id.as_str()))
+            .chain(v.last_seen.iter().map(|u| u.id.as_str())),
+    );
+    let wz = width(v.control.iter().map(|(z, _)| z.as_str()));
     let units = |s: &mut String, title: &str, us: &[super::view::UnitView]| {
         let _ = writeln!(s, "\n{title}");
         if us.is_empty() {
             let _ = writeln!(s, "  (none)");
         }
+        let wk = width(us.iter().map(|u| u.kind.as_str()));
         for u in us {
             let _ = writeln!(
                 s,
-                "  {:<14} {:<10} in {:<12} strength {}  {:?}, {:?}",
-                u.id, u.kind, u.zone, u.strength, u.readiness, u.posture
+                "  {:<w$}  {:<wk$}  in {:<wz$}  strength {}  {}, posture {}",
+                u.id,
+                u.kind,
+                u.zone,
+                u.strength,
+                words::readiness(u.readiness),
+                words::posture(u.posture)
             );
         }
     };
@@ -176,42 +222,67 @@ pub fn text(v: &View) -> String {
     if !v.allied.is_empty() {
         units(&mut s, "Allied units", &v.allied);
     }
-    let _ = writeln!(s, "\nEnemy units detected this turn");
-    if v.detected.is_empty() {
-        let _ = writeln!(s, "  (none)");
-    }
-    for u in &v.detected {
-        let _ = writeln!(
-            s,
-            "  {:<14} {:<10} {} in {} strength {}",
-            u.id, u.kind, u.side, u.zone, u.strength
-        );
+    let wk = width(v.detected.iter().map(|u| u.kind.as_str()));
+    for (title, rel) in [
+        ("Hostile units detected this turn", Relation::Hostile),
+        (
+            "Neutral units detected this turn (not at war with you)",
+            Relation::Neutral,
+        ),
+    ] {
+        let these: Vec<_> = v.detected.iter().filter(|u| u.relation == rel).collect();
+        if these.is_empty() && rel == Relation::Neutral {
+            continue;
+        }
+        let _ = writeln!(s, "\n{title}");
+        if these.is_empty() {
+            let _ = writeln!(s, "  (none)");
+        }
+        for u in these {
+            let _ = writeln!(
+                s,
+                "  {:<w$}  {:<wk$}  {} in {} strength {} (readiness and posture unknown)",
+                u.id, u.kind, u.side, u.zone, u.strength
+            );
+        }
     }
     if !v.last_seen.is_empty() {
         let _ = writeln!(s, "\nLast seen (not detected this turn)");
         for u in &v.last_seen {
             let _ = writeln!(
                 s,
-                "  {:<14} {} in {} on turn {}, strength {}",
-                u.id, u.side, u.zone, u.turn, u.strength
+                "  {:<w$}  {} ({}) in {} on turn {}, strength {}",
+                u.id,
+                u.side,
+                words::relation(u.relation),
+                u.zone,
+                u.turn,
+                u.strength
             );
         }
     }
     let _ = writeln!(s, "\nZone control");
     for (z, o) in &v.control {
-        let _ = writeln!(s, "  {:<14} {}", z, o.as_deref().unwrap_or("-"));
+        let _ = writeln!(s, "  {:<wz$}  {}", z, o.as_deref().unwrap_or("-"));
     }
     if !v.tracks.is_empty() {
         let _ = writeln!(s, "\nTracks");
+        let wt = width(v.tracks.iter().map(|t| t.id.as_str()));
         for t in &v.tracks {
             let band = t
                 .band
                 .as_deref()
                 .map(|b| format!(" ({b})"))
                 .unwrap_or_default();
-            let _ = writeln!(s, "  {:<14} {} [{}..{}]{band}", t.id, t.value, t.min, t.max);
+            let _ = writeln!(
+                s,
+                "  {:<wt$}  {} [{}..{}]{band}",
+                t.id, t.value, t.min, t.max
+            );
         }
     }
+    s.push('\n');
+    s.push_str(&aims(&v.score, &v.sudden_death));
     if !v.messages.is_empty() {
         let _ = writeln!(s, "\nMessages");
         for m in &v.messages {
@@ -221,7 +292,7 @@ pub fn text(v: &View) -> String {
     if !v.last_turn.is_empty() {
         let _ = writeln!(s, "\nLast turn");
         for r in &v.last_turn {
-            let _ = writeln!(s, "  {:<8} {}", r.what, r.text);
+            let _ = writeln!(s, "  {}", r.text);
         }
     }
     s

@@ -9,6 +9,7 @@ pub mod jsonl;
 pub mod named;
 pub mod render;
 pub mod text;
+pub mod words;
 
 pub use event::{Event, Log};
 pub use named::LogEvent;

@@ -2,10 +2,12 @@
 //! tracks, the events — one turn's events in, readable lines out.
 
 use super::LogEvent;
+use super::words;
 use crate::rules::combat::{Odds, Term};
 use std::fmt::Write;
 
-fn terms(ts: &[Term]) -> String {
+/// Each unit's share of a combat total, e.g. `us_ross (2 +1 posture Aggressive) x1 = 3`.
+pub fn terms(ts: &[Term]) -> String {
     ts.iter()
         .map(|t| {
             let m: String = t
@@ -17,6 +19,11 @@ fn terms(ts: &[Term]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The width of the longest of `ids`, to size a column to it.
+pub fn width<'a>(ids: impl Iterator<Item = &'a str>) -> usize {
+    ids.map(|s| s.chars().count()).max().unwrap_or(0)
 }
 
 /// The working of an engagement's odds, on one line.
@@ -69,10 +76,14 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                 order,
                 reason,
             } => {
-                let _ = writeln!(s, "  reject {side} {unit} {order}: {reason}");
+                let _ = writeln!(
+                    s,
+                    "  reject {side} {unit} {}: {reason}",
+                    words::plain(order)
+                );
             }
             LogEvent::SignalSent { from, to, kind } => {
-                let _ = writeln!(s, "  signal {from} -> {to}: {kind:?}");
+                let _ = writeln!(s, "  signal {from} -> {to}: {}", words::signal(*kind));
             }
             LogEvent::Moved {
                 unit, from, path, ..
@@ -142,7 +153,7 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                 );
                 let _ = writeln!(s, "         attack: {}", terms(&odds.attack));
                 let _ = writeln!(s, "         defence: {}", terms(&odds.defence));
-                let _ = writeln!(s, "         d6 = {roll} -> {result:?}");
+                let _ = writeln!(s, "         d6 = {roll}: {}", words::result(*result));
             }
             LogEvent::NoContact {
                 zone,
@@ -174,7 +185,8 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
             } => {
                 let _ = writeln!(
                     s,
-                    "  loss   {unit} loses {steps} step(s), {strength} left ({cause})"
+                    "  loss   {unit} loses {}, {strength} left ({cause})",
+                    words::steps(*steps)
                 );
             }
             LogEvent::UnitRemoved { unit, cause } => {
@@ -189,7 +201,12 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                 to,
                 reason,
             } => {
-                let _ = writeln!(s, "  ready  {unit}: {from:?} -> {to:?} ({reason})");
+                let _ = writeln!(
+                    s,
+                    "  ready  {unit}: {} -> {} ({reason})",
+                    words::readiness(*from),
+                    words::readiness(*to)
+                );
             }
             LogEvent::ControlChanged {
                 zone,
@@ -218,7 +235,12 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                 to,
                 cause,
             } => {
-                let _ = writeln!(s, "  relation {a}-{b}: {from:?} -> {to:?} ({cause})");
+                let _ = writeln!(
+                    s,
+                    "  relation {a}-{b}: {} -> {} ({cause})",
+                    words::relation(*from),
+                    words::relation(*to)
+                );
             }
             LogEvent::MessageSent { to, from, text } => {
                 let _ = writeln!(s, "  message {from} -> {}: {text}", to.join(", "));
@@ -236,8 +258,13 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                 let _ = writeln!(s, "  GAME OVER: {}", outcome.summary());
             }
             LogEvent::OrderAccepted { side, unit, order } => match orders.last_mut() {
-                Some((s, list)) if s == side => list.push(format!("{unit} {order}")),
-                _ => orders.push((side.clone(), vec![format!("{unit} {order}")])),
+                Some((s, list)) if s == side => {
+                    list.push(format!("{unit} {}", words::order(order)))
+                }
+                _ => orders.push((
+                    side.clone(),
+                    vec![format!("{unit} {}", words::order(order))],
+                )),
             },
             LogEvent::PostureChanged { .. } | LogEvent::ContactsCleared => {}
         }

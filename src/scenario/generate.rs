@@ -55,6 +55,7 @@ pub fn generated(units: usize, ruleset: Ruleset) -> Scenario {
             colour: "#808080".into(),
             briefing: String::new(),
             policy: None,
+            missing: None,
         })
         .collect();
     let relations = vec![

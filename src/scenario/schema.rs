@@ -121,6 +121,19 @@ pub struct Side {
     /// The bot policy that plays this side when nobody does, e.g. `"cautious"`.
     #[serde(default)]
     pub policy: Option<String>,
+    /// Who plays this side when its team sends no orders and `adjudicate` is given no `--missing`:
+    /// `Hold` (its units hold: the classroom default) or `Policy` (its bot plays it).
+    #[serde(default)]
+    pub missing: Option<Missing>,
+}
+
+/// Who plays a side that sent no orders for a turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Missing {
+    /// Its units hold.
+    Hold,
+    /// Its bot `policy` plays it.
+    Policy,
 }
 
 fn default_colour() -> String {

@@ -113,10 +113,7 @@ impl Writer<'_, '_> {
 
     /// A unit on the map whose components are about to change.
     #[allow(clippy::type_complexity)]
-    fn changing(
-        &mut self,
-        u: UnitId,
-    ) -> Result<UnitMut<'_>, String> {
+    fn changing(&mut self, u: UnitId) -> Result<UnitMut<'_>, String> {
         self.on_map(u)?;
         self.st.dirty = true;
         let e = self.st.index[u.index()];

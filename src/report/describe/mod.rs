@@ -8,7 +8,7 @@
 
 mod terms;
 
-pub use terms::{hang, wrap};
+pub use terms::{condition, hang, wrap};
 
 use crate::model::{Compiled, SideId};
 use crate::scenario::{Relation, Unit};

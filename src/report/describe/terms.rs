@@ -51,11 +51,7 @@ pub fn mentions_hidden(c: &Condition, hidden: &dyn Fn(&str) -> bool) -> bool {
 
 /// A relation in lower case: "allied", "neutral", "hostile".
 pub fn relation(r: Relation) -> &'static str {
-    match r {
-        Relation::Allied => "allied",
-        Relation::Neutral => "neutral",
-        Relation::Hostile => "hostile",
-    }
+    crate::report::words::relation(r)
 }
 
 /// When an event fires, in words (the white cell's view: hidden tracks are named).
@@ -84,8 +80,15 @@ pub fn effect(e: &Effect) -> String {
 /// One unit on one line: id, name, type, zone, strength, readiness (source notes go below it).
 pub fn unit_line(u: &Unit) -> String {
     format!(
-        "{} \"{}\" ({}, {}) in {}: strength {}, {:?}, {:?}",
-        u.id, u.name, u.side, u.unit_type, u.zone, u.strength, u.readiness, u.posture
+        "{} \"{}\" ({}, {}) in {}: strength {}, {}, posture {}",
+        u.id,
+        u.name,
+        u.side,
+        u.unit_type,
+        u.zone,
+        u.strength,
+        crate::report::words::readiness(u.readiness),
+        crate::report::words::posture(u.posture)
     )
 }
 

@@ -1,0 +1,196 @@
+//! A team plays a turn through `play` on a real terminal, driven by tmux (send-keys to type,
+//! capture-pane to read the screen), on the shipped eastern-med-2018 scenario: Tab completes a
+//! command, a unit and a zone; a hint shows what may come next; the up arrow recalls an earlier
+//! line, also in the next session; a warning is confirmed; `undo` brings back the replaced order;
+//! `submit` hands the orders in. Skipped, saying why, when tmux is not installed.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its socket in the test's folder), killed when dropped.
+struct Tmux {
+    sock: PathBuf,
+}
+
+impl Tmux {
+    fn cmd(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
+            .arg("-S")
+            .arg(&self.sock)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Starts `shell` in a new 160x50 session called `play`.
+    fn start(&self, shell: &str) {
+        let o = self.cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            "play",
+            "-x",
+            "160",
+            "-y",
+            "50",
+            shell,
+        ]);
+        assert!(o.status.success(), "tmux new-session: {o:?}");
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut a = vec!["send-keys", "-t", "play"];
+        a.extend(keys);
+        let o = self.cmd(&a);
+        assert!(o.status.success(), "send-keys {keys:?}: {o:?}");
+    }
+
+    /// Types `text` literally (no key names).
+    fn type_text(&self, text: &str) {
+        let o = self.cmd(&["send-keys", "-t", "play", "-l", text]);
+        assert!(o.status.success(), "send-keys -l {text:?}: {o:?}");
+    }
+
+    fn screen(&self) -> String {
+        let o = self.cmd(&["capture-pane", "-p", "-t", "play", "-S", "-500"]);
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    /// Waits until the screen holds `text` (a test that waits for ever helps nobody: 10 s).
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the screen never showed {text:?}:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The last line on the screen that holds `text`.
+    fn line_with(&self, text: &str) -> String {
+        self.screen()
+            .lines()
+            .rev()
+            .find(|l| l.contains(text))
+            .unwrap_or_default()
+            .to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]);
+    }
+}
+
+fn shell_quote(p: &Path) -> String {
+    format!("'{}'", p.to_string_lossy().replace('\'', "'\\''"))
+}
+
+#[test]
+#[allow(clippy::print_stderr)]
+fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!(
+            "skipped: tmux is not installed (apt-get install -y tmux) — the terminal test needs it"
+        );
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    new_game(&g, 2018);
+    let gs = g.to_string_lossy().to_string();
+    let key = g.join("keys/usa.key");
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_whitecell"));
+    let shell = format!(
+        "{} play {} --key {}; echo \"EXITED $?\"; sleep 60",
+        shell_quote(&bin),
+        shell_quote(&g),
+        shell_quote(&key)
+    );
+    let t = Tmux {
+        sock: tmp.path().join("tmux.sock"),
+    };
+    t.start(&shell);
+    t.wait_for("usa turn 1>");
+
+    // Tab completes the command, the unit and the zone.
+    t.type_text("mov");
+    t.keys(&["Tab"]);
+    t.wait_for("usa turn 1> move");
+    t.type_text(" us_r");
+    t.keys(&["Tab"]);
+    t.wait_for("usa turn 1> move us_ross");
+    // A hint of the legal zones, dimmed after the cursor.
+    t.type_text(" ");
+    let s = t.wait_for("zone: ");
+    let hint = t.line_with("usa turn 1> move us_ross ");
+    assert!(hint.contains("zone: west_med"), "{hint}\n{s}");
+    t.type_text("wes");
+    t.keys(&["Tab"]);
+    t.wait_for("usa turn 1> move us_ross west_med");
+    t.keys(&["Enter"]);
+    t.wait_for("ok: us_ross Move(west_med)");
+
+    // History: the up arrow brings the order back; Enter gives it again.
+    t.type_text("orders");
+    t.keys(&["Enter"]);
+    t.wait_for("  us_ross  Move(west_med)");
+    t.keys(&["Up", "Up"]);
+    t.wait_for("usa turn 1> move us_ross west_med\n");
+    t.keys(&["C-u"]);
+
+    // A warning before escalating, confirmed.
+    t.type_text("engage us_ross east_med russia");
+    t.keys(&["Enter"]);
+    t.wait_for("give it anyway? [y/N]");
+    let s = t.screen();
+    assert!(s.contains("warning: you are not at war with russia"), "{s}");
+    t.type_text("y");
+    t.keys(&["Enter"]);
+    t.wait_for("ok: us_ross Engage(east_med, russia) (replaces Move(west_med))");
+
+    // Undo brings the replaced order back.
+    t.type_text("undo");
+    t.keys(&["Enter"]);
+    t.wait_for("us_ross has its earlier order again: Move(west_med)");
+
+    t.type_text("submit");
+    t.keys(&["Enter"]);
+    t.wait_for("submitted 1 order(s) into the game; receipt ");
+    t.type_text("quit");
+    t.keys(&["Enter"]);
+    t.wait_for("EXITED 0");
+
+    // What the screen showed is what the white cell holds.
+    let desk = ok(wc(&["view", &gs, "--umpire"]));
+    assert!(desk.contains("us_ross  Move(west_med)"), "{desk}");
+
+    // The next session of the same team recalls the last one's lines.
+    let hist = g.join("keys/usa.history");
+    let h = std::fs::read_to_string(&hist).expect("the history is kept beside the key");
+    assert!(h.contains("move us_ross west_med"), "{h}");
+    drop(t);
+    let t = Tmux {
+        sock: tmp.path().join("tmux-2.sock"),
+    };
+    t.start(&shell);
+    t.wait_for("usa turn 1>");
+    t.keys(&["Up"]);
+    t.wait_for("usa turn 1> quit");
+    t.keys(&["Up"]);
+    t.wait_for("usa turn 1> submit");
+    t.keys(&["C-u"]);
+    t.type_text("quit");
+    t.keys(&["Enter"]);
+    t.wait_for("EXITED 0");
+}

@@ -58,3 +58,17 @@ pub struct Scratch {
     /// Plan: the policies' buffers.
     pub policy: crate::policy::Scratch,
 }
+
+impl Scratch {
+    /// Makes room for a game of `units` units in the buffers whose size follows the units, so the
+    /// first turns of a game do not grow them one step at a time.
+    pub fn reserve(&mut self, units: usize) {
+        for v in [&mut self.cur, &mut self.att, &mut self.def, &mut self.current] {
+            v.reserve(units.saturating_sub(v.len()));
+        }
+        self.alloc.reserve(units);
+        self.groups.reserve(2 * units);
+        self.legs.reserve(units);
+        self.touched.reserve(units);
+    }
+}

@@ -55,7 +55,12 @@ fn count(f: impl FnOnce()) -> u64 {
 }
 
 /// The allocations of each turn of one game, and of its final hash.
-fn game(e: &mut Engine, c: &std::sync::Arc<whitecell::model::Compiled>, seed: u64, p: &[PolicySpec]) -> (Vec<u64>, u64) {
+fn game(
+    e: &mut Engine,
+    c: &std::sync::Arc<whitecell::model::Compiled>,
+    seed: u64,
+    p: &[PolicySpec],
+) -> (Vec<u64>, u64) {
     e.reset(c.clone(), Dice::seeded(seed));
     e.set_bots(p);
     let mut turns = Vec::new();
@@ -101,8 +106,14 @@ fn a_warm_game_allocates_a_fixed_small_budget_that_does_not_grow_with_turns() {
                 "{setup} seed {seed}: a warm turn allocated: {turns:?}"
             );
             // The final hash writes the outcome's words (a few strings): the whole budget.
-            assert!(total <= 32, "{setup} seed {seed}: {total} allocations in a warm game");
+            assert!(
+                total <= 32,
+                "{setup} seed {seed}: {total} allocations in a warm game"
+            );
         }
-        assert!(longest >= 10, "{setup}: the games were too short to show anything");
+        assert!(
+            longest >= 10,
+            "{setup}: the games were too short to show anything"
+        );
     }
 }

@@ -38,6 +38,7 @@ pub fn insert_resources(world: &mut World, c: &Arc<Compiled>, dice: Dice) {
     world.insert_resource(Bots::default());
     world.insert_resource(Settings {
         hash_every_turn: true,
+        hash_rules: crate::RULES,
     });
     world.insert_resource(DiceBox(dice));
     world.insert_resource(super::hash::Enc::default());

@@ -45,6 +45,9 @@ fn one_turn(c: &mut Criterion) {
     for units in [30usize, 1_000, 10_000, 100_000] {
         let scenario = generated(units);
         let mut engine = Engine::new(scenario.clone(), Dice::seeded(1));
+        // As a batch plays: no kept log, no per-turn hash (see `hash` for what hashing costs).
+        engine.keep_log(false);
+        engine.hash_every_turn(false);
         if units >= 10_000 {
             g.sample_size(10)
                 .measurement_time(Duration::from_secs(if units >= 100_000 { 20 } else { 8 }));
@@ -61,7 +64,8 @@ fn one_turn(c: &mut Criterion) {
                         engine.submit(s, orders, Vec::new());
                     }
                     let t = Instant::now();
-                    black_box(engine.step_turn().map(|e| e.len()).unwrap_or(0));
+                    engine.step().expect("a turn plays");
+                    black_box(engine.turn_events().len());
                     total += t.elapsed();
                 }
                 total

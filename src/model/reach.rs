@@ -79,6 +79,7 @@ impl Reach {
 
     /// Every zone a unit of type `kind` can reach from `from` within the class's radius, sorted by
     /// zone id; `from` itself is not listed.
+    #[inline]
     pub fn from(&self, kind: KindId, from: ZoneId) -> &[Reached] {
         let c = &self.classes[usize::from(self.class_of[kind.index()])];
         let (a, b) = (c.start[from.index()], c.start[from.index() + 1]);
@@ -86,6 +87,7 @@ impl Reach {
     }
 
     /// The entry of `to` from `from`, if a unit of type `kind` can reach it within `limit` moves.
+    #[inline]
     pub fn find(&self, kind: KindId, from: ZoneId, to: ZoneId, limit: u8) -> Option<Reached> {
         let all = self.from(kind, from);
         all.binary_search_by_key(&to, |r| r.zone)

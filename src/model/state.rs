@@ -79,6 +79,7 @@ impl Relations {
     }
 
     /// The sides hostile to `side` as a bit mask (bit `b` for side `b`), when there are at most 64.
+    #[inline]
     pub fn hostile_mask(&self, side: SideId) -> Option<u64> {
         if self.n > 64 {
             return None;
@@ -96,6 +97,7 @@ impl Relations {
     }
 
     /// How `a` and `b` stand; a side is `Allied` with itself.
+    #[inline]
     pub fn get(&self, a: SideId, b: SideId) -> Relation {
         if a == b {
             Relation::Allied
@@ -130,6 +132,7 @@ impl Relations {
     }
 
     /// `a` and `b` are at war.
+    #[inline]
     pub fn hostile(&self, a: SideId, b: SideId) -> bool {
         self.get(a, b) == Relation::Hostile
     }
@@ -171,6 +174,7 @@ impl Intel {
     }
 
     /// `side` detected `unit` this turn.
+    #[inline]
     pub fn sees(&self, side: SideId, unit: UnitId) -> bool {
         self.current[side.index()].binary_search(&unit).is_ok()
     }

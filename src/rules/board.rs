@@ -131,12 +131,14 @@ impl Placement {
     }
 
     /// Units in a zone, in id order.
+    #[inline]
     pub fn units_in(&self, z: ZoneId) -> &[UnitState] {
         let (a, b) = (self.start[z.index()], self.start[z.index() + 1]);
         &self.members[a as usize..b as usize]
     }
 
     /// A unit by id, if on the map.
+    #[inline]
     pub fn unit(&self, id: UnitId) -> Option<&UnitState> {
         match self.slot.get(id.index()) {
             Some(&at) if at != NONE => Some(&self.members[at as usize]),
@@ -145,11 +147,13 @@ impl Placement {
     }
 
     /// Every unit on the map, in id order.
+    #[inline]
     pub fn units(&self) -> &[UnitState] {
         &self.pushed
     }
 
     /// The sides with units in zone `z`, as a bit mask (`None` with sides numbered 64 or above).
+    #[inline]
     pub fn sides_in(&self, z: ZoneId) -> Option<u64> {
         (!self.wide).then(|| self.present[z.index()])
     }
@@ -168,6 +172,7 @@ impl Placement {
     }
 
     /// Whether units of `side` are in zone `z`.
+    #[inline]
     pub fn has_side(&self, z: ZoneId, side: SideId) -> bool {
         if self.wide {
             self.units_in(z).iter().any(|u| u.side == side)
@@ -226,26 +231,31 @@ impl<'a> Board<'a> {
     }
 
     /// A unit by id.
+    #[inline]
     pub fn unit(&self, id: UnitId) -> Option<&UnitState> {
         self.place.unit(id)
     }
 
     /// Every unit on the board, in id order.
+    #[inline]
     pub fn units(&self) -> &[UnitState] {
         self.place.units()
     }
 
     /// Units in a zone, in id order.
+    #[inline]
     pub fn units_in(&self, z: ZoneId) -> &[UnitState] {
         self.place.units_in(z)
     }
 
     /// The type of a unit.
+    #[inline]
     pub fn kind(&self, u: &UnitState) -> &'a KindDef {
         &self.c.kinds[u.kind.index()]
     }
 
     /// A unit of a side hostile to `side` is in the zone.
+    #[inline]
     pub fn hostile_in(&self, z: ZoneId, side: SideId) -> bool {
         match self.relations.hostile_mask(side) {
             Some(m) if !self.place.wide => self.place.present[z.index()] & m != 0,
@@ -257,11 +267,13 @@ impl<'a> Board<'a> {
     }
 
     /// Units of `side` are in zone `z`.
+    #[inline]
     pub fn has_side(&self, z: ZoneId, side: SideId) -> bool {
         self.place.has_side(z, side)
     }
 
     /// The sides with units in zone `z`, as a bit mask, when there are at most 64 sides.
+    #[inline]
     pub fn sides_in(&self, z: ZoneId) -> Option<u64> {
         (self.relations.len() <= 64)
             .then_some(())
@@ -269,6 +281,7 @@ impl<'a> Board<'a> {
     }
 
     /// Zone `z` is friendly to `side`: controlled by it or an ally, or one of its supply sources.
+    #[inline]
     pub fn friendly_zone(&self, z: ZoneId, side: SideId) -> bool {
         let zd = &self.c.zones[z.index()];
         zd.supply == Some(side)

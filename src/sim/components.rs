@@ -121,11 +121,13 @@ impl Contacts {
     }
 
     /// `side` detected `unit` this turn.
+    #[inline]
     pub fn sees(&self, side: SideId, unit: UnitId) -> bool {
         self.current[side.index() * self.units + unit.index()]
     }
 
     /// The last sighting of `unit` by `side`.
+    #[inline]
     pub fn sighting(&self, side: SideId, unit: UnitId) -> Option<Sighting> {
         self.last_seen[side.index() * self.units + unit.index()]
     }

@@ -50,6 +50,7 @@ pub struct KindDef {
 
 impl KindDef {
     /// May enter a zone of this kind.
+    #[inline]
     pub fn can_enter(&self, k: ZoneKind) -> bool {
         self.mask & crate::model::reach::kind_bit(k) != 0
     }

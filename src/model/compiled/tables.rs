@@ -55,11 +55,13 @@ impl RuleTables {
     }
 
     /// The factor modifier of a readiness level.
+    #[inline]
     pub fn readiness(&self, r: Readiness) -> i32 {
         self.readiness[r as usize]
     }
 
     /// The attack (or defence) factor modifier of a posture.
+    #[inline]
     pub fn posture(&self, p: Posture, attacking: bool) -> i32 {
         if attacking {
             self.posture_attack[p as usize]
@@ -69,11 +71,13 @@ impl RuleTables {
     }
 
     /// The detection modifier of a posture.
+    #[inline]
     pub fn detection(&self, p: Posture) -> i32 {
         self.posture_detection[p as usize]
     }
 
     /// The column shift of fighting in a zone of kind `k`.
+    #[inline]
     pub fn terrain(&self, k: ZoneKind) -> i32 {
         self.terrain[k as usize]
     }

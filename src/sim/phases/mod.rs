@@ -84,11 +84,13 @@ impl View<'_> {
     }
 
     /// A unit's accepted order this turn.
+    #[inline]
     pub fn order(&self, u: UnitId) -> Option<Cmd> {
         self.turn.order[u.index()]
     }
 
     /// Whether a unit has fought this turn.
+    #[inline]
     pub fn fought(&self, u: UnitId) -> bool {
         self.turn.fought[u.index()]
     }

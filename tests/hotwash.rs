@@ -6,7 +6,7 @@
 //! track. Without Chromium the browser checks skip, saying so; the rest always run.
 
 mod common;
-use common::browser::{self, png_size, selftest};
+use common::browser::{self, selftest};
 use common::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -172,12 +172,7 @@ fn the_white_cells_report_renders_and_its_slider_redraws_the_map() {
         .expect("some turn's map differs from the last");
     let run = chromium.dom(&page, &format!("selftest={to}"));
     let t = selftest(&run.stdout);
-    assert_eq!(
-        t["errors"],
-        Value::Array(vec![]),
-        "console errors: {}",
-        t["errors"]
-    );
+    browser::no_errors(&t);
     assert!(!run.stderr.contains("Uncaught"), "{}", run.stderr);
 
     let before = &t["before"];
@@ -251,10 +246,8 @@ fn the_white_cells_report_renders_and_its_slider_redraws_the_map() {
         );
     }
 
-    let png = tmp.path().join("aar.png");
-    chromium.screenshot(&page, "turn=6", &png);
-    assert_eq!(png_size(&png), (1600, 1000));
-    browser::keep(&png, "hotwash-game.png");
+    browser::shoot(&chromium, &page, "turn=6", "hotwash-game.png");
+    browser::shoot(&chromium, &page, "section=charts", "hotwash-charts.png");
 }
 
 /// The units `side` knew of at some point: its own, its allies' (at any time) and those it
@@ -395,21 +388,13 @@ fn a_sides_report_renders_in_a_browser() {
     let tmp = tempfile::tempdir().unwrap();
     let page = report(tmp.path(), "usa.html", &["--side", "usa"]);
     let t = selftest(&chromium.dom(&page, "selftest").stdout);
-    assert_eq!(
-        t["errors"],
-        Value::Array(vec![]),
-        "console errors: {}",
-        t["errors"]
-    );
+    browser::no_errors(&t);
     let units = strings(&t["before"]["drawn"]["units"]);
     assert!(
         units.iter().any(|u| u.starts_with("us_")),
         "its own units are drawn: {units:?}"
     );
-    let png = tmp.path().join("usa.png");
-    chromium.screenshot(&page, "turn=6", &png);
-    assert_eq!(png_size(&png), (1600, 1000));
-    browser::keep(&png, "hotwash-side.png");
+    browser::shoot(&chromium, &page, "turn=6", "hotwash-side.png");
 }
 
 #[test]
@@ -468,14 +453,8 @@ fn forks_show_their_distribution_with_the_actual_outcome_marked() {
         return;
     };
     let t = selftest(&chromium.dom(&page, "selftest").stdout);
-    assert_eq!(t["errors"], Value::Array(vec![]));
-    let winners = t["charts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["label"] == "who won the forks")
-        .expect("the forks' winners chart")
-        .clone();
+    browser::no_errors(&t);
+    let winners = browser::chart(&t, "who won the forks");
     assert_eq!(
         winners["bars"].as_u64(),
         Some(sides().len() as u64 + 1),
@@ -565,19 +544,8 @@ fn a_swept_batch_reports_a_bar_per_side_and_sweep_point() {
         return;
     };
     let t = selftest(&chromium.dom(&page, "selftest").stdout);
-    assert_eq!(
-        t["errors"],
-        Value::Array(vec![]),
-        "console errors: {}",
-        t["errors"]
-    );
-    let wins = t["charts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["label"] == "win rate per side and sweep point")
-        .expect("the win-rate chart")
-        .clone();
+    browser::no_errors(&t);
+    let wins = browser::chart(&t, "win rate per side and sweep point");
     let c = whitecell::cli::load(&root().join("scenarios/tutorial.ron")).unwrap();
     // The report names sides by the scenario's names when it finds the file; here the batch was
     // given an absolute path, so it does.
@@ -597,10 +565,7 @@ fn a_swept_batch_reports_a_bar_per_side_and_sweep_point() {
         want.len(),
         "and no more"
     );
-    let png = tmp.path().join("batch.png");
-    chromium.screenshot(&page, "", &png);
-    assert_eq!(png_size(&png), (1600, 1000));
-    browser::keep(&png, "hotwash-batch.png");
+    browser::shoot(&chromium, &page, "", "hotwash-batch.png");
 }
 
 #[test]

@@ -119,6 +119,36 @@ impl Chromium {
     }
 }
 
+/// Screenshots `file#hash` beside it as `name`, checks it is a 1600 x 1000 PNG, and keeps it
+/// (see [`keep`]).
+pub fn shoot(c: &Chromium, file: &Path, hash: &str, name: &str) {
+    let png = file.with_file_name(name);
+    c.screenshot(file, hash, &png);
+    assert_eq!(png_size(&png), (1600, 1000), "{name}");
+    keep(&png, name);
+}
+
+/// Asserts that the page's self-check `t` saw no console error.
+pub fn no_errors(t: &serde_json::Value) {
+    assert_eq!(
+        t["errors"],
+        serde_json::Value::Array(vec![]),
+        "console errors: {}",
+        t["errors"]
+    );
+}
+
+/// The self-check's account of the chart labelled `label`.
+pub fn chart(t: &serde_json::Value, label: &str) -> serde_json::Value {
+    t["charts"]
+        .as_array()
+        .expect("the self-check lists the charts")
+        .iter()
+        .find(|c| c["label"] == label)
+        .unwrap_or_else(|| panic!("no chart `{label}`: {}", t["charts"]))
+        .clone()
+}
+
 /// The page's self-check (the JSON it wrote into `<pre id="selftest">`), from a dumped DOM.
 pub fn selftest(dom: &str) -> serde_json::Value {
     let start = dom

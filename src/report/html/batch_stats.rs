@@ -4,7 +4,8 @@
 //! lost. Point `p` holds runs `p × runs_per_point ..`; its label is its swept values, the first
 //! sweep varying slowest, as the batch plays them.
 
-use super::batch_read::{Batch, Columns, Row, rows};
+use super::batch_read::Batch;
+use super::batch_rows::{Columns, Row, rows};
 use crate::batch::Sweep;
 use std::collections::BTreeMap;
 

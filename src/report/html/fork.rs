@@ -4,7 +4,7 @@
 //! this game's line of play as it stands (a rollback since makes it stale), and shows the forks'
 //! winners and final tracks with the actual outcome marked ([`view`], [`section`]).
 
-use super::charts::{Bar, Group, HistStyle, bars, histogram};
+use super::bars::{Bar, Group, HistStyle, bars, histogram};
 use super::markup::esc;
 use super::model::{ForkView, Hotwash, TrackInfo, TrackSpread};
 use crate::batch::fork::{Fork, Recorded, replay};

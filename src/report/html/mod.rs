@@ -6,13 +6,18 @@
 //! `replay` checks), and the compiled scenario: [`replay`] cuts the log into turns and rebuilds
 //! the state after each; [`umpire`] (with [`timeline`]) extracts the white cell's [`model`] of it,
 //! and [`side`] one side's, by the rule of its views; [`map`], [`charts`] and [`page`] draw it;
-//! [`fork`] keeps a fork's results and shows them. A batch's report streams the parts of one batch
-//! ([`batch_read`]), tallies them ([`batch_stats`]) and draws them ([`batch_page`]).
+//! [`fork`] keeps a fork's results and shows them. A batch's report finds the parts of one batch
+//! ([`batch_read`]), streams them ([`batch_rows`]), tallies them ([`batch_stats`]) and draws them
+//! ([`batch_page`], [`batch_record`]).
 
+pub mod bars;
 pub mod batch_page;
 pub mod batch_read;
+pub mod batch_record;
+pub mod batch_rows;
 pub mod batch_stats;
 pub mod charts;
+pub mod counter;
 pub mod fork;
 pub mod map;
 pub mod markup;
@@ -20,6 +25,7 @@ pub mod model;
 pub mod page;
 pub mod replay;
 pub mod scene;
+pub mod sections;
 pub mod side;
 pub mod timeline;
 pub mod umpire;

@@ -20,6 +20,16 @@
   var last = maps.length - 1;
   var current = last;
 
+  // The map fits the window's height below where it starts, so a whole turn shows at once.
+  function fit() {
+    if (document.body.classList.contains('large') || !maps.length) { return; }
+    var shown = document.querySelector('.mapwrap svg.map.current') || maps[0];
+    var top = shown.getBoundingClientRect().top + window.scrollY;
+    var room = Math.max(window.innerHeight * 0.6, window.innerHeight - top - 12);
+    maps.forEach(function (m) { m.style.maxHeight = room + 'px'; });
+  }
+  window.addEventListener('resize', fit);
+
   function show(k, scroll) {
     k = Math.max(0, Math.min(last, k | 0));
     current = k;
@@ -63,6 +73,8 @@
   var large = document.getElementById('large');
   function setLarge(on) {
     document.body.classList.toggle('large', on);
+    maps.forEach(function (m) { m.style.maxHeight = ''; });
+    fit();
     if (large) { large.setAttribute('aria-pressed', on ? 'true' : 'false'); }
   }
   if (large) { large.addEventListener('click', function () { setLarge(!document.body.classList.contains('large')); }); }
@@ -73,6 +85,7 @@
   var alone = only && document.getElementById(only[1]);
   if (alone) { document.body.classList.add('only'); alone.classList.add('shown'); }
   var at = /turn=(\d+)/.exec(hash);
+  fit();
   show(at ? Number(at[1]) : last, true);
 
   if (/selftest/.test(hash)) { selftest(); }

@@ -66,61 +66,75 @@ pub fn report(
 
 /// The counters of a view: own and allied units in full, detected ones, last-known positions.
 fn counters(c: &Compiled, v: &View) -> Vec<Counter> {
-    let kind = |id: &str| c.kinds.iter().find(|k| k.id == id);
-    let mut out = Vec::new();
-    for u in v.own.iter().chain(&v.allied) {
-        let (Some(side), Some(zone)) = (side_index(c, &u.side), zone_index(c, &u.zone)) else {
-            continue;
-        };
-        out.push(Counter {
-            id: u.id.clone(),
-            name: u.name.clone(),
-            side,
-            kind: kind(&u.kind).map_or(u.kind.clone(), |k| k.name.clone()),
-            domain: kind(&u.kind).map(|k| k.domain),
-            zone,
-            strength: u.strength,
-            detail: Some(format!(
-                "{}, {}",
-                words::readiness(u.readiness),
-                words::posture(u.posture)
-            )),
-            known: Known::Full,
-        });
-    }
-    for u in &v.detected {
-        let (Some(side), Some(zone)) = (side_index(c, &u.side), zone_index(c, &u.zone)) else {
-            continue;
-        };
-        out.push(Counter {
-            id: u.id.clone(),
-            name: u.name.clone(),
-            side,
-            kind: kind(&u.kind).map_or(u.kind.clone(), |k| k.name.clone()),
-            domain: kind(&u.kind).map(|k| k.domain),
-            zone,
-            strength: u.strength,
-            detail: None,
-            known: Known::Detected,
-        });
-    }
-    for u in &v.last_seen {
-        let (Some(side), Some(zone)) = (side_index(c, &u.side), zone_index(c, &u.zone)) else {
-            continue;
-        };
-        out.push(Counter {
-            id: u.id.clone(),
-            name: u.id.clone(),
-            side,
-            kind: "unknown type".into(),
-            domain: None,
-            zone,
-            strength: u.strength,
-            detail: None,
-            known: Known::LastSeen(u.turn),
-        });
-    }
-    out
+    // (id, name, side, type id, zone, strength, detail, how known): what each list tells.
+    type Seen<'a> = (
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        &'a str,
+        u8,
+        Option<String>,
+        Known,
+    );
+    let full = v.own.iter().chain(&v.allied).map(|u| -> Seen<'_> {
+        let detail = super::umpire::detail(u.readiness, u.posture);
+        (
+            &u.id,
+            &u.name,
+            &u.side,
+            Some(&u.kind),
+            &u.zone,
+            u.strength,
+            Some(detail),
+            Known::Full,
+        )
+    });
+    let detected = v.detected.iter().map(|u| -> Seen<'_> {
+        (
+            &u.id,
+            &u.name,
+            &u.side,
+            Some(&u.kind),
+            &u.zone,
+            u.strength,
+            None,
+            Known::Detected,
+        )
+    });
+    // A last sighting tells neither the unit's name nor its type.
+    let last = v.last_seen.iter().map(|u| -> Seen<'_> {
+        (
+            &u.id,
+            &u.id,
+            &u.side,
+            None,
+            &u.zone,
+            u.strength,
+            None,
+            Known::LastSeen(u.turn),
+        )
+    });
+    full.chain(detected)
+        .chain(last)
+        .filter_map(|(id, name, side, kind, zone, strength, detail, known)| {
+            let k = kind.and_then(|t| c.kinds.iter().find(|k| k.id == t));
+            Some(Counter {
+                id: id.to_string(),
+                name: name.to_string(),
+                side: side_index(c, side)?,
+                kind: k.map_or_else(
+                    || kind.unwrap_or("unknown type").to_string(),
+                    |k| k.name.clone(),
+                ),
+                domain: k.map(|k| k.domain),
+                zone: zone_index(c, zone)?,
+                strength,
+                detail,
+                known,
+            })
+        })
+        .collect()
 }
 
 /// One turn as `side` saw it: its view `v` at the end of the turn, `prev` at the end of the one

@@ -34,11 +34,7 @@ pub fn frame(c: &Compiled, slice: &Slice, events: &[LogEvent]) -> Frame {
                     domain: Some(kind.domain),
                     zone: u.zone.index(),
                     strength: u.strength,
-                    detail: Some(format!(
-                        "{}, {}",
-                        words::readiness(u.readiness),
-                        words::posture(u.posture)
-                    )),
+                    detail: Some(detail(u.readiness, u.posture)),
                     known: Known::Full,
                 }
             })
@@ -49,6 +45,11 @@ pub fn frame(c: &Compiled, slice: &Slice, events: &[LogEvent]) -> Frame {
         tracks: st.tracks.clone(),
         strength,
     }
+}
+
+/// A unit's readiness and posture in words, as its counter's tooltip shows them.
+pub fn detail(r: crate::scenario::Readiness, p: crate::scenario::Posture) -> String {
+    format!("{}, {}", words::readiness(r), words::posture(p))
 }
 
 /// A frame's label: `Start`, or the turn's label.

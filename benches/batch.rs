@@ -1,6 +1,6 @@
-//! Batch throughput: games per second of the tutorial scenario with bot policies, through the
-//! batch executor (rows in run order) at 1 and 2 threads, and one game in a reused engine against
-//! a fresh World + Schedule per game.
+//! Batch throughput: games per second of the shipped scenarios with their default policies,
+//! through the batch executor (rows in run order, as `batch` writes them) at 1 and 2 threads; and
+//! one game in a reused engine against a fresh World + Schedule per game (`engine/...`).
 //!
 //! Baseline: `cargo bench --bench batch -- --save-baseline main`; compare a change with
 //! `cargo bench --bench batch -- --baseline main`.
@@ -14,19 +14,17 @@ use whitecell::dice::Dice;
 use whitecell::model::Compiled;
 use whitecell::policy::PolicySpec;
 use whitecell::sim::Engine;
-use whitecell::sim::autoplay::play_to_end;
+use whitecell::sim::autoplay::play_out;
 
-fn plan(runs: u64) -> Plan {
-    let path = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/scenarios/tutorial.ron"
-    ));
-    let loaded = whitecell::scenario::load_file(path).expect("tutorial loads");
-    let policies = |_: &Compiled| {
-        Ok(vec![
-            PolicySpec::parse("cautious").expect("policy"),
-            PolicySpec::parse("aggressive").expect("policy"),
-        ])
+fn plan(rel: &str, runs: u64) -> Plan {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    let loaded = whitecell::scenario::load_file(&path).expect("scenario loads");
+    let policies = |c: &Compiled| {
+        Ok(c.scenario
+            .sides
+            .iter()
+            .map(|s| PolicySpec::parse(s.policy.as_deref().unwrap_or("random")).expect("policy"))
+            .collect())
     };
     Plan::new(&loaded, 1, runs, Vec::new(), Vec::new(), &policies).expect("plan")
 }
@@ -34,12 +32,16 @@ fn plan(runs: u64) -> Plan {
 fn executor(c: &mut Criterion) {
     let mut g = c.benchmark_group("batch");
     g.sample_size(10);
-    for runs in [200u64, 2000] {
-        let p = plan(runs);
+    let runs = 2000u64;
+    for rel in ["scenarios/tutorial.ron", "scenarios/eastern-med-2018.ron"] {
+        let p = plan(rel, runs);
+        let name = rel
+            .trim_start_matches("scenarios/")
+            .trim_end_matches(".ron");
         g.throughput(Throughput::Elements(runs));
         for threads in [1usize, 2] {
             g.bench_with_input(
-                BenchmarkId::new(format!("threads{threads}"), runs),
+                BenchmarkId::new(format!("{name}/threads{threads}"), runs),
                 &runs,
                 |b, &runs| {
                     b.iter(|| {
@@ -59,10 +61,10 @@ fn executor(c: &mut Criterion) {
 }
 
 fn engine_reuse(c: &mut Criterion) {
-    let p = plan(1);
+    let p = plan("scenarios/eastern-med-2018.ron", 1000);
     let compiled: Arc<Compiled> = p.points[0].compiled.clone();
     let policies = p.points[0].policies.clone();
-    let mut g = c.benchmark_group("game");
+    let mut g = c.benchmark_group("engine");
     g.bench_function("reused_engine", |b| {
         let mut engine = None;
         let mut i = 0u64;
@@ -76,7 +78,9 @@ fn engine_reuse(c: &mut Criterion) {
         b.iter(|| {
             seed += 1;
             let mut e = Engine::new(compiled.clone(), Dice::seeded(seed));
-            play_to_end(&mut e, &policies, |_| {});
+            e.keep_log(false);
+            e.hash_every_turn(false);
+            play_out(&mut e, &policies);
             black_box(e.state_hash())
         })
     });

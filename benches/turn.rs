@@ -1,67 +1,79 @@
-//! Criterion benches of the core loop: one full turn on generated scenarios of growing size, and
-//! whole games of the shipped scenarios. See the README for the commands and the figures.
+//! Criterion benches of the core loop: one whole turn on generated scenarios of growing size
+//! (`turn/N`), the same turn's movement, detection and engagement as a plain struct-of-arrays loop
+//! with no ECS and no log (`baseline/N`, see [`baseline`]), whole games of the shipped scenarios
+//! with their default policies in a reused engine (`game/...`), and the state hash (`hash/...`).
+//! benches/README.md has the commands and the figures.
 
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+mod baseline;
+mod common;
+
+use common::*;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 use whitecell::dice::Dice;
-use whitecell::model::Compiled;
-use whitecell::policy::PolicySpec;
-use whitecell::scenario::{generate, load};
-use whitecell::sim::Engine;
-use whitecell::sim::autoplay::play_to_end;
+use whitecell::sim::autoplay::play_out;
 
-fn default_ruleset() -> whitecell::scenario::Ruleset {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/rulesets/default.ron");
-    let text = std::fs::read_to_string(&path).expect("default ruleset");
-    let mut diags = Vec::new();
-    load::load_ruleset_text(&path, &text, &mut diags).expect("default ruleset loads")
-}
+const SIZES: [usize; 4] = [30, 1_000, 10_000, 100_000];
 
-fn generated(units: usize) -> Arc<Compiled> {
-    let s = generate::generated(units, default_ruleset());
-    let rs = match &s.ruleset {
-        whitecell::scenario::RulesetRef::Inline(r) => r.clone(),
-        whitecell::scenario::RulesetRef::File(_) => unreachable!(),
-    };
-    Arc::new(
-        Compiled::from_parts(s, rs, format!("generated-{units}"))
-            .expect("generated scenario compiles"),
-    )
-}
-
-fn shipped(rel: &str) -> Arc<Compiled> {
-    let loaded = load::load_file(&Path::new(env!("CARGO_MANIFEST_DIR")).join(rel))
-        .expect("shipped scenario loads");
-    Arc::new(Compiled::new(&loaded).expect("compiles"))
+fn long(g: &mut criterion::BenchmarkGroup<criterion::measurement::WallTime>, units: usize) {
+    if units >= 10_000 {
+        g.sample_size(10)
+            .measurement_time(Duration::from_secs(if units >= 100_000 { 15 } else { 6 }));
+    }
 }
 
 /// One turn, timed alone: the engine is reset and every side's random orders are worked out before
-/// the clock starts, so the figure is adjudication only.
+/// the clock starts, so the figure is adjudication only (the engine as a batch runs it: no kept
+/// log, no per-turn hash). Throughput is in unit-turns.
 fn one_turn(c: &mut Criterion) {
     let mut g = c.benchmark_group("turn");
-    for units in [30usize, 1_000, 10_000, 100_000] {
+    for units in SIZES {
         let scenario = generated(units);
-        let mut engine = Engine::new(scenario.clone(), Dice::seeded(1));
-        if units >= 10_000 {
-            g.sample_size(10)
-                .measurement_time(Duration::from_secs(if units >= 100_000 { 20 } else { 8 }));
-        }
+        let mut engine = batch_engine(&scenario);
+        long(&mut g, units);
+        g.throughput(Throughput::Elements(units as u64));
         g.bench_with_input(BenchmarkId::from_parameter(units), &units, |b, _| {
             b.iter_custom(|iters| {
                 let mut total = Duration::ZERO;
                 for i in 0..iters {
                     let dice = Dice::seeded(i);
                     engine.reset(scenario.clone(), dice.clone());
-                    let state = engine.state();
-                    for s in scenario.side_ids() {
-                        let orders = PolicySpec::Random.orders(&scenario, &state, s, &dice);
-                        engine.submit(s, orders, Vec::new());
+                    for (s, o) in random_orders(&scenario, &mut engine, &dice) {
+                        engine.submit(s, o, Vec::new());
                     }
                     let t = Instant::now();
-                    black_box(engine.step_turn().map(|e| e.len()).unwrap_or(0));
+                    engine.step().expect("a turn plays");
+                    total += t.elapsed();
+                    black_box(engine.turn_events().len());
+                }
+                total
+            })
+        });
+    }
+    g.finish();
+}
+
+/// The same turn's arithmetic as a plain loop over arrays: the floor the ECS turn is measured
+/// against.
+fn baseline_turn(c: &mut Criterion) {
+    let mut g = c.benchmark_group("baseline");
+    for units in SIZES {
+        let scenario = generated(units);
+        let mut engine = batch_engine(&scenario);
+        let mut soa = baseline::Soa::default();
+        long(&mut g, units);
+        g.throughput(Throughput::Elements(units as u64));
+        g.bench_with_input(BenchmarkId::from_parameter(units), &units, |b, _| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for i in 0..iters {
+                    let dice = Dice::seeded(i);
+                    engine.reset(scenario.clone(), dice.clone());
+                    let orders = random_orders(&scenario, &mut engine, &dice);
+                    soa.load(&scenario, &engine.state(), &orders);
+                    let t = Instant::now();
+                    black_box(baseline::turn(&scenario, &mut soa, &dice));
                     total += t.elapsed();
                 }
                 total
@@ -71,25 +83,46 @@ fn one_turn(c: &mut Criterion) {
     g.finish();
 }
 
-/// Whole games of the shipped scenarios with random policies, reusing one engine as a batch thread does.
+/// Whole games of the shipped scenarios with each scenario's default policies, reusing one engine
+/// as a batch worker does, and hashing the final state as a batch row does.
 fn whole_game(c: &mut Criterion) {
     let mut g = c.benchmark_group("game");
     for rel in ["scenarios/tutorial.ron", "scenarios/eastern-med-2018.ron"] {
         let scenario = shipped(rel);
-        let policies = vec![PolicySpec::Random; scenario.side_count()];
-        let mut engine = Engine::new(scenario.clone(), Dice::seeded(0));
+        let policies = default_policies(&scenario);
+        let mut engine = batch_engine(&scenario);
         let mut seed = 0u64;
         g.bench_function(rel.trim_start_matches("scenarios/"), |b| {
             b.iter(|| {
                 seed += 1;
                 engine.reset(scenario.clone(), Dice::seeded(seed));
-                play_to_end(&mut engine, &policies, |_| {});
-                black_box(engine.turn())
+                play_out(&mut engine, &policies);
+                black_box(engine.hash())
             })
         });
     }
     g.finish();
 }
 
-criterion_group!(benches, one_turn, whole_game);
+/// The state hash: what hashing every turn costs (classroom games and `replay` do; batches do not).
+fn hash(c: &mut Criterion) {
+    let mut g = c.benchmark_group("hash");
+    let med = shipped("scenarios/eastern-med-2018.ron");
+    let mut e = batch_engine(&med);
+    e.reset(med.clone(), Dice::seeded(3));
+    e.set_bots(&default_policies(&med));
+    for _ in 0..6 {
+        let _ = e.step();
+    }
+    g.bench_function("eastern-med-2018/turn-6", |b| {
+        b.iter(|| black_box(e.hash()))
+    });
+    let big = generated(100_000);
+    let mut e = batch_engine(&big);
+    g.sample_size(20);
+    g.bench_function("generated/100000", |b| b.iter(|| black_box(e.hash())));
+    g.finish();
+}
+
+criterion_group!(benches, one_turn, baseline_turn, whole_game, hash);
 criterion_main!(benches);

@@ -14,6 +14,7 @@
 //!
 //! The library does no terminal I/O; only [`scenario::load`], the [`batch`] writers and the CLI touch
 //! files.
+#![forbid(unsafe_code)]
 
 pub mod batch;
 pub mod cli;

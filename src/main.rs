@@ -1,4 +1,5 @@
 //! The `whitecell` command: parse arguments, run, map the result to an exit code.
+#![forbid(unsafe_code)]
 
 use std::process::ExitCode;
 

@@ -97,3 +97,22 @@ fn a_bad_fork_is_refused() {
     let e = fork::fork(&c, &game, 2, 3, 0, &bots(), 1).expect_err("diverged");
     assert!(e.contains("left the recorded game at turn 1"), "{e}");
 }
+
+#[test]
+fn a_fork_starts_from_the_position_at_turn_n_exactly_as_a_full_replay_does() {
+    use whitecell::batch::row::summarise;
+    use whitecell::batch::seed::run_seed;
+    use whitecell::sim::autoplay::play_out;
+    let c = tutorial();
+    let (game, _) = record(&c, 5);
+    let from = (game.turns.len() / 2) as u32;
+    let forks = fork::fork(&c, &game, from, 16, 3, &bots(), 2).expect("forks");
+    assert!(forks.failed.is_empty());
+    for k in 0..16u64 {
+        // Adjudicate turns 1..N again, then play on with the fork's dice: the old way.
+        let mut e = fork::replay(&c, &game, from).expect("replays");
+        e.set_dice(Dice::seeded(run_seed(3, game.seed, k)));
+        play_out(&mut e, &bots());
+        assert_eq!(forks.runs[k as usize], summarise(&mut e), "fork {k}");
+    }
+}

@@ -225,3 +225,43 @@ fn bad_input_gets_a_clear_message() {
     std::fs::write(&save, bytes).unwrap();
     fails(fork(&gs, 1, 5, &[]), 1, "is corrupted");
 }
+
+#[test]
+fn a_fork_that_fails_is_reported_with_its_seed_and_the_others_are_played() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gs, turns) = finished_game(dir.path(), 23);
+    let from = (turns / 2).to_string();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_whitecell"))
+        .args([
+            "fork",
+            &gs,
+            "--from-turn",
+            &from,
+            "--runs",
+            "12",
+            "--threads",
+            "2",
+        ])
+        .env("WHITECELL_TEST_PANIC", "fork:3")
+        .output()
+        .expect("the binary runs");
+    let out = String::from_utf8_lossy(&o.stdout);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        o.status.success(),
+        "exit {:?}\n{out}\n{err}",
+        o.status.code()
+    );
+    assert!(out.contains("\n11 forks from turn"), "{out}");
+    assert!(
+        !err.contains("panicked"),
+        "a raw panic reached the user:\n{err}"
+    );
+    assert!(
+        out.contains("fork 3 (seed ") && out.contains("failed inside the engine and is left out"),
+        "{out}"
+    );
+    // The eleven others are the same forks as without the failure.
+    let whole = ok(fork(&gs, turns / 2, 12, &["--threads", "1"]));
+    assert!(whole.contains("\n12 forks from turn"), "{whole}");
+}

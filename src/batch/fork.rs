@@ -8,6 +8,7 @@
 //! seed `run_seed(master_seed, game_seed, k)` (see [`super::seed`]) and the bot policies. The
 //! classroom game folder's reader (and the `fork` command) build a [`Recorded`] from the folder.
 
+use super::exec;
 use super::row::{Played, summarise};
 use super::seed::run_seed;
 use super::summary::wilson;
@@ -18,7 +19,7 @@ use crate::orders::file::Unresolved;
 use crate::policy::PolicySpec;
 use crate::report::LogEvent;
 use crate::sim::Engine;
-use crate::sim::autoplay::play_to_end;
+use crate::sim::autoplay::play_out;
 use std::sync::Arc;
 
 /// What was handed in for one turn.
@@ -98,15 +99,17 @@ pub struct Fork {
     pub hash_at_fork: String,
     /// Each fork's seed, in order.
     pub seeds: Vec<u64>,
-    /// Each fork's result, in order.
+    /// The result of each fork that played to the end, in order.
     pub runs: Vec<Played>,
+    /// The forks that failed inside the engine: (fork, seed, what went wrong). The others are
+    /// played and ranked without them, as a batch records a failed game and goes on.
+    pub failed: Vec<(u64, u64, String)>,
 }
 
-/// The most worker threads a fork uses, whatever `--threads` asks.
-const MAX_THREADS: usize = 256;
-
 /// Plays `runs` forks of `game` from turn `from_turn` with `policies`, on `threads` workers. The
-/// result does not depend on the thread count.
+/// game is played back to turn N once; every fork starts from a copy of that position in an engine
+/// its worker keeps ([`exec::ordered`], as a batch plays). The result does not depend on the thread
+/// count.
 pub fn fork(
     c: &Arc<Compiled>,
     game: &Recorded,
@@ -123,61 +126,60 @@ pub fn fork(
             c.side_count()
         ));
     }
-    let hash_at_fork = replay(c, game, from_turn)?.state_hash();
+    let mut at = replay(c, game, from_turn)?;
+    let hash_at_fork = at.state_hash();
+    let start = at.snapshot();
+    drop(at);
     let seeds: Vec<u64> = (0..runs)
         .map(|k| run_seed(master_seed, game.seed, k))
         .collect();
-    let threads = threads.clamp(1, seeds.len().clamp(1, MAX_THREADS));
-    let results: Vec<Result<Vec<(usize, Played)>, String>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let seeds = &seeds;
-                std::thread::Builder::new().spawn_scoped(scope, move || {
-                    let mut out = Vec::new();
-                    for k in (t..seeds.len()).step_by(threads) {
-                        // One fork that fails is reported with its seed; it does not take the
-                        // others down with it.
-                        let one = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                            let mut e = replay(c, game, from_turn)?;
-                            e.set_dice(Dice::seeded(seeds[k]));
-                            play_to_end(&mut e, policies, |_| {});
-                            Ok::<_, String>(summarise(&mut e))
-                        }));
-                        match one {
-                            Ok(r) => out.push((k, r?)),
-                            Err(_) => {
-                                return Err(format!(
-                                    "fork {k} (seed {}) failed inside the engine",
-                                    seeds[k]
-                                ));
-                            }
-                        }
-                    }
-                    Ok(out)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| match h {
-                Ok(h) => h
-                    .join()
-                    .unwrap_or_else(|_| Err("a fork worker failed".to_string())),
-                Err(e) => Err(format!("cannot start a worker thread: {e}")),
-            })
-            .collect()
-    });
-    let mut all = Vec::new();
-    for r in results {
-        all.extend(r?);
-    }
-    all.sort_by_key(|(k, _)| *k);
-    Ok(Fork {
+    let work = |k: u64, engine: &mut Option<Engine>| {
+        let dice = Dice::seeded(seeds[k as usize]);
+        // A fork that fails is reported with its seed; it does not take the others down with it.
+        let one = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let e = match engine.take() {
+                Some(mut e) => {
+                    e.restore(&start, dice);
+                    e
+                }
+                None => {
+                    let mut e = Engine::new(c.clone(), dice.clone());
+                    e.keep_log(false);
+                    e.hash_every_turn(false);
+                    e.restore(&start, dice);
+                    e
+                }
+            };
+            let e = engine.insert(e);
+            crate::game::testhook::panic_point_n("fork", k);
+            play_out(e, policies);
+            summarise(e)
+        }));
+        one.map_err(|panic| {
+            *engine = None;
+            panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown failure".into())
+        })
+    };
+    let mut out = Fork {
         from_turn,
         hash_at_fork,
-        seeds,
-        runs: all.into_iter().map(|(_, p)| p).collect(),
+        seeds: seeds.clone(),
+        runs: Vec::with_capacity(seeds.len()),
+        failed: Vec::new(),
+    };
+    exec::ordered(0..runs, threads, &work, &mut |k, r| {
+        match r {
+            Ok(p) => out.runs.push(p),
+            Err(why) => out.failed.push((k, seeds[k as usize], why)),
+        }
+        Ok(())
     })
+    .map_err(|e| format!("the forks could not be played: {e}"))?;
+    Ok(out)
 }
 
 /// How many forks came out below, equal to and above the actual value.
@@ -307,6 +309,12 @@ pub fn render(c: &Compiled, f: &Fork, actual: Option<&Played>) -> String {
             100.0 * k as f64 / n.max(1) as f64,
             100.0 * lo,
             100.0 * hi
+        );
+    }
+    for (k, seed, why) in &f.failed {
+        let _ = writeln!(
+            s,
+            "  fork {k} (seed {seed}) failed inside the engine and is left out: {why}"
         );
     }
     let Some(a) = actual else {

@@ -4,9 +4,8 @@
 use super::plan::Plan;
 use crate::dice::Dice;
 use crate::model::Outcome;
-use crate::report::LogEvent;
 use crate::sim::Engine;
-use crate::sim::autoplay::play_to_end;
+use crate::sim::autoplay::play_out;
 
 /// How a game ended, for a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,10 +55,17 @@ pub fn play(plan: &Plan, i: u64, engine: &mut Option<Engine>) -> Row {
                 e.reset(p.compiled.clone(), dice);
                 e
             }
-            None => Engine::new(p.compiled.clone(), dice),
+            None => {
+                let mut e = Engine::new(p.compiled.clone(), dice);
+                // Nobody reads a batch game's log: keep only the current turn's, and hash only
+                // the final state (the row's).
+                e.keep_log(false);
+                e.hash_every_turn(false);
+                e
+            }
         };
         let e = engine.insert(e);
-        play_to_end(e, &p.policies, |_| {});
+        play_out(e, &p.policies);
         summarise(e)
     }));
     let result = game.map_err(|panic| {
@@ -81,32 +87,26 @@ pub fn play(plan: &Plan, i: u64, engine: &mut Option<Engine>) -> Row {
     }
 }
 
-/// The row values of the game `e` has played.
+/// The row values of the game `e` has played (read from the engine's counters: no log needed).
 pub fn summarise(e: &mut Engine) -> Played {
-    let engagements = e
-        .log()
-        .iter()
-        .filter(|ev| matches!(ev, LogEvent::Engagement { .. }))
-        .count() as u32;
-    let state = e.state();
-    let (outcome, sudden_death) = match &state.outcome {
+    let outcome = e.outcome();
+    let (kind, sudden_death) = match &outcome {
         Some(Outcome::Points { .. }) => ("points", String::new()),
         Some(Outcome::SuddenDeath { id, .. }) => ("sudden_death", id.clone()),
         None => ("unfinished", String::new()),
     };
     Played {
-        outcome: outcome.into(),
+        outcome: kind.into(),
         sudden_death,
-        winner: state
-            .outcome
+        winner: outcome
             .as_ref()
             .and_then(|o| o.winner())
             .unwrap_or("")
             .to_string(),
         turns: e.turn(),
-        tracks: state.tracks.clone(),
-        lost: state.steps_lost.clone(),
-        engagements,
-        hash: crate::sim::hash::state_hash(&state),
+        tracks: e.tracks().to_vec(),
+        lost: e.steps_lost().to_vec(),
+        engagements: e.engagements(),
+        hash: e.state_hash(),
     }
 }

@@ -128,19 +128,12 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
     let range = shard.range(plan.total());
     let (part, manifest) = batch::paths(&opt);
     let tty = !a.quiet && std::io::stderr().is_terminal();
-    // A failing game is recorded in its row; its panic message must not reach the terminal.
-    let default_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        let name = std::thread::current().name().map(String::from);
-        if !name.is_some_and(|n| n.starts_with(batch::exec::WORKER)) {
-            default_hook(info);
-        }
-    }));
+    // A failing game is recorded in its row; the CLI's panic hook keeps its message off the
+    // terminal (see `cli::panic`).
     let started = Instant::now();
     let mut bar = Progress::new(tty);
     let done = batch::run_shard(&plan, &opt, &mut |d, of| bar.update(d, of));
     bar.clear();
-    let _ = std::panic::take_hook();
     let done = done.map_err(|e| match e {
         BatchError::Conflict(m) => CliError::rejected(m),
         BatchError::Io(m) => CliError::error(m),

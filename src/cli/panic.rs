@@ -1,8 +1,11 @@
 //! A bug in whitecell must not reach the user as a raw panic and a stack trace. `main` runs the
 //! command under [`catch`]: a panic on the main thread is kept (its message and place) instead of
 //! printed, and [`message`] turns it into one line — which command, that it is a bug and not the
-//! user's input, whether a game folder changed, and how to report it — for exit code 2. Panics on
-//! other threads go to the hook that was there before (`batch` and `fork` catch their own).
+//! user's input, whether a game folder changed, and how to report it — for exit code 2. A panic on
+//! a worker of the batch executor (`batch`, `fork`, `bench`) is silent: the executor catches it and
+//! records the game as failed (a worker that fails outside a game takes the command down, which
+//! reaches the main thread as a panic). Panics on other threads go to the hook that was there
+//! before.
 //! `RUST_BACKTRACE=1` adds the backtrace for whoever fixes the bug.
 
 use std::sync::Mutex;
@@ -13,7 +16,14 @@ static LAST: Mutex<Option<Bug>> = Mutex::new(None);
 pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, Bug> {
     let before = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().name() != Some("main") {
+        let name = std::thread::current().name().map(String::from);
+        if name
+            .as_deref()
+            .is_some_and(|n| n.starts_with(crate::batch::exec::WORKER))
+        {
+            return;
+        }
+        if name.as_deref() != Some("main") {
             return before(info);
         }
         let what = info

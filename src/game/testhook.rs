@@ -10,7 +10,8 @@
 //!   over the command's whole life, reproducible, with no guessed sleeps.
 //! - `WHITECELL_TEST_PANIC=POINT`: the process panics at POINT — `open` (a game folder just
 //!   opened), `adjudicate`, `accept`, `umpire` or `rollback` (each just before it writes the save)
-//!   — as an engine bug would, so the test can check what the user then sees.
+//!   — as an engine bug would, so the test can check what the user then sees; `fork:K` panics in
+//!   fork K of a `fork` command (the fork is recorded as failed and the others go on).
 
 use std::io::Write;
 use std::sync::OnceLock;
@@ -43,11 +44,25 @@ pub fn step(what: impl FnOnce() -> String) {
     let _ = writeln!(e, "whitecell-test: step {k}: {what}");
 }
 
+fn forced() -> Option<&'static str> {
+    static POINT: OnceLock<Option<String>> = OnceLock::new();
+    POINT
+        .get_or_init(|| std::env::var("WHITECELL_TEST_PANIC").ok())
+        .as_deref()
+}
+
 /// Panics here if `WHITECELL_TEST_PANIC` names `point`.
 pub fn panic_point(point: &str) {
-    static POINT: OnceLock<Option<String>> = OnceLock::new();
-    let p = POINT.get_or_init(|| std::env::var("WHITECELL_TEST_PANIC").ok());
-    if p.as_deref() == Some(point) {
+    if forced() == Some(point) {
         panic!("WHITECELL_TEST_PANIC: a panic forced at `{point}` for the tests");
+    }
+}
+
+/// Panics here if `WHITECELL_TEST_PANIC` names `point:n` (the `n`th of many, e.g. a fork).
+pub fn panic_point_n(point: &str, n: u64) {
+    if let Some(p) = forced()
+        && p.strip_prefix(point).and_then(|r| r.strip_prefix(':')) == Some(n.to_string().as_str())
+    {
+        panic!("WHITECELL_TEST_PANIC: a panic forced at `{point}:{n}` for the tests");
     }
 }

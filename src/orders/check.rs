@@ -246,7 +246,8 @@ pub fn check_signal(side: SideId, s: &Signal) -> Result<(), Rejection> {
     judge_signal(side, s).map_err(|_| Rejection::SignalSelf)
 }
 
-/// The path an order already accepted takes (see [`judge`]), into `out`.
+/// The path an order already accepted takes (the one [`judge`] found), into `out`: without judging
+/// it again.
 pub fn accepted_path(
     b: &Board,
     u: &crate::model::UnitState,
@@ -254,11 +255,20 @@ pub fn accepted_path(
     search: &mut Search,
     out: &mut Vec<ZoneId>,
 ) {
-    let order = Order {
-        unit: u.id,
-        command: *cmd,
-    };
-    if judge(b, u.side, &order, &|_| false, search, Some(out)).is_err() {
-        out.clear();
+    out.clear();
+    let movement = b.kind(u).movement;
+    match *cmd {
+        Command::Hold | Command::Resupply => {}
+        Command::Move(z) | Command::Patrol(z) | Command::Engage(z, _) | Command::ShowOfForce(z) => {
+            if z != u.zone && !b.c.reach.path(u.kind, u.zone, z, movement, out) {
+                out.clear();
+            }
+        }
+        Command::Withdraw(z) => {
+            let open = |x: ZoneId| !b.hostile_in(x, u.side);
+            if !search.path_through(b, u.kind, u.zone, z, movement, &open, out) {
+                out.clear();
+            }
+        }
     }
 }

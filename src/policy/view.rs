@@ -97,6 +97,25 @@ pub struct Scratch {
 }
 
 impl Scratch {
+    /// Makes room for a scenario of `units` units and `zones` zones, so the first games do not grow
+    /// the buffers a step at a time.
+    pub fn reserve(&mut self, units: usize, zones: usize) {
+        let r = |n: usize, len: usize| n.saturating_sub(len);
+        self.own.reserve(r(units, self.own.len()));
+        self.legal.reserve(r(16 * units, self.legal.len()));
+        self.legal_at.reserve(r(units + 1, self.legal_at.len()));
+        self.one.reserve(r(64, self.one.len()));
+        self.targets.reserve(r(zones, self.targets.len()));
+        self.queue.reserve(r(zones, self.queue.len()));
+        self.att.reserve(r(units, self.att.len()));
+        self.def.reserve(r(units, self.def.len()));
+        self.options.reserve(r(zones, self.options.len()));
+        self.groups.reserve(r(8 * units, self.groups.len()));
+        self.ranked.reserve(r(4 * units, self.ranked.len()));
+        self.chosen.reserve(r(units, self.chosen.len()));
+        self.sides.reserve(r(64, self.sides.len()));
+    }
+
     /// Builds the side's picture: the units it knows and their placement. Of a detected enemy a side
     /// knows where it is and how strong, not its readiness or posture (which would tell its
     /// orders): it plans as if they were fresh and in the normal posture.

@@ -154,6 +154,19 @@ impl Placement {
         (!self.wide).then(|| self.present[z.index()])
     }
 
+    /// Changes a unit's strength, readiness or posture where it stands (not its zone or side:
+    /// those need a rebuild). Does nothing for a unit not placed.
+    pub fn patch(&mut self, id: UnitId, f: impl Fn(&mut UnitState)) {
+        if let Some(&at) = self.slot.get(id.index())
+            && at != NONE
+        {
+            f(&mut self.members[at as usize]);
+            if let Ok(i) = self.pushed.binary_search_by_key(&id, |u| u.id) {
+                f(&mut self.pushed[i]);
+            }
+        }
+    }
+
     /// Whether units of `side` are in zone `z`.
     pub fn has_side(&self, z: ZoneId, side: SideId) -> bool {
         if self.wide {

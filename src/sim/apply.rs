@@ -9,7 +9,7 @@
 use super::components::*;
 use super::phases::View;
 use super::scratch::Scratch;
-use crate::model::{Sighting, UnitId, UnitState};
+use crate::model::{Compiled, Sighting, UnitId, UnitState};
 use crate::report::event::{Ending, Event, Span};
 use bevy_ecs::prelude::*;
 use bevy_ecs::system::SystemParam;
@@ -91,166 +91,188 @@ impl Writer<'_, '_> {
 
     /// Applies every event of the log not yet applied.
     pub fn apply_pending(&mut self) -> Result<(), String> {
-        while self.st.journal.applied < self.st.journal.log.events.len() {
-            let e = self.st.journal.log.events[self.st.journal.applied];
-            self.apply(&e).map_err(|m| format!("{m}: {e:?}"))?;
-            self.st.journal.applied += 1;
+        let c = &*self.game.0;
+        let st = &mut *self.st;
+        while st.journal.applied < st.journal.log.events.len() {
+            let e = st.journal.log.events[st.journal.applied];
+            apply_to(c, &mut self.units, st, &e).map_err(|m| format!("{m}: {e:?}"))?;
+            st.journal.applied += 1;
         }
         Ok(())
-    }
-
-    /// Fails unless the unit is on the map.
-    fn on_map(&self, u: UnitId) -> Result<(), String> {
-        match self.st.on_map.get(u.index()) {
-            Some(true) => Ok(()),
-            Some(false) => Err(format!(
-                "unit `{}` is not on the map",
-                self.game.0.unit_name(u)
-            )),
-            None => Err(format!("unknown unit {}", u.0)),
-        }
-    }
-
-    /// A unit on the map whose components are about to change.
-    #[allow(clippy::type_complexity)]
-    fn changing(&mut self, u: UnitId) -> Result<UnitMut<'_>, String> {
-        self.on_map(u)?;
-        self.st.dirty = true;
-        let e = self.st.index[u.index()];
-        let (_, l, s, d) = self
-            .units
-            .get_mut(e)
-            .map_err(|_| "engine bug: a unit has no entity".to_string())?;
-        Ok((l, s, d))
     }
 
     /// Applies one event. Fails (changing nothing) if it names something not on the map.
     pub fn apply(&mut self, e: &Event) -> Result<(), String> {
-        match *e {
-            Event::TurnStarted { turn } => {
-                let st = &mut *self.st;
-                st.clock = turn;
-                st.turn.order.iter_mut().for_each(|o| *o = None);
-                st.turn.fought.iter_mut().for_each(|f| *f = false);
-            }
-            Event::EventFired { event, .. } => self.st.history.fired[event.index()] = true,
-            Event::OrderAccepted { unit, order, .. } => {
-                self.on_map(unit)?;
-                self.st.turn.order[unit.index()] = Some(order);
-            }
-            Event::OrderRejected { .. }
-            | Event::SignalSent { .. }
-            | Event::ShowOfForce { .. }
-            | Event::NoContact { .. }
-            | Event::Umpire { .. }
-            | Event::TurnEnded { .. } => {}
-            Event::Moved { unit, to, .. } | Event::Retreated { unit, to, .. } => {
-                self.changing(unit)?.0.0 = to;
-            }
-            Event::PostureChanged { unit, to, .. } => self.changing(unit)?.2.posture = to,
-            Event::ContactsCleared => self.st.contacts.current.iter_mut().for_each(|x| *x = false),
-            Event::DetectionRoll {
-                side,
-                unit,
-                zone,
-                detected,
-                strength,
-                ..
-            } => {
-                if detected {
-                    self.on_map(unit)?;
-                    let st = &mut *self.st;
-                    let at = side.index() * st.contacts.units + unit.index();
-                    st.contacts.current[at] = true;
-                    st.contacts.last_seen[at] = Some(Sighting {
-                        zone,
-                        turn: st.clock,
-                        strength,
-                    });
-                }
-            }
-            Event::Engagement { terms, .. } => {
-                let st = &mut *self.st;
-                st.history.engagements += 1;
-                for t in terms.of(&st.journal.log.terms) {
-                    match st.turn.fought.get_mut(t.unit.index()) {
-                        Some(f) => *f = true,
-                        None => return Err(format!("unknown unit {}", t.unit.0)),
-                    }
-                }
-            }
-            Event::StepsLost {
-                unit,
-                side,
-                steps,
-                strength,
-                ..
-            } => {
-                self.changing(unit)?.1.0 = strength;
-                self.st.history.steps_lost[side.index()] += u32::from(steps);
-            }
-            Event::UnitRemoved { unit, .. } => {
-                self.on_map(unit)?;
-                self.st.dirty = true;
-                self.st.on_map[unit.index()] = false;
-            }
-            Event::ReadinessChanged { unit, to, .. } => self.changing(unit)?.2.readiness = to,
-            Event::ControlChanged { zone, to, .. } => self.st.control[zone.index()] = to,
-            Event::TrackChanged { track, to, .. } => self.st.tracks.values[track.index()] = to,
-            Event::ThresholdReached { track, k } => {
-                self.st.tracks.reached[track.index()][usize::from(k)] = true
-            }
-            Event::RelationChanged { a, b, to, .. } => self.st.relations.set(a, b, to),
-            Event::MessageSent { msg } => {
-                let turn = self.st.clock;
-                self.st.history.messages.push(Delivered { turn, msg });
-            }
-            Event::UnitAdded { unit, zone, .. } => {
-                let Some(&on) = self.st.on_map.get(unit.index()) else {
-                    return Err(format!("unknown unit {}", unit.0));
-                };
-                let c = self.game.0.clone();
-                let d = &c.units[unit.index()];
-                if on {
-                    return Err(format!("unit `{}` is already on the map", d.id));
-                }
-                let st = &mut *self.st;
-                st.on_map[unit.index()] = true;
-                st.dirty = true;
-                st.turn.order[unit.index()] = None;
-                st.turn.fought[unit.index()] = false;
-                let (_, mut l, mut s, mut disp) = self
-                    .units
-                    .get_mut(st.index[unit.index()])
-                    .map_err(|_| "engine bug: a unit has no entity".to_string())?;
-                l.0 = zone;
-                s.0 = d.strength;
-                *disp = Disposition {
-                    readiness: d.readiness,
-                    posture: d.posture,
-                };
-            }
-            Event::GameEnded { ending } => {
-                let st = &mut *self.st;
-                let ending = match ending {
-                    Ending::Points { winner, scores } => {
-                        st.history.scores.clear();
-                        st.history
-                            .scores
-                            .extend_from_slice(scores.of(&st.journal.log.numbers));
-                        Ending::Points {
-                            winner,
-                            scores: Span {
-                                start: 0,
-                                len: scores.len,
-                            },
-                        }
-                    }
-                    sd => sd,
-                };
-                st.history.ending = Some(ending);
+        apply_to(&self.game.0, &mut self.units, &mut self.st, e)
+    }
+}
+
+/// The units' changeable components.
+type Units<'w, 's> = Query<
+    'w,
+    's,
+    (
+        &'static UnitKey,
+        &'static mut Location,
+        &'static mut Strength,
+        &'static mut Disposition,
+    ),
+>;
+
+/// Fails unless the unit is on the map.
+fn on_map(c: &Compiled, st: &Status, u: UnitId) -> Result<(), String> {
+    match st.on_map.get(u.index()) {
+        Some(true) => Ok(()),
+        Some(false) => Err(format!("unit `{}` is not on the map", c.unit_name(u))),
+        None => Err(format!("unknown unit {}", u.0)),
+    }
+}
+
+/// A unit on the map whose components are about to change. A change of zone (`regroup`) makes the
+/// placement be built again at the end of the phase; other changes are written into it as well.
+fn changing<'a>(
+    c: &Compiled,
+    units: &'a mut Units,
+    st: &mut Status,
+    u: UnitId,
+    regroup: bool,
+) -> Result<UnitMut<'a>, String> {
+    on_map(c, st, u)?;
+    if regroup {
+        st.dirty = true;
+    }
+    let (_, l, s, d) = units
+        .get_mut(st.index[u.index()])
+        .map_err(|_| "engine bug: a unit has no entity".to_string())?;
+    Ok((l, s, d))
+}
+
+/// Applies one event to the state. Fails (changing nothing) if it names something not on the map.
+fn apply_to(c: &Compiled, units: &mut Units, st: &mut Status, e: &Event) -> Result<(), String> {
+    match *e {
+        Event::TurnStarted { turn } => {
+            st.clock = turn;
+            st.turn.order.iter_mut().for_each(|o| *o = None);
+            st.turn.fought.iter_mut().for_each(|f| *f = false);
+        }
+        Event::EventFired { event, .. } => st.history.fired[event.index()] = true,
+        Event::OrderAccepted { unit, order, .. } => {
+            on_map(c, st, unit)?;
+            st.turn.order[unit.index()] = Some(order);
+        }
+        Event::OrderRejected { .. }
+        | Event::SignalSent { .. }
+        | Event::ShowOfForce { .. }
+        | Event::NoContact { .. }
+        | Event::Umpire { .. }
+        | Event::TurnEnded { .. } => {}
+        Event::Moved { unit, to, .. } | Event::Retreated { unit, to, .. } => {
+            changing(c, units, st, unit, true)?.0.0 = to;
+        }
+        Event::PostureChanged { unit, to, .. } => {
+            changing(c, units, st, unit, false)?.2.posture = to;
+            st.places.patch(unit, |u| u.posture = to);
+        }
+        Event::ContactsCleared => st.contacts.current.iter_mut().for_each(|x| *x = false),
+        Event::DetectionRoll {
+            side,
+            unit,
+            zone,
+            detected,
+            strength,
+            ..
+        } => {
+            if detected {
+                on_map(c, st, unit)?;
+                let at = side.index() * st.contacts.units + unit.index();
+                st.contacts.current[at] = true;
+                st.contacts.last_seen[at] = Some(Sighting {
+                    zone,
+                    turn: st.clock,
+                    strength,
+                });
             }
         }
-        Ok(())
+        Event::Engagement { terms, .. } => {
+            st.history.engagements += 1;
+            for t in terms.of(&st.journal.log.terms) {
+                match st.turn.fought.get_mut(t.unit.index()) {
+                    Some(f) => *f = true,
+                    None => return Err(format!("unknown unit {}", t.unit.0)),
+                }
+            }
+        }
+        Event::StepsLost {
+            unit,
+            side,
+            steps,
+            strength,
+            ..
+        } => {
+            changing(c, units, st, unit, false)?.1.0 = strength;
+            st.places.patch(unit, |u| u.strength = strength);
+            st.history.steps_lost[side.index()] += u32::from(steps);
+        }
+        Event::UnitRemoved { unit, .. } => {
+            on_map(c, st, unit)?;
+            st.dirty = true;
+            st.on_map[unit.index()] = false;
+        }
+        Event::ReadinessChanged { unit, to, .. } => {
+            changing(c, units, st, unit, false)?.2.readiness = to;
+            st.places.patch(unit, |u| u.readiness = to);
+        }
+        Event::ControlChanged { zone, to, .. } => st.control[zone.index()] = to,
+        Event::TrackChanged { track, to, .. } => st.tracks.values[track.index()] = to,
+        Event::ThresholdReached { track, k } => {
+            st.tracks.reached[track.index()][usize::from(k)] = true
+        }
+        Event::RelationChanged { a, b, to, .. } => st.relations.set(a, b, to),
+        Event::MessageSent { msg } => {
+            let turn = st.clock;
+            st.history.messages.push(Delivered { turn, msg });
+        }
+        Event::UnitAdded { unit, zone, .. } => {
+            let Some(&on) = st.on_map.get(unit.index()) else {
+                return Err(format!("unknown unit {}", unit.0));
+            };
+            let d = &c.units[unit.index()];
+            if on {
+                return Err(format!("unit `{}` is already on the map", d.id));
+            }
+            st.on_map[unit.index()] = true;
+            st.dirty = true;
+            st.turn.order[unit.index()] = None;
+            st.turn.fought[unit.index()] = false;
+            let (_, mut l, mut s, mut disp) = units
+                .get_mut(st.index[unit.index()])
+                .map_err(|_| "engine bug: a unit has no entity".to_string())?;
+            l.0 = zone;
+            s.0 = d.strength;
+            *disp = Disposition {
+                readiness: d.readiness,
+                posture: d.posture,
+            };
+        }
+        Event::GameEnded { ending } => {
+            let ending = match ending {
+                Ending::Points { winner, scores } => {
+                    st.history.scores.clear();
+                    st.history
+                        .scores
+                        .extend_from_slice(scores.of(&st.journal.log.numbers));
+                    Ending::Points {
+                        winner,
+                        scores: Span {
+                            start: 0,
+                            len: scores.len,
+                        },
+                    }
+                }
+                sd => sd,
+            };
+            st.history.ending = Some(ending);
+        }
     }
+    Ok(())
 }

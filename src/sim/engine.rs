@@ -42,9 +42,9 @@ impl std::error::Error for StepError {}
 
 /// One game.
 pub struct Engine {
-    world: World,
+    pub(super) world: World,
     schedule: Schedule,
-    units: QueryState<UnitsMut>,
+    pub(super) units: QueryState<UnitsMut>,
     read: QueryState<UnitRow<'static>>,
     writer: SystemState<Writer<'static, 'static>>,
     rows: Vec<UnitState>,

@@ -11,7 +11,9 @@ pub mod engine;
 pub mod hash;
 pub mod phases;
 pub mod scratch;
+pub mod snapshot;
 pub mod world;
 
 pub use engine::{Engine, StepError};
 pub use hash::state_hash;
+pub use snapshot::Snapshot;

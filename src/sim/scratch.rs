@@ -23,8 +23,12 @@ pub struct Scratch {
     pub legs: Vec<Leg>,
     /// Movement: the zones they enter.
     pub leg_zones: Vec<ZoneId>,
-    /// Movement: border crossings (from, to, step, side).
+    /// Movement: border crossings (from, to, step, side), grouped by the zone entered.
     pub crossings: Vec<(ZoneId, ZoneId, u32, SideId)>,
+    /// Movement: where each zone's crossings begin (one more entry than zones).
+    pub cross_start: Vec<u32>,
+    /// Movement: the next free place of each zone's crossings while they are grouped.
+    pub cross_fill: Vec<u32>,
     /// Detection: each side's best detection factor per zone.
     pub best: Vec<(i32, UnitId)>,
     /// Engagement: the attacks (zone, attacker, defender, unit).
@@ -57,4 +61,23 @@ pub struct Scratch {
     pub all: Vec<UnitState>,
     /// Plan: the policies' buffers.
     pub policy: crate::policy::Scratch,
+}
+
+impl Scratch {
+    /// Makes room for a game of `units` units in the buffers whose size follows the units, so the
+    /// first turns of a game do not grow them one step at a time.
+    pub fn reserve(&mut self, units: usize) {
+        for v in [
+            &mut self.cur,
+            &mut self.att,
+            &mut self.def,
+            &mut self.current,
+        ] {
+            v.reserve(units.saturating_sub(v.len()));
+        }
+        self.alloc.reserve(units);
+        self.groups.reserve(2 * units);
+        self.legs.reserve(units);
+        self.touched.reserve(units);
+    }
 }

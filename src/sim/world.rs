@@ -110,6 +110,8 @@ pub fn setup(world: &mut World, units: &mut QueryState<UnitsMut>, c: Arc<Compile
     st.turn.fought.resize(nu, false);
     st.dirty = true;
     st.scratch.supply_valid = false;
+    st.scratch.reserve(nu);
+    st.scratch.policy.reserve(nu, c.zones.len());
     st.journal.log.clear();
     st.journal.applied = 0;
     st.journal.turn_start = 0;
@@ -118,6 +120,8 @@ pub fn setup(world: &mut World, units: &mut QueryState<UnitsMut>, c: Arc<Compile
         sub.0.resize_with(n, Slot::default);
         for s in &mut sub.0 {
             s.pending = false;
+            let have = s.orders.orders.len();
+            s.orders.orders.reserve(nu.saturating_sub(have));
         }
     }
     world.resource_mut::<DiceBox>().0 = dice;

@@ -38,8 +38,23 @@ pub struct ForkFile {
     pub sides: Vec<String>,
     /// The track ids, in the order of each row's `tracks`.
     pub tracks: Vec<String>,
-    /// One row per fork, in order.
+    /// One row per fork that played to the end, in order.
     pub runs: Vec<ForkRow>,
+    /// The forks that failed inside the engine, left out of the rows.
+    #[serde(default)]
+    pub failed: Vec<ForkFailure>,
+}
+
+/// A fork that failed inside the engine.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForkFailure {
+    /// Its index.
+    pub fork: u64,
+    /// Its dice's seed.
+    pub seed: u64,
+    /// What went wrong.
+    pub error: String,
 }
 
 /// One fork's result.
@@ -86,14 +101,10 @@ pub fn write(
         policies: policies.to_vec(),
         sides: c.scenario.sides.iter().map(|s| s.id.clone()).collect(),
         tracks: c.tracks.iter().map(|t| t.id.clone()).collect(),
-        runs: f
-            .runs
-            .iter()
-            .zip(&f.seeds)
-            .enumerate()
-            .map(|(k, (p, seed))| ForkRow {
-                fork: k as u64,
-                seed: *seed,
+        runs: played(f)
+            .map(|(k, seed, p)| ForkRow {
+                fork: k,
+                seed,
                 outcome: p.outcome.clone(),
                 sudden_death: p.sudden_death.clone(),
                 winner: p.winner.clone(),
@@ -104,9 +115,25 @@ pub fn write(
                 state_hash: p.hash.clone(),
             })
             .collect(),
+        failed: f
+            .failed
+            .iter()
+            .map(|(fork, seed, error)| ForkFailure {
+                fork: *fork,
+                seed: *seed,
+                error: error.clone(),
+            })
+            .collect(),
     };
     let text = serde_json::to_string(&file).map_err(std::io::Error::other)?;
     crate::game::atomic::write(path, format!("{text}\n").as_bytes())
+}
+
+/// Each fork that played to the end with its index and seed (`f.runs` leaves out the failed
+/// ones, `f.seeds` does not).
+fn played(f: &Fork) -> impl Iterator<Item = (u64, u64, &Played)> {
+    let ok = (0..f.seeds.len() as u64).filter(|k| !f.failed.iter().any(|x| x.0 == *k));
+    ok.zip(&f.runs).map(|(k, p)| (k, f.seeds[k as usize], p))
 }
 
 /// Reads a fork results file, or says what is wrong with it.
@@ -174,7 +201,12 @@ pub fn view(
     let f = Fork {
         from_turn: file.from_turn,
         hash_at_fork: file.hash_at_fork.clone(),
-        seeds: file.runs.iter().map(|r| r.seed).collect(),
+        seeds: {
+            let mut all: Vec<(u64, u64)> = file.runs.iter().map(|r| (r.fork, r.seed)).collect();
+            all.extend(file.failed.iter().map(|x| (x.fork, x.seed)));
+            all.sort_unstable();
+            all.into_iter().map(|x| x.1).collect()
+        },
         runs: file
             .runs
             .iter()
@@ -188,6 +220,11 @@ pub fn view(
                 engagements: r.engagements,
                 hash: r.state_hash.clone(),
             })
+            .collect(),
+        failed: file
+            .failed
+            .iter()
+            .map(|x| (x.fork, x.seed, x.error.clone()))
             .collect(),
     };
     let standing = actual.map(|a| f.standing(a));
@@ -213,6 +250,7 @@ pub fn view(
     Ok(ForkView {
         from_turn: file.from_turn,
         runs: file.runs.len() as u64,
+        failed: file.failed.len() as u64,
         policies: file.policies.clone(),
         master_seed: file.master_seed,
         winners,
@@ -227,13 +265,18 @@ pub fn section(h: &Hotwash, f: &ForkView) -> String {
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<section class="block forks" id="forks-{}"><h2>Forks from the end of turn {}</h2><p>The rest of the game played {} times from the end of turn {} with bots ({}) and other dice (master seed {}): how much of the outcome did the position hold, and how much came from what happened after it? The bots stand in for the teams.</p><div class="chartgrid"><figure><figcaption>Who won the forks</figcaption>"#,
+        r#"<section class="block forks" id="forks-{}"><h2>Forks from the end of turn {}</h2><p>The rest of the game played {} times from the end of turn {} with bots ({}) and other dice (master seed {}): how much of the outcome did the position hold, and how much came from what happened after it? The bots stand in for the teams.{}</p><div class="chartgrid"><figure><figcaption>Who won the forks</figcaption>"#,
         f.from_turn,
         f.from_turn,
         f.runs,
         f.from_turn,
         esc(&f.policies.join(", ")),
-        f.master_seed
+        f.master_seed,
+        if f.failed > 0 {
+            format!(" {} fork(s) failed inside the engine and are left out.", f.failed)
+        } else {
+            String::new()
+        }
     );
     let n = f.runs.max(1);
     let group = Group {

@@ -251,8 +251,10 @@ impl Entry {
 pub struct ForkView {
     /// The turn forked from.
     pub from_turn: u32,
-    /// Forks played.
+    /// Forks played to the end.
     pub runs: u64,
+    /// Forks that failed inside the engine, left out.
+    pub failed: u64,
     /// The bots that played them, `side=policy`.
     pub policies: Vec<String>,
     /// The master seed.

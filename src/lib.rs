@@ -33,4 +33,16 @@ pub mod sim;
 /// The `+rules.N` part is the rules revision: bump it in any change that alters the result of a game
 /// (the golden files, the dice vectors or recorded hashes change), so that saves and batch manifests
 /// made under other rules are recognised as such and never mixed with new results.
-pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.1");
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "+rules.2");
+
+/// The rules revision of this build (the `N` of `+rules.N` in [`VERSION`]).
+///
+/// Revision 2 changed only the state hash's encoding (canonical data, no display text): every game
+/// plays as under revision 1, so saves made under revision 1 still open, their hashes checked in
+/// the encoding of their revision ([`sim::Engine::state_hash_for`]).
+pub const RULES: u32 = 2;
+
+/// The rules revision a version string names: `0.1.0+rules.1` gives 1.
+pub fn rules_of(version: &str) -> Option<u32> {
+    version.rsplit_once("+rules.")?.1.parse().ok()
+}

@@ -1,8 +1,7 @@
 //! A warm engine allocates nothing per unit per turn: a counting global allocator (this test binary
 //! only) counts the allocations of whole games of the eastern Mediterranean scenario played as a
-//! batch plays them, in an engine that has played games before. Every turn allocates nothing; the
-//! final hash allocates a small fixed budget (the outcome's words); so the count does not grow with
-//! the turns played.
+//! batch plays them, in an engine that has played games before. Neither a turn nor the final hash
+//! allocates anything, so the count cannot grow with the turns played.
 
 // A global allocator can only be written with `unsafe`; this one only counts and forwards.
 #![allow(unsafe_code)]

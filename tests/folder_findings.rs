@@ -259,10 +259,10 @@ fn a_bug_prints_one_line_exits_2_and_leaves_the_folder_untouched() {
     ok(wc(&["adjudicate", &gs]));
 }
 
-/// A game made before the switch to the hmac crate and before key files had a check line: its
-/// save decodes, its recorded orders' signatures and receipts verify, its key files read, and
-/// (while the rules revision is the same) it opens, replays and rebuilds its rolled-back file
-/// exactly as the old code wrote it.
+/// A game made before the switch to the hmac crate and before key files had a check line, under
+/// rules revision 1: its save decodes, its recorded orders' signatures and receipts verify, its
+/// key files read, and it opens, replays (its hashes checked in revision 1's encoding) and
+/// rebuilds its rolled-back file exactly as the old code wrote it.
 #[test]
 fn a_game_made_before_these_changes_still_opens_and_verifies() {
     let fixture = root().join("tests/fixtures/legacy-game");
@@ -302,7 +302,12 @@ fn a_game_made_before_these_changes_still_opens_and_verifies() {
     let text = std::fs::read_to_string(g.join("usa-turn2-signed.ron")).unwrap();
     let f = whitecell::orders::parse_orders(Path::new("usa-turn2-signed.ron"), &text).unwrap();
     whitecell::game::intake::check_signature(&f, &key.key).expect("the team's signed file");
-    if save.engine == whitecell::VERSION {
+    assert_eq!(
+        whitecell::rules_of(&save.engine),
+        Some(1),
+        "the fixture is a rules.1 game"
+    );
+    {
         let want = std::fs::read(g.join("rolled-back-1.jsonl")).unwrap();
         std::fs::remove_file(g.join("rolled-back-1.jsonl")).unwrap();
         let o = wc(&["replay", &g.to_string_lossy()]);

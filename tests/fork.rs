@@ -21,6 +21,7 @@ fn record(c: &Arc<Compiled>, seed: u64) -> (Recorded, String) {
     let dice = Dice::seeded(seed);
     let mut e = Engine::new(c.clone(), dice.clone());
     let mut game = Recorded {
+        rules: whitecell::RULES,
         seed,
         start: Vec::new(),
         turns: Vec::new(),

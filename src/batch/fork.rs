@@ -36,14 +36,28 @@ pub struct TurnInput {
 }
 
 /// A game as played: its seed and every turn's input.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Recorded {
+    /// The rules revision its hashes were recorded under (see [`crate::RULES`]).
+    pub rules: u32,
     /// The game seed.
     pub seed: u64,
     /// Umpire events applied before turn 1 (an inject at the start).
     pub start: Vec<LogEvent>,
     /// Turn 1, 2, ... as played.
     pub turns: Vec<TurnInput>,
+}
+
+impl Default for Recorded {
+    /// No turns, under this build's rules revision.
+    fn default() -> Self {
+        Recorded {
+            rules: crate::RULES,
+            seed: 0,
+            start: Vec::new(),
+            turns: Vec::new(),
+        }
+    }
 }
 
 /// Plays `game` back to the end of turn `upto` (0: the start).
@@ -55,6 +69,7 @@ pub fn replay(c: &Arc<Compiled>, game: &Recorded, upto: u32) -> Result<Engine, S
         ));
     }
     let mut e = Engine::new(c.clone(), Dice::seeded(game.seed));
+    e.set_hash_rules(game.rules);
     e.apply_events(game.start.clone())
         .map_err(|err| format!("an umpire event before turn 1 does not apply: {err}"))?;
     for (i, t) in game.turns.iter().take(upto as usize).enumerate() {
@@ -144,6 +159,7 @@ pub fn fork(
                 }
                 None => {
                     let mut e = Engine::new(c.clone(), dice.clone());
+                    e.set_hash_rules(game.rules);
                     e.keep_log(false);
                     e.hash_every_turn(false);
                     e.restore(&start, dice);

@@ -52,7 +52,7 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     writeln!(
         out,
         "state hash now {}; orders are due for turn {}",
-        g.engine.state_hash(),
+        g.hash(),
         g.next_turn()
     )?;
     Ok(())

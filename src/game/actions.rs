@@ -73,7 +73,7 @@ impl Game {
             hash: String::new(),
             events_hash: None,
         })?;
-        let hash = self.engine.state_hash();
+        let hash = self.hash();
         self.save.journal.push(Record {
             discarded: None,
             entry: Entry::Turn {
@@ -104,7 +104,7 @@ impl Game {
             .engine
             .apply_events(events.clone())
             .map_err(|m| GameError::rejected(format!("error: {m}")))?;
-        let hash = trial.engine.state_hash();
+        let hash = trial.hash();
         let mut e = Entry::Umpire {
             events,
             hash,

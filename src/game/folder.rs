@@ -126,6 +126,20 @@ pub fn compile(save: &Save) -> Result<Arc<Compiled>, GameError> {
 }
 
 impl Game {
+    /// The rules revision this game's save was made under (its hashes are in that revision's
+    /// encoding).
+    pub fn rules(&self) -> u32 {
+        crate::rules_of(&self.save.engine).unwrap_or(crate::RULES)
+    }
+
+    /// The state hash now, in the encoding of the save's rules revision (the engine is set to it
+    /// when the game is opened).
+    pub fn hash(&mut self) -> String {
+        self.engine.state_hash()
+    }
+}
+
+impl Game {
     /// Creates a game folder from a scenario file. Refuses a folder that already holds a game.
     pub fn create(scenario: &Path, dir: &Path, seed: Option<u64>) -> Result<Game, GameError> {
         if dir.join(SAVE_FILE).exists() {

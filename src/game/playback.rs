@@ -80,7 +80,8 @@ impl Game {
             false => e,
         })?;
         super::journal::check_keys(&save, &c).map_err(|m| bad_save(dir, &m))?;
-        let engine = Engine::new(c.clone(), Dice::seeded(save.seed));
+        let mut engine = Engine::new(c.clone(), Dice::seeded(save.seed));
+        engine.set_hash_rules(crate::rules_of(&save.engine).unwrap_or(crate::RULES));
         Ok(Game {
             dir: dir.to_path_buf(),
             save,
@@ -95,11 +96,13 @@ impl Game {
 
     /// The same game back at its start (the compiled scenario shared), to replay another line.
     pub(super) fn restart(&self) -> Game {
+        let mut engine = Engine::new(self.c.clone(), Dice::seeded(self.save.seed));
+        engine.set_hash_rules(self.rules());
         Game {
             dir: self.dir.clone(),
             save: self.save.clone(),
             c: self.c.clone(),
-            engine: Engine::new(self.c.clone(), Dice::seeded(self.save.seed)),
+            engine,
             pending: BTreeMap::new(),
             checks: Vec::new(),
             lock: None,
@@ -234,7 +237,7 @@ impl Game {
                 self.engine.apply_events(events.clone()).map_err(|m| {
                     GameError::error(format!("error: the save's {what} does not apply: {m}"))
                 })?;
-                let replayed = self.engine.state_hash();
+                let replayed = self.hash();
                 self.checks.push(HashCheck {
                     what,
                     recorded: hash.clone(),
@@ -245,7 +248,7 @@ impl Game {
                 turn, filled, hash, ..
             } => {
                 self.step(filled)?;
-                let replayed = self.engine.state_hash();
+                let replayed = self.hash();
                 self.checks.push(HashCheck {
                     what: format!("turn {turn}"),
                     recorded: hash.clone(),

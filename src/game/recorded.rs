@@ -24,7 +24,9 @@ use std::sync::Arc;
 pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
     let c = compile(save)?;
     let mut e = Engine::new(c.clone(), Dice::seeded(save.seed));
+    e.set_hash_rules(crate::rules_of(&save.engine).unwrap_or(crate::RULES));
     let mut rec = Recorded {
+        rules: crate::rules_of(&save.engine).unwrap_or(crate::RULES),
         seed: save.seed,
         ..Recorded::default()
     };

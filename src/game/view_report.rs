@@ -23,6 +23,16 @@ pub fn last_turn(
         c.unit(unit)
             .is_some_and(|u| c.side_name(c.units[u.index()].side) == me)
     };
+    // An order for a unit that is not `me`'s gets one answer, whether the unit exists or whose it
+    // is (as the orders intake answers): the log's reason would name another side's unit's owner.
+    let not_mine = format!("is not one of `{me}`'s units: a side may only order its own units");
+    let told_of = |unit: &str, reason: &str| -> String {
+        if unit.is_empty() || mine(unit) {
+            reason.to_string()
+        } else {
+            format!("unit `{unit}` {not_mine}")
+        }
+    };
     let mut out = Vec::new();
     for e in events {
         let r = match e {
@@ -40,8 +50,9 @@ pub fn last_turn(
                 what: "rejected".into(),
                 unit: Some(unit.clone()).filter(|u| !u.is_empty()),
                 text: format!(
-                    "{unit}: {} rejected, the unit held: {reason}",
-                    words::plain(order)
+                    "{unit}: {} rejected, the unit held: {}",
+                    words::plain(order),
+                    told_of(unit, reason)
                 ),
             },
             LogEvent::StepsLost {

@@ -462,6 +462,38 @@ fn term_back(c: &Compiled, t: &Term, attacking: bool) -> Result<TermRec, String>
     })
 }
 
+/// The message the engine itself would have written with these words, if it is one: a side's
+/// signal, or a scenario event's `Message` (so that a log read back hashes as it was played).
+fn message_back(c: &Compiled, to: &[SideId], from: &str, text: &str) -> Option<Msg> {
+    if from == "scenario" {
+        for (e, def) in c.events.iter().enumerate() {
+            for (i, fx) in def.effects.iter().enumerate() {
+                if let Fx::Message(t, words) = fx
+                    && t.as_slice() == to
+                    && words == text
+                {
+                    return Some(Msg::Scenario {
+                        event: crate::model::EventId(e as u16),
+                        fx: i as u16,
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    let sender = c.side(from)?;
+    let [target] = to else { return None };
+    use crate::orders::SignalKind::*;
+    [Warn, Deescalate, Hotline]
+        .into_iter()
+        .find(|k| SignalText(c, sender, *k).to_string() == text)
+        .map(|kind| Msg::Signal {
+            from: sender,
+            to: *target,
+            kind,
+        })
+}
+
 fn note(log: &mut Log, t: &str) -> Cause {
     Cause::Note(log.notes.note(t))
 }
@@ -700,13 +732,18 @@ pub fn resolve(c: &Compiled, log: &mut Log, e: &LogEvent) -> Result<Event, Strin
         },
         LogEvent::MessageSent { to, from, text } => {
             let to = to.iter().map(|s| side(s)).collect::<Result<Vec<_>, _>>()?;
-            log.notes.messages.push(Written {
-                to,
-                from: from.clone(),
-                text: text.clone(),
-            });
             Event::MessageSent {
-                msg: Msg::Written(log.notes.messages.len() as u32 - 1),
+                msg: match message_back(c, &to, from, text) {
+                    Some(msg) => msg,
+                    None => {
+                        log.notes.messages.push(Written {
+                            to,
+                            from: from.clone(),
+                            text: text.clone(),
+                        });
+                        Msg::Written(log.notes.messages.len() as u32 - 1)
+                    }
+                },
             }
         }
         LogEvent::UnitAdded {

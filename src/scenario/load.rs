@@ -34,8 +34,14 @@ pub struct Loaded {
     pub path: PathBuf,
 }
 
-/// Field names that belong to the format and must never be flagged as capability data.
-const FORMAT_FIELDS: &[&str] = &["ruleset.detection.target", "detection.target"];
+/// Field names that belong to the format and must never be flagged as capability data: the
+/// detection rule's `target`, in a ruleset file, and in a ruleset written inline in a scenario
+/// (`ruleset: Inline((...))`, whose path is `ruleset[0]`).
+const FORMAT_FIELDS: &[&str] = &[
+    "ruleset.detection.target",
+    "ruleset[0].detection.target",
+    "detection.target",
+];
 
 /// Reads, parses and checks a scenario file.
 pub fn load_file(path: &Path) -> Result<Loaded, Report> {

@@ -54,6 +54,13 @@ impl Writer<'_, '_> {
         (view, &mut st.journal, &mut st.scratch)
     }
 
+    /// The version-1 state hash (rules revision 1's encoding) of the game as it stands.
+    pub fn hash_v1(&self) -> u64 {
+        let st = &*self.st;
+        let s = super::engine::state_of(&self.game.0, st, st.places.units().to_vec());
+        u64::from_str_radix(&super::hash::state_hash_v1(&s), 16).unwrap_or(0)
+    }
+
     /// Ends a phase: applies the events it wrote, then groups the units by zone again if any
     /// changed. A failure is an engine bug (phases only write events about things that exist).
     pub fn end_phase(&mut self) {

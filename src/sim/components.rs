@@ -174,6 +174,8 @@ pub struct Journal {
 pub struct Settings {
     /// Hash the state at the end of every turn (else only on request).
     pub hash_every_turn: bool,
+    /// The rules revision whose hash encoding to use (1 for games saved under revision 1).
+    pub hash_rules: u32,
 }
 
 /// The game's dice.

@@ -208,50 +208,20 @@ impl Engine {
     pub fn state(&mut self) -> State {
         self.load_units();
         let w = &self.world;
-        let c = &w.resource::<Game>().0;
-        let st = w.resource::<Status>();
-        let (tracks, h, contacts) = (&st.tracks, &st.history, &st.contacts);
-        let notes = &st.journal.log.notes;
-        let mut intel = Intel::new(c.side_count());
-        for side in c.side_ids() {
-            for u in (0..c.units.len() as u32).map(crate::model::UnitId) {
-                if contacts.sees(side, u) {
-                    intel.current[side.index()].push(u);
-                }
-                if let Some(sg) = contacts.sighting(side, u) {
-                    intel.last_seen[side.index()].insert(u, sg);
-                }
-            }
-        }
-        State {
-            turn: st.clock,
-            units: self.rows.clone(),
-            control: st.control.clone(),
-            relations: st.relations.clone(),
-            tracks: tracks.values.clone(),
-            reached: tracks.reached.clone(),
-            fired: h.fired.clone(),
-            steps_lost: h.steps_lost.clone(),
-            intel,
-            messages: h
-                .messages
-                .iter()
-                .map(|m| {
-                    let (to, from, text) = render::message(c, notes, m.msg);
-                    Message {
-                        turn: m.turn,
-                        to,
-                        from,
-                        text,
-                    }
-                })
-                .collect(),
-            outcome: h.ending.map(|e| render::outcome(c, e, &h.scores)),
-        }
+        state_of(
+            &w.resource::<Game>().0,
+            w.resource::<Status>(),
+            self.rows.clone(),
+        )
     }
 
-    /// The state hash now, as a number.
+    /// The state hash now, as a number (in the encoding of the engine's hash rules revision: see
+    /// [`Engine::set_hash_rules`]).
     pub fn hash(&mut self) -> u64 {
+        if self.world.resource::<Settings>().hash_rules <= 1 {
+            let s = self.state();
+            return u64::from_str_radix(&super::hash::state_hash_v1(&s), 16).unwrap_or(0);
+        }
         self.load_units();
         let mut enc = std::mem::take(&mut *self.world.resource_mut::<Enc>());
         let w = &self.world;
@@ -274,6 +244,12 @@ impl Engine {
     /// The state hash now, as 16 hex digits.
     pub fn state_hash(&mut self) -> String {
         render::hex(self.hash())
+    }
+
+    /// Hash states in the encoding of rules revision `rules` (1: the old encoding, for games saved
+    /// under revision 1; the default is [`crate::RULES`]'s): every turn's hash and [`Engine::hash`].
+    pub fn set_hash_rules(&mut self, rules: u32) {
+        self.world.resource_mut::<Settings>().hash_rules = rules;
     }
 
     /// Applies events from outside the turn (umpire actions, or a replayed log), logging them.
@@ -333,5 +309,47 @@ impl Engine {
     /// The schedule, for tests (e.g. of ambiguities).
     pub fn schedule_mut(&mut self) -> (&mut Schedule, &mut World) {
         (&mut self.schedule, &mut self.world)
+    }
+}
+
+/// The full, sorted state with names of a world's status and its units on the map (by id).
+pub fn state_of(c: &Compiled, st: &Status, units: Vec<UnitState>) -> State {
+    let (tracks, h, contacts) = (&st.tracks, &st.history, &st.contacts);
+    let notes = &st.journal.log.notes;
+    let mut intel = Intel::new(c.side_count());
+    for side in c.side_ids() {
+        for u in (0..c.units.len() as u32).map(crate::model::UnitId) {
+            if contacts.sees(side, u) {
+                intel.current[side.index()].push(u);
+            }
+            if let Some(sg) = contacts.sighting(side, u) {
+                intel.last_seen[side.index()].insert(u, sg);
+            }
+        }
+    }
+    State {
+        turn: st.clock,
+        units,
+        control: st.control.clone(),
+        relations: st.relations.clone(),
+        tracks: tracks.values.clone(),
+        reached: tracks.reached.clone(),
+        fired: h.fired.clone(),
+        steps_lost: h.steps_lost.clone(),
+        intel,
+        messages: h
+            .messages
+            .iter()
+            .map(|m| {
+                let (to, from, text) = render::message(c, notes, m.msg);
+                Message {
+                    turn: m.turn,
+                    to,
+                    from,
+                    text,
+                }
+            })
+            .collect(),
+        outcome: h.ending.map(|e| render::outcome(c, e, &h.scores)),
     }
 }

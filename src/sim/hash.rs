@@ -2,30 +2,26 @@
 //! in a fixed order (ids ascending; never an `Entity`, never a hash map's order), so it is the same
 //! on every machine, thread count and build.
 //!
-//! The encoding is built in a buffer kept between turns and hashed at once. [`state_hash`] encodes
-//! a [`State`]; the engine encodes its world directly ([`Source`]) with the same pieces, and the
-//! tests hold the two to each other.
+//! The encoding (version 2, from rules revision 2) holds canonical data only — ids, numbers and
+//! enum tags, every list prefixed by its length — never a text made for people: rewording an
+//! outcome or a signal's message cannot change a hash. The engine encodes its world directly
+//! ([`world_hash`]) into a buffer kept between turns, hashed at once.
+//!
+//! Version 1 (rules revision 1) also hashed display text (messages' words, the outcome's summary)
+//! and left some lists unprefixed. [`state_hash_v1`] keeps it, from a [`State`], so that games
+//! saved under rules revision 1 — whose results are the same — still open and check.
 
 use super::apply::Writer;
 use super::components::*;
-use crate::model::compiled::Fx;
 use crate::model::{Compiled, Relations, SideId, State, UnitState};
-use crate::report::event::{Event, Msg, Notes};
+use crate::report::event::{Ending, Event, Msg, Notes};
 use crate::report::render;
 use bevy_ecs::prelude::*;
 use sha2::{Digest, Sha256};
-use std::fmt::Write as _;
 
 /// The encoder: bytes appended to a buffer.
 #[derive(Resource, Debug, Clone, Default)]
 pub struct Enc(pub Vec<u8>);
-
-impl std::fmt::Write for Enc {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.extend_from_slice(s.as_bytes());
-        Ok(())
-    }
-}
 
 impl Enc {
     fn u8(&mut self, v: u8) {
@@ -58,9 +54,9 @@ impl Enc {
             }
         }
     }
-    fn begin(&mut self, turn: u32) {
+    fn begin(&mut self, version: &str, turn: u32) {
         self.0.clear();
-        self.str("whitecell-state-v1");
+        self.str(version);
         self.u32(turn);
     }
     fn unit(&mut self, u: &UnitState) {
@@ -115,10 +111,10 @@ impl Enc {
     }
 }
 
-/// The hash of a state, as 16 hex digits.
-pub fn state_hash(s: &State) -> String {
+/// The version-1 hash of a state (rules revision 1: see the module), as 16 hex digits.
+pub fn state_hash_v1(s: &State) -> String {
     let mut e = Enc::default();
-    e.begin(s.turn);
+    e.begin("whitecell-state-v1", s.turn);
     e.u32(s.units.len() as u32);
     s.units.iter().for_each(|u| e.unit(u));
     e.board(&s.control, &s.relations);
@@ -162,10 +158,9 @@ pub struct Source<'a> {
     pub notes: &'a Notes,
 }
 
-/// The hash of a world's state (the same as [`state_hash`] of its [`State`]) with `units` (on the
-/// map, by id), encoded in `e`.
+/// The hash (version 2) of a world's state with `units` (on the map, by id), encoded in `e`.
 pub fn world_hash(s: &Source, units: impl Iterator<Item = UnitState>, e: &mut Enc) -> u64 {
-    e.begin(s.turn);
+    e.begin("whitecell-state-v2", s.turn);
     let at = e.count();
     let mut k = 0;
     for u in units {
@@ -174,13 +169,20 @@ pub fn world_hash(s: &Source, units: impl Iterator<Item = UnitState>, e: &mut En
     }
     e.patch(at, k);
     e.board(s.control, s.relations);
-    e.progress(
-        &s.tracks.values,
-        &s.tracks.reached,
-        &s.history.fired,
-        &s.history.steps_lost,
-    );
+    let (tracks, reached) = (&s.tracks.values, &s.tracks.reached);
+    e.u32(tracks.len() as u32);
+    for (v, r) in tracks.iter().zip(reached) {
+        e.i32(*v);
+        e.u32(r.len() as u32);
+        r.iter().for_each(|x| e.u8(u8::from(*x)));
+    }
+    let h = s.history;
+    e.u32(h.fired.len() as u32);
+    h.fired.iter().for_each(|x| e.u8(u8::from(*x)));
+    e.u32(h.steps_lost.len() as u32);
+    h.steps_lost.iter().for_each(|x| e.u32(*x));
     let n = s.contacts.units;
+    e.u32(s.c.side_count() as u32);
     for side in 0..s.c.side_count() {
         let row = side * n..(side + 1) * n;
         let at = e.count();
@@ -205,46 +207,58 @@ pub fn world_hash(s: &Source, units: impl Iterator<Item = UnitState>, e: &mut En
         }
         e.patch(at, k);
     }
-    e.u32(s.history.messages.len() as u32);
-    for m in &s.history.messages {
+    e.u32(h.messages.len() as u32);
+    for m in &h.messages {
         e.u32(m.turn);
         match m.msg {
             Msg::Signal { from, to, kind } => {
+                e.u8(0);
+                e.u32(u32::from(from.0));
                 e.u32(u32::from(to.0));
-                e.str(s.c.side_name(from));
-                let at = e.count();
-                let start = e.0.len();
-                let _ = write!(e, "{}", render::SignalText(s.c, from, kind));
-                let len = (e.0.len() - start) as u32;
-                e.patch(at, len);
+                e.u8(kind as u8);
             }
             Msg::Scenario { event, fx } => {
-                if let Fx::Message(to, text) = &s.c.events[event.index()].effects[usize::from(fx)] {
-                    to.iter().for_each(|x| e.u32(u32::from(x.0)));
-                    e.str("scenario");
-                    e.str(text);
-                }
+                e.u8(1);
+                e.u32(u32::from(event.0));
+                e.u32(u32::from(fx));
             }
             Msg::Written(i) => {
+                // Written outside the rules: its words are its data.
                 let w = &s.notes.messages[i as usize];
+                e.u8(2);
+                e.u32(w.to.len() as u32);
                 w.to.iter().for_each(|x| e.u32(u32::from(x.0)));
                 e.str(&w.from);
                 e.str(&w.text);
             }
         }
     }
-    let summary = s
-        .history
-        .ending
-        .map(|end| render::outcome(s.c, end, &s.history.scores).summary());
-    e.outcome(summary.as_deref());
+    match h.ending {
+        None => e.u8(0),
+        Some(Ending::SuddenDeath(i)) => {
+            e.u8(1);
+            e.u32(u32::from(i));
+        }
+        Some(Ending::Points { winner, scores }) => {
+            e.u8(2);
+            e.opt(winner.map(|w| u32::from(w.0)));
+            let scores = scores.of(&h.scores);
+            e.u32(scores.len() as u32);
+            scores.iter().for_each(|x| e.u32(*x));
+        }
+    }
     e.finish()
 }
 
 /// The last step of every turn: the state hash, when the engine hashes every turn, into the log.
 pub fn end_turn(mut w: Writer, settings: Res<Settings>, mut enc: ResMut<Enc>) {
+    // Games saved under rules revision 1 keep its encoding (made from the state with names).
+    let v1 = (settings.hash_every_turn && settings.hash_rules <= 1).then(|| w.hash_v1());
     let (r, j, _) = w.split();
     let hash = settings.hash_every_turn.then(|| {
+        if let Some(h) = v1 {
+            return h;
+        }
         let src = Source {
             c: r.c,
             turn: r.clock,

@@ -15,5 +15,5 @@ pub mod snapshot;
 pub mod world;
 
 pub use engine::{Engine, StepError};
-pub use hash::state_hash;
+pub use hash::state_hash_v1;
 pub use snapshot::Snapshot;

@@ -38,6 +38,7 @@ pub fn insert_resources(world: &mut World, c: &Arc<Compiled>, dice: Dice) {
     world.insert_resource(Bots::default());
     world.insert_resource(Settings {
         hash_every_turn: true,
+        hash_rules: crate::RULES,
     });
     world.insert_resource(DiceBox(dice));
     world.insert_resource(super::hash::Enc::default());
@@ -126,4 +127,47 @@ pub fn setup(world: &mut World, units: &mut QueryState<UnitsMut>, c: Arc<Compile
     }
     world.resource_mut::<DiceBox>().0 = dice;
     world.resource_mut::<Game>().0 = c;
+}
+
+/// Test hook: despawns every unit's entity and spawns the units again in `order` (a permutation of
+/// their indices), after `pad` entities that are then despawned — the same components and the same
+/// id → entity index, but other entity ids and another storage and iteration order. The order
+/// independence tests (`tests/schedule.rs`, `tests/properties/schedule.rs`) use it to show that no
+/// result depends on either. Not for play.
+pub fn respawn_units(world: &mut World, order: &[usize], pad: usize) {
+    let mut sorted = order.to_vec();
+    sorted.sort_unstable();
+    let n = world.resource::<Status>().index.len();
+    assert!(
+        sorted.into_iter().eq(0..n),
+        "respawn_units takes a permutation of the units"
+    );
+    let old = std::mem::take(&mut world.resource_mut::<Status>().index);
+    let parts: Vec<_> = old
+        .iter()
+        .map(|&e| {
+            let u = world.entity(e);
+            let lacks = "engine bug: a unit's entity lacks one of its components";
+            (
+                *u.get::<UnitKey>().expect(lacks),
+                *u.get::<Location>().expect(lacks),
+                *u.get::<Strength>().expect(lacks),
+                *u.get::<Disposition>().expect(lacks),
+            )
+        })
+        .collect();
+    for e in old {
+        world.despawn(e);
+    }
+    let pads: Vec<Entity> = (0..pad).map(|_| world.spawn_empty().id()).collect();
+    let mut index = vec![Entity::PLACEHOLDER; parts.len()];
+    for &i in order {
+        index[i] = world.spawn(parts[i]).id();
+    }
+    for e in pads {
+        world.despawn(e);
+    }
+    let mut st = world.resource_mut::<Status>();
+    st.index = index;
+    st.dirty = true;
 }

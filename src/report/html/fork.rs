@@ -273,7 +273,10 @@ pub fn section(h: &Hotwash, f: &ForkView) -> String {
         esc(&f.policies.join(", ")),
         f.master_seed,
         if f.failed > 0 {
-            format!(" {} fork(s) failed inside the engine and are left out.", f.failed)
+            format!(
+                " {} fork(s) failed inside the engine and are left out.",
+                f.failed
+            )
         } else {
             String::new()
         }

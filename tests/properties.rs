@@ -231,7 +231,7 @@ fn game(
         last = events;
     }
     if !views && !last.is_empty() {
-        invariants::logged_hash(&last, &before)?;
+        invariants::logged_hash(&last, &e.state_hash())?;
         let mut t = TALLY.lock().unwrap_or_else(|p| p.into_inner());
         t.games += 1;
         t.longest = t.longest.max(before.turn as usize);

@@ -1,7 +1,8 @@
 //! `whitecell fork GAME_DIR --from-turn N --runs K [--policy SIDE=NAME]... [--master-seed S]
 //! [--threads T]`: takes a classroom game folder at the end of turn N (0: the start), plays it out
 //! K times from there with bot policies and other dice, and says where the actual outcome falls
-//! among them — for the instructor's hotwash. Reads the folder only; writes nothing.
+//! among them — for the instructor's hotwash. Reads the folder only; writes nothing there (with
+//! `--out FILE.json`, the forks' rows go to that file, for `whitecell report --fork`).
 
 use super::CliError;
 use crate::batch::fork;
@@ -34,6 +35,9 @@ pub struct Args {
     /// Worker threads (default: every core). The report does not depend on it.
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Also write every fork's result to this file, for `whitecell report GAME_DIR --fork FILE`.
+    #[arg(long, value_name = "FILE.json")]
+    pub out: Option<PathBuf>,
 }
 
 /// Forks the game and prints the report.
@@ -95,6 +99,11 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     if let Some(p) = &actual {
         let st = f.standing(p);
         writeln!(out, "{}", reading(st.same_winner, st.runs, a.from_turn))?;
+    }
+    if let Some(p) = &a.out {
+        crate::report::html::fork::write(p, &save.game, &c, &f, &names, a.master_seed)
+            .map_err(|e| CliError::error(format!("error: cannot write {}: {e}", p.display())))?;
+        writeln!(out, "forks written to {}", p.display())?;
     }
     Ok(())
 }

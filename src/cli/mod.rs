@@ -17,6 +17,7 @@ mod orders;
 mod panic;
 mod play;
 mod replay;
+mod report;
 mod rollback;
 mod run;
 mod status;
@@ -140,6 +141,8 @@ enum Command {
     Replay(replay::Args),
     /// Play a classroom game out K times from turn N with bots: where does the actual outcome fall?
     Fork(fork::Args),
+    /// Write an after-action report as one HTML file: a game's (map, timeline, charts), or a batch's.
+    Report(report::Args),
     /// Play a fixed set of games and print games per second and their signature hash.
     Bench(bench::Args),
 }
@@ -185,6 +188,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Rollback(_) => "rollback",
         Command::Replay(_) => "replay",
         Command::Fork(_) => "fork",
+        Command::Report(_) => "report",
         Command::Bench(_) => "bench",
         Command::Account(_) => "account",
     }
@@ -226,6 +230,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
         Command::Rollback(a) => rollback::run(&mut out, &a),
         Command::Replay(a) => replay::run(&mut out, &a),
         Command::Fork(a) => fork::run(&mut out, &a),
+        Command::Report(a) => report::run(&mut out, &a),
         Command::Bench(a) => bench::run(&mut out, &a),
     };
     match r {

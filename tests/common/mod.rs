@@ -2,6 +2,8 @@
 //! the orders-file syntax, play turns with scripted dice; run the built binary and read views.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

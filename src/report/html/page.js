@@ -1,0 +1,159 @@
+// whitecell after-action report: the turn slider, previous/next keys, clicking the timeline, the
+// large-type switch. Plain JavaScript, no libraries, nothing fetched. With `#selftest` in the
+// address the page checks itself and writes what it found into <pre id="selftest"> (for tests).
+(function () {
+  'use strict';
+  var errors = [];
+  window.addEventListener('error', function (e) { errors.push(String(e.message || e)); });
+  var realError = console.error;
+  console.error = function () {
+    errors.push(Array.prototype.join.call(arguments, ' '));
+    return realError.apply(console, arguments);
+  };
+  var $ = function (q, root) { return Array.prototype.slice.call((root || document).querySelectorAll(q)); };
+  var slider = document.getElementById('turn');
+  var label = document.getElementById('turnlabel');
+  var chips = document.getElementById('chips');
+  var timeline = document.querySelector('.timeline');
+  var maps = $('.mapwrap svg.map');
+  var groups = $('.timeline .tl-turn');
+  var last = maps.length - 1;
+  var current = last;
+
+  // The map fits the window's height below where it starts, so a whole turn shows at once.
+  function fit() {
+    if (document.body.classList.contains('large') || !maps.length) { return; }
+    var shown = document.querySelector('.mapwrap svg.map.current') || maps[0];
+    var top = shown.getBoundingClientRect().top + window.scrollY;
+    var room = Math.max(window.innerHeight * 0.6, window.innerHeight - top - 12);
+    maps.forEach(function (m) { m.style.maxHeight = room + 'px'; });
+  }
+  window.addEventListener('resize', fit);
+
+  function show(k, scroll) {
+    k = Math.max(0, Math.min(last, k | 0));
+    current = k;
+    if (slider) { slider.value = String(k); }
+    maps.forEach(function (m) { m.classList.toggle('current', Number(m.getAttribute('data-turn')) === k); });
+    groups.forEach(function (g) { g.classList.toggle('current', Number(g.getAttribute('data-turn')) === k); });
+    var g = groups[k];
+    if (g && label) { label.textContent = g.getAttribute('data-label'); }
+    if (g && chips) { chips.innerHTML = g.getAttribute('data-chips'); }
+    $('svg.chart.lines').forEach(function (svg) {
+      var xs = (svg.getAttribute('data-xs') || '').split(',');
+      var line = svg.querySelector('.cursor');
+      if (line && xs[k] !== undefined) { line.setAttribute('x1', xs[k]); line.setAttribute('x2', xs[k]); }
+    });
+    if (scroll && g && timeline && timeline.scrollHeight > timeline.clientHeight) {
+      timeline.scrollTop = g.offsetTop - timeline.offsetTop - 8;
+    }
+  }
+
+  if (slider) { slider.addEventListener('input', function () { show(Number(slider.value), true); }); }
+  var prev = document.getElementById('prev');
+  var next = document.getElementById('next');
+  if (prev) { prev.addEventListener('click', function () { show(current - 1, true); }); }
+  if (next) { next.addEventListener('click', function () { show(current + 1, true); }); }
+  document.addEventListener('keydown', function (e) {
+    if (e.target === slider || e.altKey || e.ctrlKey || e.metaKey) { return; }
+    var k = { ArrowLeft: current - 1, PageUp: current - 1, ArrowRight: current + 1, PageDown: current + 1, Home: 0, End: last }[e.key];
+    if (k !== undefined) { e.preventDefault(); show(k, true); }
+  });
+  if (timeline) {
+    timeline.addEventListener('click', function (e) {
+      var at = e.target.closest('[data-turn]');
+      if (at) { show(Number(at.getAttribute('data-turn')), false); }
+    });
+  }
+  $('.filters input[data-kind]').forEach(function (box) {
+    box.addEventListener('change', function () {
+      document.body.classList.toggle('hide-' + box.getAttribute('data-kind'), !box.checked);
+    });
+  });
+  var large = document.getElementById('large');
+  function setLarge(on) {
+    document.body.classList.toggle('large', on);
+    maps.forEach(function (m) { m.style.maxHeight = ''; });
+    fit();
+    if (large) { large.setAttribute('aria-pressed', on ? 'true' : 'false'); }
+  }
+  if (large) { large.addEventListener('click', function () { setLarge(!document.body.classList.contains('large')); }); }
+  var hash = location.hash;
+  if (/large/.test(hash)) { setLarge(true); }
+  // `#section=charts` shows that section alone, large (to put it on the projector).
+  var only = /section=([\w-]+)/.exec(hash);
+  var alone = only && document.getElementById(only[1]);
+  if (alone) { document.body.classList.add('only'); alone.classList.add('shown'); }
+  var at = /turn=(\d+)/.exec(hash);
+  fit();
+  show(at ? Number(at[1]) : last, true);
+
+  if (/selftest/.test(hash)) { selftest(); }
+
+  function drawn(svg) {
+    var out = { zones: [], units: [], moves: 0, fights: 0 };
+    if (!svg) { return out; }
+    var seen = function (el) { var b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+    $('g.zone', svg).forEach(function (z) {
+      if (seen(z)) { out.zones.push(z.getAttribute('data-zone') + '=' + (z.getAttribute('data-owner') || '')); }
+    });
+    $('g.unit', svg).forEach(function (u) {
+      if (seen(u)) {
+        out.units.push(u.getAttribute('data-unit') + '@' + u.getAttribute('data-zone') + ':' + u.getAttribute('data-strength'));
+      }
+    });
+    out.moves = $('g.move', svg).filter(seen).length;
+    out.fights = $('g.fight', svg).filter(seen).length;
+    return out;
+  }
+  function state() {
+    var visible = maps.filter(function (m) { return m.getBoundingClientRect().width > 0; });
+    var cursor = document.querySelector('svg.chart.lines .cursor');
+    return {
+      turn: current,
+      slider: slider ? Number(slider.value) : -1,
+      label: label ? label.textContent : '',
+      visible_maps: visible.map(function (m) { return Number(m.getAttribute('data-turn')); }),
+      drawn: drawn(visible[0]),
+      cursor: cursor ? cursor.getAttribute('x1') : null
+    };
+  }
+  function selftest() {
+    var out = { before: state() };
+    if (slider) {
+      var to = /selftest=(\d+)/.exec(hash);
+      var target = to ? Number(to[1]) : (current > 0 ? current - 1 : Math.min(1, last));
+      slider.value = String(target);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      out.after_slider = state();
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+      out.after_key = state();
+      var entry = $('.timeline li[data-turn]').filter(function (li) {
+        return Number(li.getAttribute('data-turn')) !== current;
+      })[0];
+      if (entry) {
+        out.clicked = Number(entry.getAttribute('data-turn'));
+        entry.click();
+      }
+      out.after_click = state();
+    }
+    out.charts = $('svg.chart').map(function (svg) {
+      var rendered = function (el) { var b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; };
+      return {
+        label: svg.getAttribute('aria-label'),
+        points: $('circle.pt', svg).filter(rendered).length,
+        bars: $('rect.bar', svg).filter(rendered).length,
+        side_bars: $('rect.bar.side', svg).filter(rendered).map(function (r) {
+          return r.getAttribute('data-group') + '|' + r.getAttribute('data-name');
+        }),
+        marked: $('rect.bar.marked', svg).length
+      };
+    });
+    out.errors = errors;
+    var pre = document.createElement('pre');
+    pre.id = 'selftest';
+    pre.hidden = true;
+    pre.textContent = JSON.stringify(out);
+    document.body.appendChild(pre);
+  }
+})();

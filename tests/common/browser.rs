@@ -1,0 +1,189 @@
+//! Headless Chromium for the report tests: Debian's `chromium` run with its own command line
+//! (no DevTools client), a fresh profile each time. `--dump-dom` gives the DOM after the page's
+//! script has run — the report checks itself when its address carries `#selftest` and writes what
+//! it found into `<pre id="selftest">`, which [`selftest`] reads back — and `--screenshot` a PNG.
+//! A test calls [`find`] first and skips, saying why, when there is no browser.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A Chromium binary.
+pub struct Chromium {
+    bin: PathBuf,
+}
+
+/// Chromium, from `$WHITECELL_CHROMIUM` or the `PATH`; `None` (with the reason printed) if absent.
+#[allow(clippy::print_stderr)]
+pub fn find(test: &str) -> Option<Chromium> {
+    let named = std::env::var_os("WHITECELL_CHROMIUM").map(PathBuf::from);
+    let on_path = || {
+        let path = std::env::var_os("PATH")?;
+        std::env::split_paths(&path)
+            .flat_map(|d| ["chromium", "chromium-browser"].map(|n| d.join(n)))
+            .find(|p| p.is_file())
+    };
+    match named.filter(|p| p.is_file()).or_else(on_path) {
+        Some(bin) => Some(Chromium { bin }),
+        None => {
+            eprintln!(
+                "skipping {test}: no chromium on the PATH (Debian: apt-get install -y chromium; or set WHITECELL_CHROMIUM)"
+            );
+            None
+        }
+    }
+}
+
+/// What one run of the browser printed.
+pub struct Run {
+    /// Stdout (the DOM, for `--dump-dom`).
+    pub stdout: String,
+    /// Stderr (Chromium's own log and the page's console, with `--enable-logging=stderr`).
+    pub stderr: String,
+}
+
+impl Chromium {
+    /// Opens `file#hash` with `extra` flags, in a fresh profile, at 1600 x 1000.
+    pub fn run(&self, file: &Path, hash: &str, extra: &[&str]) -> Run {
+        let profile = tempfile::tempdir().expect("a profile folder");
+        let url = format!(
+            "file://{}#{hash}",
+            file.canonicalize().expect("the report exists").display()
+        );
+        let mut child = Command::new(&self.bin)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--window-size=1600,1000",
+            ])
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .args(extra)
+            .arg(&url)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("chromium starts");
+        // Read both pipes while waiting, so a full pipe cannot stall the browser.
+        let mut so = child.stdout.take().expect("stdout");
+        let mut se = child.stderr.take().expect("stderr");
+        let out = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = std::io::Read::read_to_string(&mut so, &mut s);
+            s
+        });
+        let err = std::thread::spawn(move || {
+            let mut s = String::new();
+            let _ = std::io::Read::read_to_string(&mut se, &mut s);
+            s
+        });
+        let deadline = Instant::now() + Duration::from_secs(90);
+        loop {
+            if child
+                .try_wait()
+                .expect("chromium can be waited for")
+                .is_some()
+            {
+                break;
+            }
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!("chromium did not finish within 90 s on {url}");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Run {
+            stdout: out.join().unwrap_or_default(),
+            stderr: err.join().unwrap_or_default(),
+        }
+    }
+
+    /// The DOM of `file#hash` after its script has run.
+    pub fn dom(&self, file: &Path, hash: &str) -> Run {
+        self.run(file, hash, &["--dump-dom"])
+    }
+
+    /// A screenshot of `file#hash` at 1600 x 1000, written to `png`.
+    pub fn screenshot(&self, file: &Path, hash: &str, png: &Path) {
+        let r = self.run(file, hash, &[&format!("--screenshot={}", png.display())]);
+        assert!(png.is_file(), "no screenshot was written:\n{}", r.stderr);
+    }
+}
+
+/// Screenshots `file#hash` beside it as `name`, checks it is a 1600 x 1000 PNG, and keeps it
+/// (see [`keep`]).
+pub fn shoot(c: &Chromium, file: &Path, hash: &str, name: &str) {
+    let png = file.with_file_name(name);
+    c.screenshot(file, hash, &png);
+    assert_eq!(png_size(&png), (1600, 1000), "{name}");
+    keep(&png, name);
+}
+
+/// Asserts that the page's self-check `t` saw no console error.
+pub fn no_errors(t: &serde_json::Value) {
+    assert_eq!(
+        t["errors"],
+        serde_json::Value::Array(vec![]),
+        "console errors: {}",
+        t["errors"]
+    );
+}
+
+/// The self-check's account of the chart labelled `label`.
+pub fn chart(t: &serde_json::Value, label: &str) -> serde_json::Value {
+    t["charts"]
+        .as_array()
+        .expect("the self-check lists the charts")
+        .iter()
+        .find(|c| c["label"] == label)
+        .unwrap_or_else(|| panic!("no chart `{label}`: {}", t["charts"]))
+        .clone()
+}
+
+/// The page's self-check (the JSON it wrote into `<pre id="selftest">`), from a dumped DOM.
+pub fn selftest(dom: &str) -> serde_json::Value {
+    let start = dom
+        .rfind("<pre id=\"selftest\" hidden")
+        .unwrap_or_else(|| panic!("the page's self-check did not run (a script error?)"));
+    let body = &dom[start..];
+    let open = body.find('>').expect("a tag") + 1;
+    let close = body.find("</pre>").expect("the tag ends");
+    let text = body[open..close]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("the self-check is not JSON ({e}):\n{text}"))
+}
+
+/// A PNG's width and height, checking it is one.
+pub fn png_size(path: &Path) -> (u32, u32) {
+    let b = std::fs::read(path).expect("the PNG reads");
+    assert!(
+        b.len() > 24 && b.starts_with(b"\x89PNG\r\n\x1a\n") && &b[12..16] == b"IHDR",
+        "{} is not a PNG",
+        path.display()
+    );
+    let be = |i: usize| u32::from_be_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    (be(16), be(20))
+}
+
+/// Copies `png` to `$WHITECELL_SCREENSHOTS/name` when that is set (to refresh the README's
+/// pictures: `WHITECELL_SCREENSHOTS=docs cargo test --test hotwash`).
+pub fn keep(png: &Path, name: &str) {
+    if let Some(dir) = std::env::var_os("WHITECELL_SCREENSHOTS") {
+        let to = PathBuf::from(dir).join(name);
+        std::fs::copy(png, &to).unwrap_or_else(|e| panic!("cannot copy to {}: {e}", to.display()));
+    }
+}

@@ -100,6 +100,11 @@ fn shell_quote(p: &Path) -> String {
 #[allow(clippy::print_stderr)]
 fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
     if Command::new("tmux").arg("-V").output().is_err() {
+        // CI sets this: there a missing tmux is a failure, not a skip.
+        assert!(
+            std::env::var_os("WHITECELL_REQUIRE_TOOLS").is_none(),
+            "tmux is not installed and WHITECELL_REQUIRE_TOOLS is set"
+        );
         eprintln!(
             "skipped: tmux is not installed (apt-get install -y tmux) — the terminal test needs it"
         );

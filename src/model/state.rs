@@ -29,6 +29,11 @@ pub struct UnitState {
 pub trait Sees {
     /// `side` detected `unit` this turn.
     fn sees(&self, side: SideId, unit: UnitId) -> bool;
+
+    /// The same for every unit id at once, if it is kept that way (one flag per unit id).
+    fn row(&self, _side: SideId) -> Option<&[bool]> {
+        None
+    }
 }
 
 impl Sees for Intel {

@@ -61,7 +61,11 @@ pub fn legal_into(
     let reach = c.reach.from(u.kind, u.zone);
     let within = |r: &&crate::model::reach::Reached| r.dist <= kind.movement;
     // A withdrawal may not pass zones holding hostile units: search around them only if there are any.
-    let open = |x: ZoneId| !b.hostile_in(x, side);
+    let hostile = b.relations.hostile_mask(side);
+    let open = |x: ZoneId| match (hostile, b.sides_in(x)) {
+        (Some(h), Some(there)) => there & h == 0,
+        _ => !b.hostile_in(x, side),
+    };
     let blocked = reach.iter().filter(within).any(|r| !open(r.zone));
     if blocked {
         search.reach_all(b, u.kind, u.zone, kind.movement, &open);

@@ -121,10 +121,26 @@ impl Scratch {
     /// orders): it plans as if they were fresh and in the normal posture.
     pub fn know(&mut self, s: &Situation, side: SideId) {
         self.own.clear();
+        // The allies as a bit mask and the detections as one flag per unit, when they are kept so.
+        let n = s.relations.len();
+        let allies = (n <= 64).then(|| {
+            (0..n).fold(0u64, |m, t| {
+                m | (u64::from(s.allied(side, SideId(t as u16))) << t)
+            })
+        });
+        let row = s.sees.row(side);
         self.place.filter_of(s.place, |u| {
-            if s.allied(side, u.side) {
+            let allied = match allies {
+                Some(m) => m >> u.side.0 & 1 != 0,
+                None => s.allied(side, u.side),
+            };
+            let seen = || match row {
+                Some(r) => r[u.id.index()],
+                None => s.sees.sees(side, u.id),
+            };
+            if allied {
                 Some(*u)
-            } else if s.sees.sees(side, u.id) {
+            } else if seen() {
                 Some(UnitState {
                     readiness: Default::default(),
                     posture: Default::default(),

@@ -137,6 +137,11 @@ impl crate::model::Sees for Contacts {
     fn sees(&self, side: SideId, unit: UnitId) -> bool {
         Contacts::sees(self, side, unit)
     }
+
+    fn row(&self, side: SideId) -> Option<&[bool]> {
+        let n = self.units;
+        self.current.get(side.index() * n..(side.index() + 1) * n)
+    }
 }
 
 /// One side's orders for the coming turn, while waiting.

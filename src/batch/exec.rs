@@ -2,9 +2,10 @@
 //! threads, results handed on strictly in job order.
 //!
 //! Each worker keeps one [`Engine`] for all its jobs (reset between them: a fresh World and
-//! Schedule per game costs several times more) and takes small chunks of job indices from a shared
-//! counter. Results come back over a bounded channel and go through a small reorder buffer, so the
-//! output is the same whatever the number of threads.
+//! Schedule per game costs several times more) and takes chunks of job indices from a shared
+//! counter. A chunk's results come back together over a bounded channel (one message, and so at
+//! most one wake-up of the receiving thread, per chunk rather than per game) and go through a small
+//! reorder buffer, so the output is the same whatever the number of threads.
 
 use super::plan::Plan;
 use super::row::{Row, play};
@@ -19,8 +20,9 @@ use std::sync::mpsc;
 /// its row records) from a failure of the executor itself.
 pub const WORKER: &str = "whitecell-batch-";
 
-/// Job indices a worker takes at a time.
-const CHUNK: u64 = 8;
+/// The most job indices a worker takes at a time (fewer when there are few jobs a thread, so that
+/// every worker gets some).
+const CHUNK: u64 = 32;
 
 /// The most worker threads, whatever is asked.
 pub const MAX_THREADS: usize = 256;
@@ -39,7 +41,8 @@ pub fn ordered<R: Send>(
     let threads = threads.clamp(1, (count.max(1) as usize).min(MAX_THREADS));
     let next = AtomicU64::new(jobs.start);
     let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::sync_channel::<(u64, R)>(threads * CHUNK as usize * 4);
+    let chunk = (count / (threads as u64 * 4)).clamp(1, CHUNK);
+    let (tx, rx) = mpsc::sync_channel::<(u64, Vec<R>)>(threads * 4);
     std::thread::scope(|scope| {
         for t in 0..threads {
             let tx = tx.clone();
@@ -49,14 +52,15 @@ pub fn ordered<R: Send>(
             let started = worker.spawn_scoped(scope, move || {
                 let mut engine: Option<Engine> = None;
                 while !stop.load(Ordering::Relaxed) {
-                    let first = next.fetch_add(CHUNK, Ordering::Relaxed);
+                    let first = next.fetch_add(chunk, Ordering::Relaxed);
                     if first >= end {
                         break;
                     }
-                    for i in first..(first + CHUNK).min(end) {
-                        if tx.send((i, work(i, &mut engine))).is_err() {
-                            return;
-                        }
+                    let results = (first..(first + chunk).min(end))
+                        .map(|i| work(i, &mut engine))
+                        .collect();
+                    if tx.send((first, results)).is_err() {
+                        return;
                     }
                 }
             });
@@ -68,17 +72,20 @@ pub fn ordered<R: Send>(
             }
         }
         drop(tx);
-        let mut pending: BTreeMap<u64, R> = BTreeMap::new();
+        // Chunks by their first job; `want` is the next job to hand on.
+        let mut pending: BTreeMap<u64, Vec<R>> = BTreeMap::new();
         let mut want = jobs.start;
         let mut result = Ok(());
-        'receive: for (i, r) in rx.iter() {
-            pending.insert(i, r);
-            while let Some(r) = pending.remove(&want) {
-                want += 1;
-                if let Err(e) = each(want - 1, r) {
-                    stop.store(true, Ordering::Relaxed);
-                    result = Err(e);
-                    break 'receive;
+        'receive: for (first, rs) in rx.iter() {
+            pending.insert(first, rs);
+            while let Some(rs) = pending.remove(&want) {
+                for r in rs {
+                    want += 1;
+                    if let Err(e) = each(want - 1, r) {
+                        stop.store(true, Ordering::Relaxed);
+                        result = Err(e);
+                        break 'receive;
+                    }
                 }
             }
         }

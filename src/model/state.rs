@@ -51,6 +51,9 @@ pub struct Relations {
     /// worked out again by [`Relations::hostile_mask`] after reading relations back).
     #[serde(skip)]
     hostile: Vec<u64>,
+    /// Per side, the sides allied to it (itself included) as a bit mask, kept as `hostile` is.
+    #[serde(skip)]
+    allied: Vec<u64>,
 }
 
 impl PartialEq for Relations {
@@ -68,6 +71,11 @@ impl Relations {
             n,
             cells: vec![Relation::Neutral; n * n],
             hostile: if n <= 64 { vec![0; n] } else { Vec::new() },
+            allied: if n <= 64 {
+                (0..n).map(|a| 1 << a).collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -80,6 +88,11 @@ impl Relations {
         if self.n <= 64 {
             self.hostile
                 .extend((0..self.n).map(|a| other.hostile_mask(SideId(a as u16)).unwrap_or(0)));
+        }
+        self.allied.clear();
+        if self.n <= 64 {
+            self.allied
+                .extend((0..self.n).map(|a| other.allied_mask(SideId(a as u16)).unwrap_or(0)));
         }
     }
 
@@ -98,6 +111,24 @@ impl Relations {
         }
         Some((0..self.n).fold(0, |m, b| {
             m | (u64::from(self.hostile(side, SideId(b as u16))) << b)
+        }))
+    }
+
+    /// The sides allied to `side` (itself included) as a bit mask, when there are at most 64.
+    #[inline]
+    pub fn allied_mask(&self, side: SideId) -> Option<u64> {
+        if self.n > 64 {
+            return None;
+        }
+        if let Some(m) = self
+            .allied
+            .get(side.index())
+            .filter(|_| self.allied.len() == self.n)
+        {
+            return Some(*m);
+        }
+        Some((0..self.n).fold(0, |m, b| {
+            m | (u64::from(self.get(side, SideId(b as u16)) == Relation::Allied) << b)
         }))
     }
 
@@ -120,6 +151,13 @@ impl Relations {
                 let on = r == Relation::Hostile;
                 for (x, y) in [(a, b), (b, a)] {
                     let m = &mut self.hostile[x.index()];
+                    *m = (*m & !(1 << y.0)) | (u64::from(on) << y.0);
+                }
+            }
+            if self.allied.len() == self.n && self.n <= 64 {
+                let on = r == Relation::Allied;
+                for (x, y) in [(a, b), (b, a)] {
+                    let m = &mut self.allied[x.index()];
                     *m = (*m & !(1 << y.0)) | (u64::from(on) << y.0);
                 }
             }

@@ -70,15 +70,12 @@ pub fn legal_into(
     if blocked {
         search.reach_all(b, u.kind, u.zone, kind.movement, &open);
     }
-    let neighbours = &c.zones[u.zone.index()].neighbours;
     // The sides that may be engaged at all: not this side, not an ally (a bit mask, when it fits).
-    let foes = (c.side_count() <= 64).then(|| {
-        c.side_ids()
-            .filter(|t| b.relations.get(side, *t) != Relation::Allied)
-            .fold(0u64, |m, t| m | 1 << t.0)
-    });
-    let zones = std::iter::once(u.zone).chain(reach.iter().filter(within).map(|r| r.zone));
-    for z in zones {
+    let foes = b.relations.allied_mask(side).map(|allied| !allied);
+    // Each zone with its distance: a zone one move away is a neighbour.
+    let zones =
+        std::iter::once((u.zone, 0)).chain(reach.iter().filter(within).map(|r| (r.zone, r.dist)));
+    for (z, dist) in zones {
         let here = z == u.zone;
         let enterable = !here || here_ok;
         if !here {
@@ -116,7 +113,7 @@ pub fn legal_into(
         {
             out.push(Command::Withdraw(z));
         }
-        if enterable && (here || neighbours.contains(&z)) {
+        if enterable && (here || dist == 1) {
             out.push(Command::ShowOfForce(z));
         }
     }

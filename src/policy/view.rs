@@ -122,12 +122,7 @@ impl Scratch {
     pub fn know(&mut self, s: &Situation, side: SideId) {
         self.own.clear();
         // The allies as a bit mask and the detections as one flag per unit, when they are kept so.
-        let n = s.relations.len();
-        let allies = (n <= 64).then(|| {
-            (0..n).fold(0u64, |m, t| {
-                m | (u64::from(s.allied(side, SideId(t as u16))) << t)
-            })
-        });
+        let allies = s.relations.allied_mask(side);
         let row = s.sees.row(side);
         self.place.filter_of(s.place, |u| {
             let allied = match allies {

@@ -44,6 +44,7 @@ fn roll(r: &View, dice: &crate::dice::Dice, log: &mut Log, s: &mut Scratch) {
     let mut stream = dice.stream(r.clock, Phase::Detection);
     log.events.push(Event::ContactsCleared);
     for side in c.side_ids() {
+        let allied = r.relations.allied_mask(side);
         let mine = &s.best[side.index() * nz..(side.index() + 1) * nz];
         for z in 0..nz {
             let zid = crate::model::ZoneId(z as u32);
@@ -68,7 +69,11 @@ fn roll(r: &View, dice: &crate::dice::Dice, log: &mut Log, s: &mut Scratch) {
                 continue;
             };
             for u in here_units {
-                if u.side == side || r.relations.get(side, u.side) == Relation::Allied {
+                let friend = match allied {
+                    Some(m) => m >> u.side.0 & 1 != 0,
+                    None => r.relations.get(side, u.side) == Relation::Allied,
+                };
+                if friend {
                     continue;
                 }
                 let stealth = i32::from(c.kinds[u.kind.index()].stealth);

@@ -2,11 +2,12 @@
 //! team's view), signed with the side's key, and handed in to the white cell for a receipt.
 
 use super::CliError;
-use crate::game::intake::{self, SideKey};
+use crate::game::intake::{self, Problem, SideKey};
 use crate::game::redact::Picture;
 use crate::game::view::View;
 use crate::game::{Game, atomic};
 use crate::orders::{OrdersFile, parse_orders};
+use crate::scenario::diag::{Diagnostic, Report};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -57,6 +58,11 @@ pub enum Cmd {
 
 /// Reads and parses an orders file.
 pub fn read_orders(p: &Path) -> Result<OrdersFile, CliError> {
+    read_orders_text(p).map(|(f, _)| f)
+}
+
+/// Reads and parses an orders file, keeping its text (to show the lines of later problems).
+pub fn read_orders_text(p: &Path) -> Result<(OrdersFile, String), CliError> {
     let bytes = std::fs::read(p)
         .map_err(|e| CliError::error(format!("error: cannot read {}: {e}", p.display())))?;
     let text = crate::game::view_file::utf8(
@@ -65,7 +71,25 @@ pub fn read_orders(p: &Path) -> Result<OrdersFile, CliError> {
         "an orders file is RON text in UTF-8, as `whitecell play` writes it or a text editor saves it; save it again as UTF-8 (plain text)",
     )
     .map_err(|m| CliError::rejected(format!("error: {m}")))?;
-    parse_orders(p, text).map_err(|r| CliError::rejected(r.to_string()))
+    let f = parse_orders(p, text).map_err(|r| CliError::rejected(r.to_string()))?;
+    Ok((f, text.to_string()))
+}
+
+/// Problems found in a parsed orders file, each shown at the entry it is about: file, line,
+/// column, field path and the line.
+fn located(file: &Path, text: &str, problems: &[Problem]) -> CliError {
+    let root = crate::scenario::tree::parse(text).ok();
+    let diagnostics = problems
+        .iter()
+        .map(|x| {
+            let pos = root
+                .as_ref()
+                .and_then(|r| crate::scenario::load::resolve(r, &x.at));
+            Diagnostic::new(file, text, pos, Some(x.at.clone()), x.message.clone())
+        })
+        .collect();
+    let report = Report { diagnostics }.finish();
+    CliError::rejected(format!("{report}: the orders are refused"))
 }
 
 /// Reads a key file, refusing a damaged one ([`crate::game::keyfile`]).
@@ -193,11 +217,11 @@ fn rejected(lines: &[String]) -> CliError {
 pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
     match cmd {
         Cmd::Check { file, game, key } => {
-            let f = read_orders(file)?;
+            let (f, text) = read_orders_text(file)?;
             let k = key.as_deref().map(read_key).transpose()?;
             let (p, g, _) = picture(game, Some(&f.side), k.as_ref())?;
             let mut problems = Vec::new();
-            if let Err(m) = intake::check_binding(&p, &f) {
+            if let Err(m) = intake::check_binding_at(&p, &f) {
                 problems.push(m);
             }
             let key_hex = match (k, &g) {
@@ -210,16 +234,19 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             };
             if let Some(k) = key_hex
                 && f.signature.is_some()
-                && let Err(m) = intake::check_signature(&f, &k)
+                && let Err(message) = intake::check_signature(&f, &k)
             {
-                problems.push(m);
+                problems.push(Problem {
+                    at: "signature".into(),
+                    message,
+                });
             }
-            match intake::check_orders(&p, &f) {
+            match intake::check_orders_at(&p, &f) {
                 Ok(w) => problems.extend(w),
                 Err(e) => problems.extend(e),
             }
             if !problems.is_empty() {
-                return Err(rejected(&problems));
+                return Err(located(file, &text, &problems));
             }
             let signed = if f.signature.is_some() {
                 "signed"

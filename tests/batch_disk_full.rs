@@ -8,6 +8,8 @@
 //! `WHITECELL_REQUIRE_TOOLS` is set (CI), where it fails instead. The tmpfs is unmounted whatever
 //! happens.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod common;
 
 use common::{err, out, wc};

@@ -8,6 +8,8 @@
 //! Seeded: `WHITECELL_MUTANT_SEED=S` draws another campaign, `WHITECELL_MUTANTS=N` a larger one,
 //! `WHITECELL_MUTANT_SHOW=1` prints every refusal.
 
+#![allow(clippy::print_stdout)]
+
 mod common;
 
 use common::Mix as Rng;

@@ -69,7 +69,7 @@ impl fmt::Display for Diagnostic {
         if let Some(path) = &self.path {
             write!(f, ": {}", escape_controls(path))?;
         }
-        write!(f, ": {}", escape_controls(&self.message))?;
+        write!(f, ": {}", escape_controls(&abridge_words(&self.message)))?;
         if let (Some(p), Some(line)) = (self.pos, &self.line_text) {
             let n = p.line.to_string();
             let pad = " ".repeat(n.len());
@@ -98,6 +98,37 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// `text` with every word (a run without spaces) longer than a line cut short: a value of megabytes
+/// echoed in a message is shown by its start and its length.
+fn abridge_words(text: &str) -> std::borrow::Cow<'_, str> {
+    const LONG: usize = 300;
+    if !text.split(' ').any(|w| w.len() > LONG) {
+        return text.into();
+    }
+    text.split(' ')
+        .map(|w| {
+            let n = w.chars().count();
+            if n > LONG {
+                // Keep its closing quotes and punctuation: `...`; stays `...`;
+                let head: String = w.chars().take(40).collect();
+                let tail: String = {
+                    let t: Vec<char> = w
+                        .chars()
+                        .rev()
+                        .take_while(|c| !c.is_alphanumeric())
+                        .collect();
+                    t.into_iter().take(3).rev().collect()
+                };
+                format!("{head}...{tail} ({n} characters)")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into()
 }
 
 /// A position after the last line (the end of a file that ends with a line break, or of an empty

@@ -190,3 +190,42 @@ fn decoding_errors_have_a_kind() {
         DeErrorKind::UnknownVariant
     );
 }
+
+#[test]
+fn a_bad_save_is_rejected_input_for_every_command() {
+    // One rule (README, Commands): a damaged save is exit 1 from every command that opens the game.
+    let t = tempfile::tempdir().expect("tempdir");
+    let g = t.path().join("g");
+    common::new_game(&g, 3);
+    let save = g.join("game.save");
+    let mut bytes = std::fs::read(&save).expect("save");
+    bytes.extend_from_slice(b"junk\n");
+    std::fs::write(&save, &bytes).expect("damage the save");
+    let gs = g.to_string_lossy().to_string();
+    let html = t.path().join("a.html").to_string_lossy().to_string();
+    let commands: [&[&str]; 11] = [
+        &["status", &gs],
+        &["replay", &gs],
+        &["adjudicate", &gs, "--yes"],
+        &["view", &gs, "--umpire"],
+        &["view", &gs, "--side", "usa"],
+        &["account", &gs],
+        &["fork", &gs, "--from-turn", "0", "--runs", "2"],
+        &["report", &gs, "--out", &html],
+        &["inject", &gs, "chemical_allegation", "--reason", "test"],
+        &[
+            "amend", &gs, "--track", "tension", "--value", "4", "--reason", "test",
+        ],
+        &["rollback", &gs, "--to-turn", "0", "--reason", "test"],
+    ];
+    for args in commands {
+        let o = wc(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", err(&o));
+        assert!(err(&o).contains("game.save"), "{args:?}: {}", err(&o));
+    }
+    assert_eq!(
+        std::fs::read(&save).expect("save"),
+        bytes,
+        "the save is left as it was"
+    );
+}

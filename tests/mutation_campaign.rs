@@ -3,7 +3,8 @@
 //! swapped with the next, a number changed, an identifier misspelt, a bracket dropped, junk or a
 //! control character inserted, the file cut short — and loaded by the real loader. A mutant may
 //! load (a changed number can still be valid) or be refused; it must never panic, and every problem
-//! a refusal names must say where: file, line and column, with the line shown.
+//! a refusal names must say where: file, line and column, with the line shown. Half as many
+//! mutants of a team's orders file go through the orders parser, held to the same.
 //!
 //! Seeded: `WHITECELL_MUTANT_SEED=S` draws another campaign, `WHITECELL_MUTANTS=N` a larger one,
 //! `WHITECELL_MUTANT_SHOW=1` prints every refusal.
@@ -243,4 +244,54 @@ fn every_refusal_of_a_mutant_names_file_line_and_column() {
         refused > count / 2,
         "most mutants should be refused: {refused} of {count}"
     );
+}
+
+/// A team's orders file, as `play` writes one, for the orders mutants.
+const ORDERS: &str = r#"// whitecell orders: game eastern-med-2018-3560de40, side usa, turn 1
+(
+    game: "eastern-med-2018-3560de40",
+    side: "usa",
+    turn: 1,
+    orders: [
+        (unit: "us_ross", order: Move("west_med")),
+        (unit: "us_b1b", order: Engage("idlib", "armed_groups")),
+        (unit: "us_tanf_garrison", order: Hold),
+    ],
+    signals: [
+        (to: "russia", kind: Hotline),
+    ],
+    signature: Some("8f2c0d6b6e5a4f3e2d1c0b9a8f7e6d5c4b3a29180f0e0d0c0b0a090807060504"),
+)
+"#;
+
+#[test]
+fn every_refusal_of_a_mutant_orders_file_names_its_line_and_column() {
+    let seed = common::env_u64("WHITECELL_MUTANT_SEED", 11);
+    let count = common::env_u64("WHITECELL_MUTANTS", 520) as usize / 2;
+    let path = Path::new("orders.ron");
+    let mut r = Rng(seed.wrapping_add(1));
+    let mut failures = Vec::new();
+    let mut refused = 0;
+    for n in 0..count {
+        let op = OPERATORS[n % OPERATORS.len()];
+        let mutant = mutate(ORDERS, op, &mut r);
+        let got = std::panic::catch_unwind(|| whitecell::orders::parse_orders(path, &mutant));
+        match got {
+            Err(_) => failures.push(format!("orders mutant {n} ({op}): panicked")),
+            Ok(Ok(_)) => {}
+            Ok(Err(report)) => {
+                refused += 1;
+                for d in &report.diagnostics {
+                    if d.pos.is_none() || d.line_text.is_none() {
+                        failures.push(format!("orders mutant {n} ({op}): no place:\n{d}"));
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "{count} orders mutants (seed {seed}): {refused} refused, {} failures",
+        failures.len()
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -229,3 +229,34 @@ fn a_bad_save_is_rejected_input_for_every_command() {
         "the save is left as it was"
     );
 }
+
+#[test]
+fn orders_sign_and_submit_show_each_problem_at_its_line() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let g = t.path().join("g");
+    common::new_game(&g, 5);
+    let id = common::view(&g, "usa").game;
+    let f = t.path().join("orders.ron");
+    let text = common::orders_ron(
+        &id,
+        "usa",
+        1,
+        &[("us_ross", "Hold"), ("us_rosss", "Move(\"west_med\")")],
+    );
+    std::fs::write(&f, text).expect("write");
+    let (fs, gs) = (f.to_string_lossy(), g.to_string_lossy());
+    let key = g.join("keys/usa.key").to_string_lossy().to_string();
+    for args in [
+        vec!["orders", "sign", &fs, "--key", &key],
+        vec!["orders", "submit", &fs, &gs, "--key", &key],
+    ] {
+        let o = wc(&args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", err(&o));
+        let e = err(&o);
+        assert!(
+            e.contains(&format!("{fs}:7:5: orders[1]: unit `us_rosss`")),
+            "{args:?}:\n{e}"
+        );
+        assert!(e.contains(" 7 |     (unit: \"us_rosss\""), "{args:?}:\n{e}");
+    }
+}

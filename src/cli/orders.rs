@@ -56,11 +56,6 @@ pub enum Cmd {
     },
 }
 
-/// Reads and parses an orders file.
-pub fn read_orders(p: &Path) -> Result<OrdersFile, CliError> {
-    read_orders_text(p).map(|(f, _)| f)
-}
-
 /// Reads and parses an orders file, keeping its text (to show the lines of later problems).
 pub fn read_orders_text(p: &Path) -> Result<(OrdersFile, String), CliError> {
     let bytes = std::fs::read(p)
@@ -269,7 +264,7 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             game,
             out: dest,
         } => {
-            let mut f = read_orders(file)?;
+            let (mut f, text) = read_orders_text(file)?;
             let k = read_key(key)?;
             if k.side != f.side || k.game != f.game {
                 return Err(CliError::rejected(format!(
@@ -281,9 +276,9 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             let src = sign_source(key, &k.side, game.as_deref())?;
             let (p, g, _) = picture(&src, Some(&k.side), Some(&k))?;
             check_key(&k, &p, g.as_ref())?;
-            let warnings = intake::check_orders(&p, &f).map_err(|e| rejected(&e))?;
+            let warnings = intake::check_orders_at(&p, &f).map_err(|e| located(file, &text, &e))?;
             for w in &warnings {
-                writeln!(out, "warning: {w}")?;
+                writeln!(out, "warning: {}", w.message)?;
             }
             f.signature = Some(intake::sign(&f, &k.key));
             let dest = dest.as_deref().unwrap_or(file);
@@ -304,9 +299,10 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             key,
             replace,
         } => {
-            let mut f = read_orders(file)?;
+            let (mut f, text) = read_orders_text(file)?;
             let mut g = super::new::open(game_dir)?;
-            let receipt = submit(out, &mut g, &mut f, key.as_deref(), *replace)?;
+            let from = Some((file.as_path(), text.as_str()));
+            let receipt = submit(out, &mut g, &mut f, from, key.as_deref(), *replace)?;
             writeln!(
                 out,
                 "accepted {} order(s) for {} turn {}; receipt {receipt}",
@@ -320,14 +316,20 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
 }
 
 /// The white cell's intake of one orders file: binding, key, signature, units; prints warnings
-/// for orders that would be rejected now; records the file and returns the receipt.
+/// for orders that would be rejected now; records the file and returns the receipt. `from` is the
+/// file and its text, when there is one, to show each problem at its line.
 pub fn submit(
     out: &mut dyn Write,
     g: &mut Game,
     f: &mut OrdersFile,
+    from: Option<(&Path, &str)>,
     key: Option<&Path>,
     replace: bool,
 ) -> Result<String, CliError> {
+    let refuse = |problems: Vec<Problem>| match from {
+        Some((file, text)) => located(file, text, &problems),
+        None => rejected(&problems.into_iter().map(|x| x.message).collect::<Vec<_>>()),
+    };
     if let Some(o) = g.engine.outcome() {
         return Err(CliError::rejected(format!(
             "error: the game is over ({}); no more orders",
@@ -335,24 +337,32 @@ pub fn submit(
         )));
     }
     if f.game != g.save.game {
-        return Err(rejected(&[format!(
-            "these orders are for game `{}`, but this game is `{}`",
-            f.game, g.save.game
-        )]));
+        return Err(refuse(vec![Problem {
+            at: "game".into(),
+            message: format!(
+                "these orders are for game `{}`, but this game is `{}`",
+                f.game, g.save.game
+            ),
+        }]));
     }
     let side = g.side(&f.side)?;
     let p = g.picture(side);
-    intake::check_binding(&p, f).map_err(|m| rejected(&[m]))?;
+    intake::check_binding_at(&p, f).map_err(|x| refuse(vec![x]))?;
     if let Some(k) = key {
         let k = read_key(k)?;
         check_key(&k, &p, Some(g))?;
         f.signature = Some(intake::sign(f, &k.key));
     }
     let k = g.save.keys.get(&f.side).cloned().unwrap_or_default();
-    intake::check_signature(f, &k).map_err(|m| rejected(&[m]))?;
-    let warnings = intake::check_orders(&p, f).map_err(|e| rejected(&e))?;
+    intake::check_signature(f, &k).map_err(|message| {
+        refuse(vec![Problem {
+            at: "signature".into(),
+            message,
+        }])
+    })?;
+    let warnings = intake::check_orders_at(&p, f).map_err(refuse)?;
     for w in &warnings {
-        writeln!(out, "warning: {w}")?;
+        writeln!(out, "warning: {}", w.message)?;
     }
     // Once a side's orders for the turn are in, another file replaces them only when asked: an
     // older signed file handed in again must not silently undo a team's final orders.

@@ -21,6 +21,8 @@ pub struct Edit {
     pub path: String,
     /// The value as written.
     pub value: String,
+    /// The edit is one value of a `--sweep` (else a `--set`): messages name the flag it came from.
+    pub swept: bool,
 }
 
 impl Edit {
@@ -30,12 +32,30 @@ impl Edit {
             Some((p, v)) if !p.trim().is_empty() => Ok(Edit {
                 path: p.trim().to_string(),
                 value: v.trim().to_string(),
+                swept: false,
             }),
             _ => Err(format!(
                 "`{flag}`: write PATH=VALUE, e.g. tracks.tension.start=3"
             )),
         }
     }
+}
+
+impl Edit {
+    /// The edit as the flag that gave it: `--set PATH=VALUE` or `--sweep PATH=VALUE`.
+    pub fn flagged(&self) -> String {
+        let flag = if self.swept { "--sweep" } else { "--set" };
+        format!("{flag} {self}")
+    }
+}
+
+/// The edits as the flags that gave them, for messages.
+pub fn flags(edits: &[Edit]) -> String {
+    edits
+        .iter()
+        .map(Edit::flagged)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl std::fmt::Display for Edit {
@@ -141,12 +161,13 @@ fn slot<'a>(root: &'a mut Value, path: &str) -> Result<&'a mut Value, String> {
 pub fn apply(s: &Scenario, edits: &[Edit]) -> Result<Scenario, String> {
     let mut root = serde_json::to_value(s).map_err(|e| format!("internal: {e}"))?;
     for e in edits {
-        let at = slot(&mut root, &e.path).map_err(|m| format!("--set {e}: {m}"))?;
+        let at = slot(&mut root, &e.path).map_err(|m| format!("{}: {m}", e.flagged()))?;
         let new = parse_value(&e.value);
         let same = std::mem::discriminant(at) == std::mem::discriminant(&new);
         if !at.is_null() && !new.is_null() && !same {
             return Err(format!(
-                "--set {e}: `{}` is {}, but `{}` is {}",
+                "{}: `{}` is {}, but `{}` is {}",
+                e.flagged(),
                 e.path,
                 kind(at),
                 e.value,
@@ -155,10 +176,7 @@ pub fn apply(s: &Scenario, edits: &[Edit]) -> Result<Scenario, String> {
         }
         *at = new;
     }
-    serde_json::from_value(root).map_err(|err| {
-        let paths: Vec<String> = edits.iter().map(|e| e.to_string()).collect();
-        format!("--set {}: {err}", paths.join(" "))
-    })
+    serde_json::from_value(root).map_err(|err| format!("{}: {err}", flags(edits)))
 }
 
 /// The scenario with the edits made and checked like a file; `loaded` itself when there are none.
@@ -170,7 +188,6 @@ pub fn load_edited(loaded: &Loaded, edits: &[Edit]) -> Result<Loaded, String> {
     let text = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default())
         .map_err(|e| format!("internal: cannot write the edited scenario: {e}"))?;
     load_str(&loaded.path, &text, &|p| std::fs::read_to_string(p)).map_err(|r: Report| {
-        let paths: Vec<String> = edits.iter().map(|e| e.to_string()).collect();
         let msgs: Vec<String> = r
             .diagnostics
             .iter()
@@ -180,8 +197,8 @@ pub fn load_edited(loaded: &Loaded, edits: &[Edit]) -> Result<Loaded, String> {
             })
             .collect();
         format!(
-            "--set {}: the edited scenario is not valid:\n  {}",
-            paths.join(" "),
+            "{}: the edited scenario is not valid:\n  {}",
+            flags(edits),
             msgs.join("\n  ")
         )
     })

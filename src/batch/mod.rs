@@ -92,7 +92,13 @@ pub fn run_shard(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Done, BatchError> {
     let io = |what: &str, p: &Path, e: std::io::Error| {
-        BatchError::Io(format!("error: cannot {what} {}: {e}", p.display()))
+        let full = if e.kind() == std::io::ErrorKind::StorageFull {
+            "\nthe disk is full: nothing of this shard was kept; free some space (or give another \
+             --out) and run the same command again: finished shards are skipped, this one is played"
+        } else {
+            ""
+        };
+        BatchError::Io(format!("error: cannot {what} {}: {e}{full}", p.display()))
     };
     std::fs::create_dir_all(&opt.out).map_err(|e| io("create the folder", &opt.out, e))?;
     let (part, mpath) = paths(opt);
@@ -149,8 +155,12 @@ pub fn run_shard(
     };
     let text = serde_json::to_string_pretty(&manifest)
         .map_err(|e| BatchError::Io(format!("error: cannot write the manifest: {e}")))?;
-    crate::game::atomic::write(&mpath, format!("{text}\n").as_bytes())
-        .map_err(|e| io("write", &mpath, e))?;
+    if let Err(e) = crate::game::atomic::write(&mpath, format!("{text}\n").as_bytes()) {
+        // A part is in place only with its manifest: without one it would be played again anyway,
+        // and a part alone reads as finished work to anyone listing the folder.
+        let _ = std::fs::remove_file(&part);
+        return Err(io("write", &mpath, e));
+    }
     Ok(Done::Played {
         manifest,
         summary: Box::new(summary),

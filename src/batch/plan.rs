@@ -7,7 +7,7 @@
 //! (see [`super::seed`]), so every point plays the same seeds and differences between points come
 //! from the parameters, not from luck.
 
-use super::edit::{Edit, load_edited};
+use super::edit::{Edit, flags, load_edited};
 use super::seed;
 use crate::model::Compiled;
 use crate::policy::PolicySpec;
@@ -29,9 +29,7 @@ impl Sweep {
         let e = Edit::parse(flag).map_err(|m| m.replace("PATH=VALUE", "PATH=V1,V2,..."))?;
         let values: Vec<String> = e.value.split(',').map(|v| v.trim().to_string()).collect();
         if values.iter().any(String::is_empty) {
-            return Err(format!(
-                "--sweep `{flag}`: a value is empty; write PATH=V1,V2,..."
-            ));
+            return Err(format!("`{flag}`: a value is empty; write PATH=V1,V2,..."));
         }
         Ok(Sweep {
             path: e.path,
@@ -112,6 +110,7 @@ impl Plan {
             edits.extend(sweeps.iter().zip(&values).map(|(s, v)| Edit {
                 path: s.path.clone(),
                 value: v.clone(),
+                swept: true,
             }));
             let l = load_edited(loaded, &edits)?;
             let c = Compiled::new(&l)?;
@@ -124,11 +123,7 @@ impl Plan {
             if ids(&c) != (sides.clone(), tracks.clone()) {
                 return Err(format!(
                     "{}: edits may change values, not which sides or tracks there are",
-                    edits
-                        .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                    flags(&edits)
                 ));
             }
             let policies = policies(&c)?;
@@ -179,6 +174,8 @@ impl Plan {
                 .map(|(s, v)| Edit {
                     path: s.path.clone(),
                     value: v.clone(),
+                    // `whitecell run` takes a swept value back as a `--set`.
+                    swept: false,
                 }),
         );
         e

@@ -116,7 +116,13 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
     let sweeps = parse_all(&a.sweeps, Sweep::parse, "--sweep")?;
     let loaded =
         crate::scenario::load_file(&a.scenario).map_err(|r| CliError::rejected(r.to_string()))?;
-    let policies = |c: &Compiled| super::policies(c, &a.policies).map_err(|e| e.message);
+    // The plan's errors get one `error: ` below: take the policies' own off.
+    let policies = |c: &Compiled| {
+        super::policies(c, &a.policies).map_err(|e| match e.message.strip_prefix("error: ") {
+            Some(m) => m.to_string(),
+            None => e.message,
+        })
+    };
     let plan = Plan::new(&loaded, a.master_seed, a.runs, sets, sweeps, &policies)
         .map_err(|e| CliError::rejected(format!("error: {e}")))?;
     let opt = Options {

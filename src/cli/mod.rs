@@ -164,7 +164,9 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // A closed stderr (`validate bad.ron 2>&1 | head`) must not panic: ignore write errors.
-            let _ = writeln!(std::io::stderr(), "{e}");
+            // Control characters from a file or a flag are shown escaped, never echoed raw.
+            let shown = crate::scenario::diag::escape_controls(&e.message);
+            let _ = writeln!(std::io::stderr(), "{shown}");
             ExitCode::from(e.code)
         }
     }

@@ -2,11 +2,12 @@
 //! team's view), signed with the side's key, and handed in to the white cell for a receipt.
 
 use super::CliError;
-use crate::game::intake::{self, SideKey};
+use crate::game::intake::{self, Problem, SideKey};
 use crate::game::redact::Picture;
 use crate::game::view::View;
 use crate::game::{Game, atomic};
 use crate::orders::{OrdersFile, parse_orders};
+use crate::scenario::diag::{Diagnostic, Report};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -55,8 +56,8 @@ pub enum Cmd {
     },
 }
 
-/// Reads and parses an orders file.
-pub fn read_orders(p: &Path) -> Result<OrdersFile, CliError> {
+/// Reads and parses an orders file, keeping its text (to show the lines of later problems).
+pub fn read_orders_text(p: &Path) -> Result<(OrdersFile, String), CliError> {
     let bytes = std::fs::read(p)
         .map_err(|e| CliError::error(format!("error: cannot read {}: {e}", p.display())))?;
     let text = crate::game::view_file::utf8(
@@ -65,7 +66,25 @@ pub fn read_orders(p: &Path) -> Result<OrdersFile, CliError> {
         "an orders file is RON text in UTF-8, as `whitecell play` writes it or a text editor saves it; save it again as UTF-8 (plain text)",
     )
     .map_err(|m| CliError::rejected(format!("error: {m}")))?;
-    parse_orders(p, text).map_err(|r| CliError::rejected(r.to_string()))
+    let f = parse_orders(p, text).map_err(|r| CliError::rejected(r.to_string()))?;
+    Ok((f, text.to_string()))
+}
+
+/// Problems found in a parsed orders file, each shown at the entry it is about: file, line,
+/// column, field path and the line.
+fn located(file: &Path, text: &str, problems: &[Problem]) -> CliError {
+    let root = crate::scenario::tree::parse(text).ok();
+    let diagnostics = problems
+        .iter()
+        .map(|x| {
+            let pos = root
+                .as_ref()
+                .and_then(|r| crate::scenario::load::resolve(r, &x.at));
+            Diagnostic::new(file, text, pos, Some(x.at.clone()), x.message.clone())
+        })
+        .collect();
+    let report = Report { diagnostics }.finish();
+    CliError::rejected(format!("{report}: the orders are refused"))
 }
 
 /// Reads a key file, refusing a damaged one ([`crate::game::keyfile`]).
@@ -193,11 +212,11 @@ fn rejected(lines: &[String]) -> CliError {
 pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
     match cmd {
         Cmd::Check { file, game, key } => {
-            let f = read_orders(file)?;
+            let (f, text) = read_orders_text(file)?;
             let k = key.as_deref().map(read_key).transpose()?;
             let (p, g, _) = picture(game, Some(&f.side), k.as_ref())?;
             let mut problems = Vec::new();
-            if let Err(m) = intake::check_binding(&p, &f) {
+            if let Err(m) = intake::check_binding_at(&p, &f) {
                 problems.push(m);
             }
             let key_hex = match (k, &g) {
@@ -210,16 +229,19 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             };
             if let Some(k) = key_hex
                 && f.signature.is_some()
-                && let Err(m) = intake::check_signature(&f, &k)
+                && let Err(message) = intake::check_signature(&f, &k)
             {
-                problems.push(m);
+                problems.push(Problem {
+                    at: "signature".into(),
+                    message,
+                });
             }
-            match intake::check_orders(&p, &f) {
+            match intake::check_orders_at(&p, &f) {
                 Ok(w) => problems.extend(w),
                 Err(e) => problems.extend(e),
             }
             if !problems.is_empty() {
-                return Err(rejected(&problems));
+                return Err(located(file, &text, &problems));
             }
             let signed = if f.signature.is_some() {
                 "signed"
@@ -242,7 +264,7 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             game,
             out: dest,
         } => {
-            let mut f = read_orders(file)?;
+            let (mut f, text) = read_orders_text(file)?;
             let k = read_key(key)?;
             if k.side != f.side || k.game != f.game {
                 return Err(CliError::rejected(format!(
@@ -254,9 +276,9 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             let src = sign_source(key, &k.side, game.as_deref())?;
             let (p, g, _) = picture(&src, Some(&k.side), Some(&k))?;
             check_key(&k, &p, g.as_ref())?;
-            let warnings = intake::check_orders(&p, &f).map_err(|e| rejected(&e))?;
+            let warnings = intake::check_orders_at(&p, &f).map_err(|e| located(file, &text, &e))?;
             for w in &warnings {
-                writeln!(out, "warning: {w}")?;
+                writeln!(out, "warning: {}", w.message)?;
             }
             f.signature = Some(intake::sign(&f, &k.key));
             let dest = dest.as_deref().unwrap_or(file);
@@ -277,9 +299,10 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             key,
             replace,
         } => {
-            let mut f = read_orders(file)?;
+            let (mut f, text) = read_orders_text(file)?;
             let mut g = super::new::open(game_dir)?;
-            let receipt = submit(out, &mut g, &mut f, key.as_deref(), *replace)?;
+            let from = Some((file.as_path(), text.as_str()));
+            let receipt = submit(out, &mut g, &mut f, from, key.as_deref(), *replace)?;
             writeln!(
                 out,
                 "accepted {} order(s) for {} turn {}; receipt {receipt}",
@@ -293,14 +316,20 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
 }
 
 /// The white cell's intake of one orders file: binding, key, signature, units; prints warnings
-/// for orders that would be rejected now; records the file and returns the receipt.
+/// for orders that would be rejected now; records the file and returns the receipt. `from` is the
+/// file and its text, when there is one, to show each problem at its line.
 pub fn submit(
     out: &mut dyn Write,
     g: &mut Game,
     f: &mut OrdersFile,
+    from: Option<(&Path, &str)>,
     key: Option<&Path>,
     replace: bool,
 ) -> Result<String, CliError> {
+    let refuse = |problems: Vec<Problem>| match from {
+        Some((file, text)) => located(file, text, &problems),
+        None => rejected(&problems.into_iter().map(|x| x.message).collect::<Vec<_>>()),
+    };
     if let Some(o) = g.engine.outcome() {
         return Err(CliError::rejected(format!(
             "error: the game is over ({}); no more orders",
@@ -308,24 +337,32 @@ pub fn submit(
         )));
     }
     if f.game != g.save.game {
-        return Err(rejected(&[format!(
-            "these orders are for game `{}`, but this game is `{}`",
-            f.game, g.save.game
-        )]));
+        return Err(refuse(vec![Problem {
+            at: "game".into(),
+            message: format!(
+                "these orders are for game `{}`, but this game is `{}`",
+                f.game, g.save.game
+            ),
+        }]));
     }
     let side = g.side(&f.side)?;
     let p = g.picture(side);
-    intake::check_binding(&p, f).map_err(|m| rejected(&[m]))?;
+    intake::check_binding_at(&p, f).map_err(|x| refuse(vec![x]))?;
     if let Some(k) = key {
         let k = read_key(k)?;
         check_key(&k, &p, Some(g))?;
         f.signature = Some(intake::sign(f, &k.key));
     }
     let k = g.save.keys.get(&f.side).cloned().unwrap_or_default();
-    intake::check_signature(f, &k).map_err(|m| rejected(&[m]))?;
-    let warnings = intake::check_orders(&p, f).map_err(|e| rejected(&e))?;
+    intake::check_signature(f, &k).map_err(|message| {
+        refuse(vec![Problem {
+            at: "signature".into(),
+            message,
+        }])
+    })?;
+    let warnings = intake::check_orders_at(&p, f).map_err(refuse)?;
     for w in &warnings {
-        writeln!(out, "warning: {w}")?;
+        writeln!(out, "warning: {}", w.message)?;
     }
     // Once a side's orders for the turn are in, another file replaces them only when asked: an
     // older signed file handed in again must not silently undo a team's final orders.

@@ -96,29 +96,47 @@ pub fn to_ron(f: &OrdersFile) -> String {
 /// Checks that an orders file is bound to this game, a known side and the coming turn. These are
 /// the errors that mean "wrong file": the whole file is refused.
 pub fn check_binding(p: &Picture, f: &OrdersFile) -> Result<(), String> {
+    check_binding_at(p, f).map_err(|x| x.message)
+}
+
+/// [`check_binding`], with the field at fault (`game`, `side` or `turn`).
+pub fn check_binding_at(p: &Picture, f: &OrdersFile) -> Result<(), Problem> {
+    let at = |field: &str, message: String| Problem {
+        at: field.to_string(),
+        message,
+    };
     if f.game != p.game {
-        return Err(format!(
-            "these orders are for game `{}`, but this game is `{}`: is it the right file, or a file from another class?",
-            f.game, p.game
+        return Err(at(
+            "game",
+            format!(
+                "these orders are for game `{}`, but this game is `{}`: is it the right file, or a file from another class?",
+                f.game, p.game
+            ),
         ));
     }
     let me = p.c.side_name(p.side);
     if f.side != me {
-        return Err(format!(
-            "these orders are for side `{}`, but they are being handed in for side `{me}`; a team may only send its own side's orders",
-            f.side
+        return Err(at(
+            "side",
+            format!(
+                "these orders are for side `{}`, but they are being handed in for side `{me}`; a team may only send its own side's orders",
+                f.side
+            ),
         ));
     }
     if f.turn != p.next_turn() {
-        return Err(format!(
-            "these orders are for turn {}, but orders are due for turn {}{}",
-            f.turn,
-            p.next_turn(),
-            if f.turn < p.next_turn() {
-                " (that turn has been played; write orders for the coming turn)"
-            } else {
-                " (that turn has not come yet)"
-            }
+        return Err(at(
+            "turn",
+            format!(
+                "these orders are for turn {}, but orders are due for turn {}{}",
+                f.turn,
+                p.next_turn(),
+                if f.turn < p.next_turn() {
+                    " (that turn has been played; write orders for the coming turn)"
+                } else {
+                    " (that turn has not come yet)"
+                }
+            ),
         ));
     }
     Ok(())
@@ -139,11 +157,27 @@ pub fn check_signature(f: &OrdersFile, key: &str) -> Result<(), String> {
     }
 }
 
+/// One problem with an orders file, with the field path of the entry it is about (`orders[2]`,
+/// `signals[0]`), so a message can point at its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The entry's field path in the file.
+    pub at: String,
+    /// What is wrong.
+    pub message: String,
+}
+
 /// Problems with an orders file's content: unknown ids or units of another side refuse the file
 /// (`Err`); orders that are legal in form but would be rejected now are returned as warnings.
 pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<String>> {
+    let text = |v: Vec<Problem>| v.into_iter().map(|x| x.message).collect();
+    check_orders_at(p, f).map(text).map_err(text)
+}
+
+/// [`check_orders`], each problem with the entry it is about. Entries resolve as
+/// [`OrdersFile::resolve`] resolves them for the engine.
+pub fn check_orders_at(p: &Picture, f: &OrdersFile) -> Result<Vec<Problem>, Vec<Problem>> {
     let c = &p.c;
-    let (resolved, unresolved) = f.resolve(c);
     let me = c.side_name(p.side);
     // The side's units on the map now: units an event has yet to bring on stay unmentioned.
     let own: Vec<&str> = p
@@ -164,24 +198,44 @@ pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<Stri
             own.join(", ")
         )
     };
-    let mut errors: Vec<String> = Vec::new();
-    for u in &unresolved {
+    let mut errors = Vec::new();
+    let mut orders = Vec::new();
+    for (i, o) in f.orders.iter().enumerate() {
+        let at = format!("orders[{i}]");
         // Ownership first: an order for another side's unit gets the same answer as one for a
         // unit that does not exist, whatever else is wrong with it.
-        let theirs = c
-            .unit(&u.unit)
-            .is_some_and(|id| c.units[id.index()].side != p.side);
-        if !u.unit.is_empty() && (c.unit(&u.unit).is_none() || theirs) {
-            errors.push(not_yours(&u.unit));
-        } else if u.unit.is_empty() {
-            errors.push(format!("{}: {}", u.order, u.reason));
-        } else {
-            errors.push(format!("unit `{}` {}: {}", u.unit, u.order, u.reason));
+        let Some(unit) = c
+            .unit(&o.unit)
+            .filter(|u| c.units[u.index()].side == p.side)
+        else {
+            errors.push(Problem {
+                at,
+                message: not_yours(&o.unit),
+            });
+            continue;
+        };
+        match crate::orders::resolve_command(c, &o.order) {
+            Ok(command) => orders.push((at, Order { unit, command })),
+            Err(why) => errors.push(Problem {
+                at,
+                message: format!("unit `{}` {}: {why}", o.unit, o.order),
+            }),
         }
     }
-    for o in &resolved.orders {
-        if c.units[o.unit.index()].side != p.side {
-            errors.push(not_yours(c.unit_name(o.unit)));
+    let mut signals = Vec::new();
+    for (k, x) in f.signals.iter().enumerate() {
+        let at = format!("signals[{k}]");
+        match c.side(&x.to) {
+            Some(to) => signals.push((at, crate::orders::Signal { to, kind: x.kind })),
+            None => errors.push(Problem {
+                at,
+                message: format!(
+                    "Signal({}, {:?}): {}",
+                    x.to,
+                    x.kind,
+                    crate::orders::Rejection::UnknownSide(x.to.clone())
+                ),
+            }),
         }
     }
     if !errors.is_empty() {
@@ -190,27 +244,25 @@ pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<Stri
     let b = p.board();
     let mut done = Vec::new();
     let mut warnings = Vec::new();
-    for o in &resolved.orders {
-        match check(
-            &b,
-            p.side,
-            &Order {
-                unit: o.unit,
-                command: o.command,
-            },
-            &|u| done.contains(&u),
-        ) {
+    for (at, o) in orders {
+        match check(&b, p.side, &o, &|u| done.contains(&u)) {
             Ok(_) => done.push(o.unit),
-            Err(why) => warnings.push(format!(
-                "{} {}: {why}; if it stands, the unit will hold",
-                c.unit_name(o.unit),
-                crate::orders::describe(c, &o.command)
-            )),
+            Err(why) => warnings.push(Problem {
+                at,
+                message: format!(
+                    "{} {}: {why}; if it stands, the unit will hold",
+                    c.unit_name(o.unit),
+                    crate::orders::describe(c, &o.command)
+                ),
+            }),
         }
     }
-    for s in &resolved.signals {
-        if let Err(why) = crate::orders::check_signal(p.side, s) {
-            warnings.push(format!("signal to {}: {why}", c.side_name(s.to)));
+    for (at, s) in signals {
+        if let Err(why) = crate::orders::check_signal(p.side, &s) {
+            warnings.push(Problem {
+                at,
+                message: format!("signal to {}: {why}", c.side_name(s.to)),
+            });
         }
     }
     Ok(warnings)

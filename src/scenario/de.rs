@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
 mod error;
 
-pub use error::{DeError, closest};
+pub use error::{DeError, DeErrorKind, closest};
 
 /// Decodes one typed value from a node; `path` names the node in messages.
 pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node, path: &str) -> Result<T, DeError> {
@@ -37,11 +37,7 @@ impl<'a> NodeDe<'a> {
     }
 
     fn fail(&self, message: String) -> DeError {
-        DeError {
-            pos: Some(self.node.pos),
-            path: Some(self.path.clone()),
-            message,
-        }
+        DeError::new(DeErrorKind::BadValue, message).placed(self.node.pos, self.path.clone())
     }
 
     fn expected(&self, what: &str) -> DeError {
@@ -343,11 +339,11 @@ impl<'de> de::MapAccess<'de> for Fields<'de, '_> {
             .iter()
             .any(|(f, _)| f.name == field.name)
         {
-            return Err(DeError {
-                pos: Some(field.pos),
-                path: Some(join(self.path, &field.name)),
-                message: format!("the field `{}` is given twice", field.name),
-            });
+            return Err(DeError::new(
+                DeErrorKind::Repeated,
+                format!("the field `{}` is given twice", field.name),
+            )
+            .placed(field.pos, join(self.path, &field.name)));
         }
         let path = join(self.path, &field.name);
         seed.deserialize(field.name.as_str().into_deserializer())
@@ -387,11 +383,11 @@ impl<'de> de::MapAccess<'de> for Entries<'de, '_> {
                 .as_str()
                 .map(|s| format!("`{s}`"))
                 .unwrap_or_else(|| "this key".into());
-            return Err(DeError {
-                pos: Some(k.pos),
-                path: Some(self.path.to_string()),
-                message: format!("the key {key} is given twice; give each key once"),
-            });
+            return Err(DeError::new(
+                DeErrorKind::Repeated,
+                format!("the key {key} is given twice; give each key once"),
+            )
+            .placed(k.pos, self.path.to_string()));
         }
         seed.deserialize(NodeDe {
             node: k,

@@ -31,8 +31,12 @@ impl Diagnostic {
         path: Option<String>,
         message: String,
     ) -> Self {
+        // Columns are counted after a byte-order mark (the parser skips it): so is the line shown.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let pos = pos.map(|p| past_the_end(text, p));
         let line_text = pos
             .and_then(|p| text.lines().nth((p.line as usize).saturating_sub(1)))
+            .or(pos.and(text.is_empty().then_some("")))
             .map(str::to_string);
         let path = path.filter(|p| !p.is_empty());
         Diagnostic {
@@ -63,9 +67,9 @@ impl fmt::Display for Diagnostic {
             write!(f, ":{}:{}", p.line, p.col)?;
         }
         if let Some(path) = &self.path {
-            write!(f, ": {path}")?;
+            write!(f, ": {}", escape_controls(path))?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", escape_controls(&abridge_words(&self.message)))?;
         if let (Some(p), Some(line)) = (self.pos, &self.line_text) {
             let n = p.line.to_string();
             let pad = " ".repeat(n.len());
@@ -74,14 +78,17 @@ impl fmt::Display for Diagnostic {
             let col = (p.col.saturating_sub(1) as usize).min(chars.len());
             let start = col.saturating_sub(WINDOW / 2);
             let end = (start + WINDOW).min(chars.len());
-            let shown: String = chars[start..end].iter().collect();
+            let shown: String = chars[start..end].iter().map(|c| shown_char(*c)).collect();
             let (pre, post) = (
                 if start > 0 { "..." } else { "" },
                 if end < chars.len() { "..." } else { "" },
             );
             let caret_pad: String = chars[start..col]
                 .iter()
-                .map(|c| if *c == '\t' { '\t' } else { ' ' })
+                .map(|c| match c {
+                    '\t' => "\t".to_string(),
+                    c => " ".repeat(shown_char(*c).chars().count()),
+                })
                 .collect();
             let lead = " ".repeat(pre.len());
             write!(
@@ -91,6 +98,89 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// `text` with every word (a run without spaces) longer than a line cut short: a value of megabytes
+/// echoed in a message is shown by its start and its length.
+fn abridge_words(text: &str) -> std::borrow::Cow<'_, str> {
+    const LONG: usize = 300;
+    if !text.split(' ').any(|w| w.len() > LONG) {
+        return text.into();
+    }
+    text.split(' ')
+        .map(|w| {
+            let n = w.chars().count();
+            if n > LONG {
+                // Keep its closing quotes and punctuation: `...`; stays `...`;
+                let head: String = w.chars().take(40).collect();
+                let tail: String = {
+                    let t: Vec<char> = w
+                        .chars()
+                        .rev()
+                        .take_while(|c| !c.is_alphanumeric())
+                        .collect();
+                    t.into_iter().take(3).rev().collect()
+                };
+                format!("{head}...{tail} ({n} characters)")
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .into()
+}
+
+/// A position after the last line (the end of a file that ends with a line break, or of an empty
+/// file) moves to just after the last text, so the message shows a line and points somewhere.
+fn past_the_end(text: &str, p: Pos) -> Pos {
+    if text
+        .lines()
+        .nth((p.line as usize).saturating_sub(1))
+        .is_some()
+    {
+        return p;
+    }
+    match text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .last()
+    {
+        Some((i, l)) => Pos {
+            line: i as u32 + 1,
+            col: l.chars().count() as u32 + 1,
+        },
+        None => Pos { line: 1, col: 1 },
+    }
+}
+
+/// A character as a message shows it: a control character (NUL, escape, ...) that a terminal would
+/// swallow or act on is written as an escape, `\u{1f}`; a tab stays a tab.
+fn shown_char(c: char) -> String {
+    if c.is_control() && c != '\t' {
+        c.escape_unicode().to_string()
+    } else {
+        c.to_string()
+    }
+}
+
+/// `text` with every control character but line breaks and tabs escaped (`\u{0}`, `\u{1b}`), so a
+/// message never echoes one raw.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\t' => c.to_string(),
+            c => shown_char(c),
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// Every problem found in one load, in file order.

@@ -2,7 +2,7 @@
 //! removed, a badly typed value replaced by a stand-in) and decoding is tried again, so one entry
 //! with several problems reports them all, not only the first.
 
-use super::de::{DeError, from_node};
+use super::de::{DeError, DeErrorKind, from_node};
 use super::tree::{Kind, Node};
 use serde::de::DeserializeOwned;
 
@@ -26,8 +26,7 @@ pub fn decode_all<T: DeserializeOwned>(node: &Node, path: &str) -> Result<T, Vec
             break;
         };
         let segs = segments(rel);
-        let removable =
-            last.message.starts_with("unknown field") || last.message.contains("is given twice");
+        let removable = matches!(last.kind, DeErrorKind::UnknownField | DeErrorKind::Repeated);
         let next = if removable {
             if !remove(&mut work, &segs) {
                 break;
@@ -45,7 +44,7 @@ pub fn decode_all<T: DeserializeOwned>(node: &Node, path: &str) -> Result<T, Vec
         };
         match next {
             Ok(_) => break,
-            Err(e) if e.message.starts_with("missing field") && removed_from.contains(&e.path) => {
+            Err(e) if e.kind == DeErrorKind::MissingField && removed_from.contains(&e.path) => {
                 break;
             }
             Err(e) => {

@@ -122,6 +122,9 @@ pub struct SyntaxError {
 
 /// Parses a whole RON document (one value, optionally preceded by `#![enable(...)]` lines).
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    // A UTF-8 byte-order mark (some editors on Windows write one) is not text: skip it, and count
+    // columns from what follows.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut p = Parser {
         chars: text.chars().collect(),
         i: 0,
@@ -143,6 +146,17 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
 
 mod lex;
 
+/// The file ends inside a bracket: the error points at the bracket that is never closed (the end of
+/// the file has no line to show).
+fn unclosed(open: Pos, opener: char, close: char) -> SyntaxError {
+    SyntaxError {
+        pos: open,
+        message: format!(
+            "this `{opener}` is never closed: the file ends before its `{close}` (a bracket deleted, or the file cut short?)"
+        ),
+    }
+}
+
 use lex::{MAX_DEPTH, Parser};
 
 /// The structural layer: values, named fields, lists and maps.
@@ -162,11 +176,11 @@ impl Parser {
             Some('\'') => Kind::Char(self.char_lit()?),
             Some('[') => {
                 self.bump();
-                Kind::List(self.seq(']', depth)?)
+                Kind::List(self.seq(']', depth, pos)?)
             }
             Some('{') => {
                 self.bump();
-                Kind::Map(self.map(depth)?)
+                Kind::Map(self.map(depth, pos)?)
             }
             Some('(') => self.paren(None, depth)?,
             Some(c) if c.is_ascii_digit() || c == '-' || c == '+' || c == '.' => self.number()?,
@@ -185,6 +199,8 @@ impl Parser {
     }
 
     fn paren(&mut self, name: Option<String>, depth: usize) -> Result<Kind, SyntaxError> {
+        self.skip_ws()?;
+        let open = self.pos();
         self.expect('(')?;
         self.skip_ws()?;
         if self.looks_like_field() {
@@ -196,6 +212,9 @@ impl Parser {
                     return Ok(Kind::Struct(name, fields));
                 }
                 let fpos = self.pos();
+                if self.peek().is_none() {
+                    return Err(unclosed(open, '(', ')'));
+                }
                 if !self.peek().is_some_and(|c| c.is_alphabetic() || c == '_') {
                     return Err(self.err("expected a field name or `)`".into()));
                 }
@@ -220,11 +239,11 @@ impl Parser {
                             self.err(format!("expected `,` or `)` after a field, found `{c}`"))
                         );
                     }
-                    None => return Err(self.err("expected `)`, found the end of the file".into())),
+                    None => return Err(unclosed(open, '(', ')')),
                 }
             }
         } else {
-            Ok(Kind::Tuple(name, self.seq(')', depth)?))
+            Ok(Kind::Tuple(name, self.seq(')', depth, open)?))
         }
     }
 
@@ -250,13 +269,17 @@ impl Parser {
         self.chars.get(j) == Some(&':')
     }
 
-    fn seq(&mut self, close: char, depth: usize) -> Result<Vec<Node>, SyntaxError> {
+    fn seq(&mut self, close: char, depth: usize, open: Pos) -> Result<Vec<Node>, SyntaxError> {
+        let opener = if close == ']' { '[' } else { '(' };
         let mut items = Vec::new();
         loop {
             self.skip_ws()?;
             if self.peek() == Some(close) {
                 self.bump();
                 return Ok(items);
+            }
+            if self.peek().is_none() {
+                return Err(unclosed(open, opener, close));
             }
             items.push(self.value(depth + 1)?);
             self.skip_ws()?;
@@ -266,20 +289,21 @@ impl Parser {
                 }
                 Some(c) if c == close => {}
                 Some(c) => return Err(self.err(format!("expected `,` or `{close}`, found `{c}`"))),
-                None => {
-                    return Err(self.err(format!("expected `{close}`, found the end of the file")));
-                }
+                None => return Err(unclosed(open, opener, close)),
             }
         }
     }
 
-    fn map(&mut self, depth: usize) -> Result<Vec<(Node, Node)>, SyntaxError> {
+    fn map(&mut self, depth: usize, open: Pos) -> Result<Vec<(Node, Node)>, SyntaxError> {
         let mut entries = Vec::new();
         loop {
             self.skip_ws()?;
             if self.peek() == Some('}') {
                 self.bump();
                 return Ok(entries);
+            }
+            if self.peek().is_none() {
+                return Err(unclosed(open, '{', '}'));
             }
             let k = self.value(depth + 1)?;
             self.expect(':')?;
@@ -292,7 +316,7 @@ impl Parser {
                 }
                 Some('}') => {}
                 Some(c) => return Err(self.err(format!("expected `,` or `}}`, found `{c}`"))),
-                None => return Err(self.err("expected `}`, found the end of the file".into())),
+                None => return Err(unclosed(open, '{', '}')),
             }
         }
     }

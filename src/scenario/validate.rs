@@ -9,7 +9,7 @@ mod ruleset;
 mod script;
 
 pub use ruleset::check_ruleset;
-use script::{check_condition, check_effect, check_reachable};
+use script::{check_condition, check_effect, check_objectives, check_reachable, check_thresholds};
 
 /// One semantic problem: where (a field path) and what.
 #[derive(Debug, Clone, PartialEq)]
@@ -261,6 +261,7 @@ pub fn check(s: &Partial, ruleset: Option<&Ruleset>) -> Vec<Problem> {
                 format!("start {} is outside {}..={}", t.start, t.min, t.max),
             );
         }
+        check_thresholds(&mut c, t, &p);
         for (k, th) in t.thresholds.iter().enumerate() {
             if th.at < t.min || th.at > t.max {
                 c.err(
@@ -300,6 +301,7 @@ pub fn check(s: &Partial, ruleset: Option<&Ruleset>) -> Vec<Problem> {
     if let Some(v) = &s.victory {
         for (side, objs) in &v.objectives {
             c.known("side", side, format!("victory.objectives[\"{side}\"]"));
+            check_objectives(&mut c, side, objs);
             for (k, o) in objs.iter().enumerate() {
                 check_condition(
                     &mut c,

@@ -35,7 +35,7 @@ impl Session {
             let mut g = super::super::new::open(dir)?;
             // The team at the prompt has seen its earlier orders (they are loaded at start): its
             // new submission replaces them.
-            let receipt = super::super::orders::submit(out, &mut g, &mut f, None, true)?;
+            let receipt = super::super::orders::submit(out, &mut g, &mut f, None, None, true)?;
             writeln!(
                 out,
                 "submitted {} order(s) into the game; receipt {receipt}",

@@ -5,6 +5,24 @@ use crate::scenario::tree::Pos;
 use serde::de;
 use std::fmt;
 
+/// What kind of fault a [`DeError`] reports: what [`crate::scenario::recover`] decides on, so no
+/// decision hangs on a message's wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeErrorKind {
+    /// A field the type does not have.
+    UnknownField,
+    /// A field or map key written twice.
+    Repeated,
+    /// A field the type needs is not there.
+    MissingField,
+    /// A value of the wrong type, or outside what the type allows.
+    BadValue,
+    /// A name that is not one of the enum's values.
+    UnknownVariant,
+    /// Anything else.
+    Other,
+}
+
 /// A decoding error with the position and field path of the value at fault.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeError {
@@ -14,9 +32,28 @@ pub struct DeError {
     pub path: Option<String>,
     /// What is wrong.
     pub message: String,
+    /// What kind of fault it is.
+    pub kind: DeErrorKind,
 }
 
 impl DeError {
+    /// An error of `kind` with `message`, its place not known yet.
+    pub fn new(kind: DeErrorKind, message: String) -> Self {
+        DeError {
+            pos: None,
+            path: None,
+            message,
+            kind,
+        }
+    }
+
+    /// The same error, placed at `pos` and `path`.
+    pub fn placed(mut self, pos: Pos, path: String) -> Self {
+        self.pos = Some(pos);
+        self.path = Some(path);
+        self
+    }
+
     pub(super) fn at(mut self, pos: Pos, path: &str) -> Self {
         if self.pos.is_none() {
             self.pos = Some(pos);
@@ -36,11 +73,14 @@ impl std::error::Error for DeError {}
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError {
-            pos: None,
-            path: None,
-            message: msg.to_string(),
-        }
+        DeError::new(DeErrorKind::Other, msg.to_string())
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        DeError::new(
+            DeErrorKind::MissingField,
+            format!("missing field `{field}`"),
+        )
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
@@ -49,23 +89,32 @@ impl de::Error for DeError {
             Some(c) => format!("; did you mean `{c}`?"),
             None => format!("; the fields here are: {}", expected.join(", ")),
         };
-        DeError::custom(format!("unknown field `{field}`{hint}"))
+        DeError::new(
+            DeErrorKind::UnknownField,
+            format!("unknown field `{field}`{hint}"),
+        )
     }
 
     fn invalid_type(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
-        DeError::custom(format!(
-            "expected {}, found {}",
-            plain(&exp.to_string()),
-            found(&unexp)
-        ))
+        DeError::new(
+            DeErrorKind::BadValue,
+            format!(
+                "expected {}, found {}",
+                plain(&exp.to_string()),
+                found(&unexp)
+            ),
+        )
     }
 
     fn invalid_value(unexp: de::Unexpected, exp: &dyn de::Expected) -> Self {
-        DeError::custom(format!(
-            "{} is not allowed here: expected {}",
-            found(&unexp),
-            plain(&exp.to_string())
-        ))
+        DeError::new(
+            DeErrorKind::BadValue,
+            format!(
+                "{} is not allowed here: expected {}",
+                found(&unexp),
+                plain(&exp.to_string())
+            ),
+        )
     }
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
@@ -73,7 +122,10 @@ impl de::Error for DeError {
             Some(c) => format!("; did you mean `{c}`?"),
             None => format!("; expected one of: {}", expected.join(", ")),
         };
-        DeError::custom(format!("unknown value `{variant}`{hint}"))
+        DeError::new(
+            DeErrorKind::UnknownVariant,
+            format!("unknown value `{variant}`{hint}"),
+        )
     }
 }
 
@@ -87,6 +139,9 @@ fn plain(exp: &str) -> String {
         "f32" | "f64" => "a number".into(),
         "a boolean" => "`true` or `false`".into(),
         "a string" => "a string in double quotes".into(),
+        "newtype variant" | "tuple variant" => {
+            "its value in parentheses, e.g. `Move(\"zone\")`".into()
+        }
         other => other.to_string(),
     }
 }
@@ -97,14 +152,19 @@ fn found(u: &de::Unexpected) -> String {
         de::Unexpected::Signed(i) => format!("the number {i}"),
         de::Unexpected::Unsigned(i) => format!("the number {i}"),
         de::Unexpected::Float(f) => format!("the number {f:?}"),
+        de::Unexpected::UnitVariant => "the name alone".into(),
         other => other.to_string(),
     }
 }
 
 /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let len = word.chars().count();
     candidates
         .iter()
+        // The distance is at least the difference in length: a word far longer than every
+        // candidate (a pasted paragraph) is not measured against them.
+        .filter(|c| len.abs_diff(c.chars().count()) <= 2.max(c.len() / 3))
         .map(|c| (edit_distance(word, c), *c))
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min()

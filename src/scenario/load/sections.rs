@@ -2,7 +2,7 @@
 //! ids and references of what did not, so the semantic checks can still run over the rest.
 
 use super::{FORMAT_FIELDS, FileCtx};
-use crate::scenario::de::{DeError, closest};
+use crate::scenario::de::{DeError, DeErrorKind, closest};
 use crate::scenario::forbidden;
 use crate::scenario::recover::decode_all;
 use crate::scenario::schema::*;
@@ -244,7 +244,12 @@ pub(super) fn decode_scenario(root: &Node, f: &mut FileCtx) -> Partial {
     }
     for req in REQUIRED {
         if !seen.contains(req) {
-            f.at(root.pos, "", format!("the section `{req}` is missing"));
+            // Shown at the scenario's opening, under the path it would have.
+            f.at(
+                root.pos,
+                req,
+                format!("the section `{req}` is missing: add `{req}: ...` to the scenario"),
+            );
             p.incomplete = true;
         }
     }
@@ -277,11 +282,11 @@ fn list<T: DeserializeOwned>(
 ) -> Vec<(usize, T)> {
     let Some(items) = node.items() else {
         on_err(
-            DeError {
-                pos: Some(node.pos),
-                path: Some(path.into()),
-                message: format!("expected a list in `[...]`, found {}", node.describe()),
-            },
+            DeError::new(
+                DeErrorKind::BadValue,
+                format!("expected a list in `[...]`, found {}", node.describe()),
+            )
+            .placed(node.pos, path.into()),
             f,
         );
         return Vec::new();

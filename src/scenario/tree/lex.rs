@@ -266,12 +266,38 @@ impl Parser {
         if let Some(v) = int {
             return Ok(Kind::Int(if neg { -v } else { v }));
         }
+        let shown = abridged(&s);
+        let digits = match radix {
+            Some((p, r)) => body.len() > p.len() && body[p.len()..].chars().all(|c| c.is_digit(r)),
+            None => !body.is_empty() && body.chars().all(|c| c.is_ascii_digit()),
+        };
+        let too_large = SyntaxError {
+            pos,
+            message: format!(
+                "the number {shown} is far too large: the numbers here are small whole numbers"
+            ),
+        };
         match clean.parse::<f64>() {
-            Ok(f) if radix.is_none() => Ok(Kind::Float(f)),
+            _ if digits => Err(too_large),
+            Ok(f) if radix.is_none() && f.is_finite() => Ok(Kind::Float(f)),
+            Ok(_) if radix.is_none() => Err(too_large),
             _ => Err(SyntaxError {
                 pos,
-                message: format!("`{s}` is not a number"),
+                message: format!("{shown} is not a number"),
             }),
         }
+    }
+}
+
+/// A token as it is shown in a message: in backquotes, and cut short when it is long (a number of a
+/// million digits is shown by its first digits and its length).
+fn abridged(s: &str) -> String {
+    const SHOWN: usize = 24;
+    let n = s.chars().count();
+    if n <= SHOWN {
+        format!("`{s}`")
+    } else {
+        let head: String = s.chars().take(SHOWN).collect();
+        format!("`{head}...` ({n} characters)")
     }
 }

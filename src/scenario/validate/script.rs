@@ -1,5 +1,6 @@
-//! Checks of the scripted parts of a scenario: the references in conditions and effects, and that
-//! every zone worth points can be reached.
+//! Checks of the scripted parts of a scenario: the references in conditions and effects, that
+//! nothing is scored or fired twice by a repeated entry, and that every zone worth points can be
+//! reached.
 
 use super::Ctx;
 use crate::scenario::load::Partial;
@@ -28,6 +29,45 @@ pub(super) fn check_condition(c: &mut Ctx, cond: &Condition, p: String) {
             }
         }
         Condition::Not(x) => check_condition(c, x, format!("{p}[0]")),
+    }
+}
+
+/// A track's thresholds: one a value (two at the same value would fire twice, or shadow each other).
+pub(super) fn check_thresholds(c: &mut Ctx, t: &Track, p: &str) {
+    for (k, th) in t.thresholds.iter().enumerate() {
+        if let Some(j) = t.thresholds[..k].iter().position(|x| x.at == th.at) {
+            c.err(
+                format!("{p}.thresholds[{k}].at"),
+                format!(
+                    "a second threshold at {} (thresholds[{j}] is at {} too): give each value one threshold",
+                    th.at, th.at
+                ),
+            );
+        }
+    }
+}
+
+/// A side's objectives: a repeated one (the same condition, or the same name) would count its points
+/// twice, or leave the score unreadable.
+pub(super) fn check_objectives(c: &mut Ctx, side: &str, objs: &[Objective]) {
+    for (k, o) in objs.iter().enumerate() {
+        let p = format!("victory.objectives[\"{side}\"][{k}]");
+        if let Some(j) = objs[..k].iter().position(|x| x.when == o.when) {
+            c.err(
+                format!("{p}.when"),
+                format!(
+                    "this objective's condition is objective {j}'s too: its points would count twice; give each objective once"
+                ),
+            );
+        } else if let Some(j) = objs[..k].iter().position(|x| x.name == o.name) {
+            c.err(
+                format!("{p}.name"),
+                format!(
+                    "objective {j} has this name too (`{}`): give each objective its own name",
+                    o.name
+                ),
+            );
+        }
     }
 }
 

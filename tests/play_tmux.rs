@@ -96,9 +96,9 @@ fn shell_quote(p: &Path) -> String {
     format!("'{}'", p.to_string_lossy().replace('\'', "'\\''"))
 }
 
-#[test]
+/// Whether tmux is here; without it the test is skipped, saying so (a failure under CI).
 #[allow(clippy::print_stderr)]
-fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
+fn have_tmux() -> bool {
     if Command::new("tmux").arg("-V").output().is_err() {
         // CI sets this: there a missing tmux is a failure, not a skip.
         assert!(
@@ -108,20 +108,33 @@ fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
         eprintln!(
             "skipped: tmux is not installed (apt-get install -y tmux) — the terminal test needs it"
         );
+        return false;
+    }
+    true
+}
+
+/// The shell line that runs `play` for the United States in game `g`, then says how it exited.
+fn play_shell(g: &Path) -> String {
+    let key = g.join("keys/usa.key");
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_whitecell"));
+    format!(
+        "{} play {} --key {}; echo \"EXITED $?\"; sleep 60",
+        shell_quote(&bin),
+        shell_quote(g),
+        shell_quote(&key)
+    )
+}
+
+#[test]
+fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
+    if !have_tmux() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
     let g = tmp.path().join("game");
     new_game(&g, 2018);
     let gs = g.to_string_lossy().to_string();
-    let key = g.join("keys/usa.key");
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_whitecell"));
-    let shell = format!(
-        "{} play {} --key {}; echo \"EXITED $?\"; sleep 60",
-        shell_quote(&bin),
-        shell_quote(&g),
-        shell_quote(&key)
-    );
+    let shell = play_shell(&g);
     let t = Tmux {
         sock: tmp.path().join("tmux.sock"),
     };
@@ -196,6 +209,49 @@ fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
     t.wait_for("usa turn 1> submit");
     t.keys(&["C-u"]);
     t.type_text("quit");
+    t.keys(&["Enter"]);
+    t.wait_for("EXITED 0");
+}
+
+/// Lines typed faster than the prompt reads them (typing ahead, or several lines pasted at once)
+/// are each read in turn: none is dropped between one prompt and the next, or after a question.
+#[test]
+fn lines_typed_ahead_are_all_read() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    new_game(&g, 2018);
+    let t = Tmux {
+        sock: tmp.path().join("tmux.sock"),
+    };
+    t.start(&play_shell(&g));
+    t.wait_for("usa turn 1>");
+    // One send-keys: every line reaches the terminal before the prompt has read the first.
+    t.keys(&[
+        "move us_ross west_med",
+        "Enter",
+        "move us_tanf_garrison syrian_desert",
+        "Enter",
+        "y",
+        "Enter",
+        "hold us_b1b",
+        "Enter",
+        "orders",
+        "Enter",
+    ]);
+    let s = t.wait_for("  us_b1b            Hold");
+    assert!(s.contains("ok: us_ross Move(west_med)"), "{s}");
+    assert!(
+        s.contains("ok: us_tanf_garrison Move(syrian_desert)"),
+        "{s}"
+    );
+    assert!(s.contains("  us_ross           Move(west_med)"), "{s}");
+    t.type_text("quit");
+    t.keys(&["Enter"]);
+    t.wait_for("quit and lose them? [y/N]");
+    t.type_text("y");
     t.keys(&["Enter"]);
     t.wait_for("EXITED 0");
 }

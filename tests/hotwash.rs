@@ -250,6 +250,55 @@ fn the_white_cells_report_renders_and_its_slider_redraws_the_map() {
     browser::shoot(&chromium, &page, "section=charts", "hotwash-charts.png");
 }
 
+/// Printed (A4 landscape, as the print style sheet asks), the report gives each turn one page
+/// of its own — its map and its whole timeline — and the charts start on the next.
+#[test]
+fn the_printed_report_gives_each_turn_one_page() {
+    let Some(chromium) = browser::find("the printed report") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let page = report(tmp.path(), "aar.html", &[]);
+    let pdf = tmp.path().join("aar.pdf");
+    chromium.run(
+        &page,
+        "",
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+            "--generate-pdf-document-outline",
+        ],
+    );
+    let outline = browser::pdf_outline(&std::fs::read(&pdf).expect("a PDF was printed"));
+    let turns: Vec<usize> = outline
+        .iter()
+        .enumerate()
+        .filter(|(_, (t, _))| t == "Start" || t.starts_with("Turn "))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(
+        turns.len(),
+        expected().len(),
+        "a heading per turn: {outline:?}"
+    );
+    for w in turns.windows(2) {
+        assert_eq!(
+            outline[w[1]].1,
+            outline[w[0]].1 + 1,
+            "`{}` takes one page: the next turn starts on the page after it: {outline:?}",
+            outline[w[0]].0
+        );
+    }
+    let last = *turns.last().unwrap();
+    let after = &outline[last + 1];
+    assert_eq!(
+        after.1,
+        outline[last].1 + 1,
+        "the last turn takes one page, `{}` starts the next: {outline:?}",
+        after.0
+    );
+}
+
 /// The units `side` knew of at some point: its own, its allies' (at any time) and those it
 /// detected, from the log.
 fn known_to(c: &whitecell::model::Compiled, log: &[LogEvent], side: &str) -> BTreeSet<String> {

@@ -589,6 +589,20 @@ fn a_swept_batch_reports_a_bar_per_side_and_sweep_point() {
     );
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("seed derivation") && html.contains("part-00001-of-00002.manifest.json"));
+    // Each sweep point's endings are also read in words, with share and count, however narrow
+    // a segment of the stacked bar is.
+    let keys: Vec<&str> = html
+        .split(r#"<div class="legend endings">"#)
+        .skip(1)
+        .map(|k| &k[..k.find("</div>").unwrap()])
+        .collect();
+    assert_eq!(keys.len(), 3, "a key of endings per sweep point");
+    let counted: u64 = keys
+        .iter()
+        .flat_map(|k| k.split("</b> (").skip(1))
+        .map(|x| x[..x.find(' ').unwrap()].parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(counted, 90, "every game's ending is counted once");
     let Some(chromium) = browser::find("the batch report in a browser") else {
         return;
     };

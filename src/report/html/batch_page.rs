@@ -277,6 +277,17 @@ fn endings(out: &mut String, s: &Stats) {
                 pct(*k, n)
             );
         }
+        // A segment too narrow for its words is still read here: each ending, its share, its count.
+        out.push_str(r#"</div><div class="legend endings">"#);
+        for (i, (what, k)) in p.endings.iter().enumerate() {
+            let _ = write!(
+                out,
+                r#"<span><span class="sw" style="background:{}"></span>{} <b>{}</b> ({k} game(s))</span>"#,
+                colours[i % colours.len()],
+                esc(what),
+                pct(*k, n)
+            );
+        }
         out.push_str("</div></td></tr>");
     }
     out.push_str("</tbody></table></section>");

@@ -255,3 +255,45 @@ fn lines_typed_ahead_are_all_read() {
     t.keys(&["Enter"]);
     t.wait_for("EXITED 0");
 }
+
+/// Ctrl-D at the prompt is a way to quit: with orders not submitted it asks first, as `quit`
+/// does, and keeps them when told no.
+#[test]
+fn ctrl_d_with_orders_not_submitted_asks_first() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    new_game(&g, 2018);
+    let t = Tmux {
+        sock: tmp.path().join("tmux.sock"),
+    };
+    t.start(&play_shell(&g));
+    t.wait_for("usa turn 1>");
+    t.type_text("move us_ross west_med");
+    t.keys(&["Enter"]);
+    t.wait_for("ok: us_ross Move(west_med)");
+    t.keys(&["C-d"]);
+    t.wait_for("1 order(s) not submitted: quit and lose them? [y/N]");
+    t.type_text("n");
+    t.keys(&["Enter"]);
+    t.wait_for("staying");
+    t.type_text("orders");
+    t.keys(&["Enter"]);
+    t.wait_for("  us_ross  Move(west_med)");
+    t.keys(&["C-d"]);
+    t.wait_for("[y/N] ");
+    t.type_text("y");
+    t.keys(&["Enter"]);
+    t.wait_for("EXITED 0");
+    // With nothing to lose, Ctrl-D leaves at once.
+    let t = Tmux {
+        sock: tmp.path().join("tmux-2.sock"),
+    };
+    t.start(&play_shell(&g));
+    t.wait_for("usa turn 1>");
+    t.keys(&["C-d"]);
+    let s = t.wait_for("EXITED 0");
+    assert!(!s.contains("[y/N]"), "{s}");
+}

@@ -20,6 +20,12 @@ use std::path::PathBuf;
 pub trait Lines {
     /// Shows `prompt` and reads one line (without its newline); `None` at the end of input.
     fn read(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>>;
+
+    /// Whether a person types the lines, so that the end of input (Ctrl-D) is a key they pressed
+    /// and can be asked about, not the end of a script.
+    fn interactive(&self) -> bool {
+        false
+    }
 }
 
 /// Lines from any reader: a pipe, a file, a test's script.
@@ -126,6 +132,10 @@ impl Terminal {
 }
 
 impl Lines for Terminal {
+    fn interactive(&self) -> bool {
+        true
+    }
+
     fn read(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>> {
         out.flush()?;
         loop {

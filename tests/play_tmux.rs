@@ -54,6 +54,14 @@ impl Tmux {
         assert!(o.status.success(), "send-keys -l {text:?}: {o:?}");
     }
 
+    /// Pastes `text` as a terminal does (bracketed, when the program asks for it).
+    fn paste(&self, text: &str) {
+        let o = self.cmd(&["set-buffer", "--", text]);
+        assert!(o.status.success(), "set-buffer: {o:?}");
+        let o = self.cmd(&["paste-buffer", "-p", "-t", "play"]);
+        assert!(o.status.success(), "paste-buffer: {o:?}");
+    }
+
     fn screen(&self) -> String {
         let o = self.cmd(&["capture-pane", "-p", "-t", "play", "-S", "-500"]);
         String::from_utf8_lossy(&o.stdout).into_owned()
@@ -70,6 +78,25 @@ impl Tmux {
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "the screen never showed {text:?}:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the prompt `prompt` is the screen's last line, empty: the line editor is
+    /// reading keys itself (a Ctrl-D sent before that would reach the terminal's own line
+    /// discipline, not the prompt).
+    fn wait_for_prompt(&self, prompt: &str) {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.lines().rev().find(|l| !l.trim().is_empty()) == Some(prompt) {
+                // The editor turns raw mode on before it writes its prompt.
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the screen never ended on the prompt {prompt:?}:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -274,6 +301,7 @@ fn ctrl_d_with_orders_not_submitted_asks_first() {
     t.type_text("move us_ross west_med");
     t.keys(&["Enter"]);
     t.wait_for("ok: us_ross Move(west_med)");
+    t.wait_for_prompt("usa turn 1>");
     t.keys(&["C-d"]);
     t.wait_for("1 order(s) not submitted: quit and lose them? [y/N]");
     t.type_text("n");
@@ -282,6 +310,7 @@ fn ctrl_d_with_orders_not_submitted_asks_first() {
     t.type_text("orders");
     t.keys(&["Enter"]);
     t.wait_for("  us_ross  Move(west_med)");
+    t.wait_for_prompt("usa turn 1>");
     t.keys(&["C-d"]);
     t.wait_for("[y/N] ");
     t.type_text("y");
@@ -292,8 +321,44 @@ fn ctrl_d_with_orders_not_submitted_asks_first() {
         sock: tmp.path().join("tmux-2.sock"),
     };
     t.start(&play_shell(&g));
-    t.wait_for("usa turn 1>");
+    t.wait_for_prompt("usa turn 1>");
     t.keys(&["C-d"]);
     let s = t.wait_for("EXITED 0");
     assert!(!s.contains("[y/N]"), "{s}");
+}
+
+/// Orders written elsewhere and pasted at the prompt in one go are each taken as a line of their
+/// own; a question one of them raises is answered at the keyboard, not by the next pasted line.
+#[test]
+fn several_pasted_lines_are_each_a_line() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    new_game(&g, 2018);
+    let t = Tmux {
+        sock: tmp.path().join("tmux.sock"),
+    };
+    t.start(&play_shell(&g));
+    t.wait_for("usa turn 1>");
+    t.paste("move us_ross west_med\nmove us_tanf_garrison syrian_desert\nhold us_b1b\n");
+    t.keys(&["Enter"]);
+    t.wait_for("ok: us_ross Move(west_med)");
+    t.wait_for("give it anyway? [y/N]");
+    t.type_text("y");
+    t.keys(&["Enter"]);
+    t.wait_for("ok: us_b1b Hold");
+    t.type_text("orders");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("  us_b1b            Hold");
+    assert!(
+        s.contains("ok: us_tanf_garrison Move(syrian_desert)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("usa turn 1> hold us_b1b"),
+        "each line shown with its prompt: {s}"
+    );
+    assert!(!s.contains("one word too many"), "{s}");
 }

@@ -170,7 +170,7 @@ fn leave(out: &mut dyn Write, lines: &mut dyn Lines, s: &Session) -> Result<bool
     if n == 0 || s.yes {
         return Ok(true);
     }
-    let a = lines.read(
+    let a = lines.ask(
         out,
         &format!("{n} order(s) not submitted: quit and lose them? [y/N] "),
     )?;

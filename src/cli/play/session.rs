@@ -220,7 +220,7 @@ impl Session {
             writeln!(out, "(--yes: going ahead)")?;
             return Ok(true);
         }
-        let a = lines.read(out, "give it anyway? [y/N] ")?;
+        let a = lines.ask(out, "give it anyway? [y/N] ")?;
         Ok(a.is_some_and(|a| matches!(a.trim().to_ascii_lowercase().as_str(), "y" | "yes")))
     }
 

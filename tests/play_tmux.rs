@@ -303,7 +303,7 @@ fn ctrl_d_with_orders_not_submitted_asks_first() {
     t.wait_for("ok: us_ross Move(west_med)");
     t.wait_for_prompt("usa turn 1>");
     t.keys(&["C-d"]);
-    t.wait_for("1 order(s) not submitted: quit and lose them? [y/N]");
+    t.wait_for_prompt("1 order(s) not submitted: quit and lose them? [y/N]");
     t.type_text("n");
     t.keys(&["Enter"]);
     t.wait_for("staying");
@@ -312,7 +312,7 @@ fn ctrl_d_with_orders_not_submitted_asks_first() {
     t.wait_for("  us_ross  Move(west_med)");
     t.wait_for_prompt("usa turn 1>");
     t.keys(&["C-d"]);
-    t.wait_for("[y/N] ");
+    t.wait_for_prompt("1 order(s) not submitted: quit and lose them? [y/N]");
     t.type_text("y");
     t.keys(&["Enter"]);
     t.wait_for("EXITED 0");

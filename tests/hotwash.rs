@@ -239,6 +239,7 @@ fn the_white_cells_report_renders_and_its_slider_redraws_the_map() {
             "{track}: a point per turn"
         );
     }
+    browser::nothing_clipped(&t);
     for kind in ["k-umpire", "k-rollback", "k-fight", "k-orders", "k-contact"] {
         assert!(
             run.stdout.contains(kind),
@@ -438,6 +439,7 @@ fn a_sides_report_renders_in_a_browser() {
     let page = report(tmp.path(), "usa.html", &["--side", "usa"]);
     let t = selftest(&chromium.dom(&page, "selftest").stdout);
     browser::no_errors(&t);
+    browser::nothing_clipped(&t);
     let units = strings(&t["before"]["drawn"]["units"]);
     assert!(
         units.iter().any(|u| u.starts_with("us_")),
@@ -503,6 +505,7 @@ fn forks_show_their_distribution_with_the_actual_outcome_marked() {
     };
     let t = selftest(&chromium.dom(&page, "selftest").stdout);
     browser::no_errors(&t);
+    browser::nothing_clipped(&t);
     let winners = browser::chart(&t, "who won the forks");
     assert_eq!(
         winners["bars"].as_u64(),
@@ -608,6 +611,7 @@ fn a_swept_batch_reports_a_bar_per_side_and_sweep_point() {
     };
     let t = selftest(&chromium.dom(&page, "selftest").stdout);
     browser::no_errors(&t);
+    browser::nothing_clipped(&t);
     let wins = browser::chart(&t, "win rate per side and sweep point");
     let c = whitecell::cli::load(&root().join("scenarios/tutorial.ron")).unwrap();
     // The report names sides by the scenario's names when it finds the file; here the batch was

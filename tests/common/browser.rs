@@ -142,6 +142,21 @@ pub fn no_errors(t: &serde_json::Value) {
     );
 }
 
+/// Asserts that no chart of the self-check `t` has a text running past its edges.
+pub fn nothing_clipped(t: &serde_json::Value) {
+    for c in t["charts"]
+        .as_array()
+        .expect("the self-check lists the charts")
+    {
+        assert_eq!(
+            c["clipped"],
+            serde_json::json!([]),
+            "{}: texts cut off at the chart's edge",
+            c["label"]
+        );
+    }
+}
+
 /// The self-check's account of the chart labelled `label`.
 pub fn chart(t: &serde_json::Value, label: &str) -> serde_json::Value {
     t["charts"]

@@ -297,3 +297,54 @@ fn lists_are_sized_to_the_longest_id() {
         "the names line up: {o}"
     );
 }
+
+/// The lines of `text`'s section headed `title` (up to the next empty line).
+fn section<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    text.lines()
+        .skip_while(|l| !l.starts_with(title))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| !l.contains("(none)"))
+        .collect()
+}
+
+/// A view's lists of the other sides' units line up too: detected units (hostile and neutral,
+/// whose side ids differ in length) by side, zone and strength; last sightings by zone and turn.
+#[test]
+fn a_views_lists_of_other_sides_units_line_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (g, gs) = game(tmp.path(), 42);
+    let (mut detected, mut last) = (false, false);
+    for _ in 0..8 {
+        if ok(wc(&["status", &gs])).contains("GAME OVER") {
+            break;
+        }
+        ok(wc(&["adjudicate", &gs, "--missing", "policy", "--yes"]));
+        let text = std::fs::read_to_string(g.join("views/usa.txt")).unwrap();
+        let mut seen: Vec<&str> = section(&text, "Hostile units detected");
+        seen.extend(section(&text, "Neutral units detected"));
+        let sides: std::collections::BTreeSet<usize> = seen
+            .iter()
+            .map(|l| l.split_whitespace().nth(2).unwrap().len())
+            .collect();
+        if seen.len() > 1 && sides.len() > 1 {
+            detected = true;
+            for what in [" in ", "strength "] {
+                let at: Vec<usize> = seen.iter().map(|l| column(l, what)).collect();
+                assert!(at.iter().all(|&a| a == at[0]), "`{what}` lines up:\n{text}");
+            }
+        }
+        let gone = section(&text, "Last seen");
+        if gone.len() > 1 {
+            last = true;
+            for what in [" in ", " on turn ", "strength "] {
+                let at: Vec<usize> = gone.iter().map(|l| column(l, what)).collect();
+                assert!(at.iter().all(|&a| a == at[0]), "`{what}` lines up:\n{text}");
+            }
+        }
+    }
+    assert!(
+        detected && last,
+        "the game gave the United States contacts of two sides and two last sightings"
+    );
+}

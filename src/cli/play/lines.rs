@@ -1,7 +1,8 @@
 //! Where the prompt's lines come from. On a terminal: a line editor (rustyline) with history kept
 //! across sessions of the same team, Tab completion of commands, units, zones and sides where each
-//! is legal, and a hint of what may come next. Anywhere else (a pipe, a script, the tests): plain
-//! lines from standard input, the prompt written to the output.
+//! is legal, and a hint of what may come next; lines typed ahead are kept for the next prompt, and
+//! several lines pasted at once are read one by one. Anywhere else (a pipe, a script, the tests):
+//! plain lines from standard input, the prompt written to the output.
 
 use crate::game::complete;
 use crate::game::redact::Picture;

@@ -632,6 +632,13 @@ fn a_swept_batch_reports_a_bar_per_side_and_sweep_point() {
         want.len(),
         "and no more"
     );
+    // A projector gets the large type, from the button or the address.
+    let dom = chromium.dom(&page, "large").stdout;
+    assert!(dom.contains(r#"id="large""#), "a large-type switch");
+    assert!(
+        dom.contains(r#"<body class="batch large""#),
+        "`#large` sets the large type"
+    );
     browser::shoot(&chromium, &page, "", "hotwash-batch.png");
 }
 

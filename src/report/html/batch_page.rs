@@ -110,7 +110,7 @@ pub fn page(b: &Batch, s: &Stats, look: &Look) -> String {
     out.push_str(patterns());
     let _ = write!(
         out,
-        r#"<header class="top"><div class="kicker">Batch report</div><h1>{}</h1><p class="meta">{} game(s) · {} sweep point(s) × {} run(s) · {} of {} shard(s) · {} parts · whitecell {}</p></header><main>"#,
+        r#"<header class="top"><div class="kicker">Batch report</div><h1>{}</h1><p class="meta">{} game(s) · {} sweep point(s) × {} run(s) · {} of {} shard(s) · {} parts · whitecell {}</p><button id="large" type="button" aria-pressed="false" title="large type for a projector">Large type</button></header><main>"#,
         esc(&look.title),
         s.rows,
         s.points.len(),

@@ -239,6 +239,7 @@ fn the_white_cells_report_renders_and_its_slider_redraws_the_map() {
             "{track}: a point per turn"
         );
     }
+    browser::nothing_clipped(&t);
     for kind in ["k-umpire", "k-rollback", "k-fight", "k-orders", "k-contact"] {
         assert!(
             run.stdout.contains(kind),
@@ -248,6 +249,55 @@ fn the_white_cells_report_renders_and_its_slider_redraws_the_map() {
 
     browser::shoot(&chromium, &page, "turn=6", "hotwash-game.png");
     browser::shoot(&chromium, &page, "section=charts", "hotwash-charts.png");
+}
+
+/// Printed (A4 landscape, as the print style sheet asks), the report gives each turn one page
+/// of its own — its map and its whole timeline — and the charts start on the next.
+#[test]
+fn the_printed_report_gives_each_turn_one_page() {
+    let Some(chromium) = browser::find("the printed report") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let page = report(tmp.path(), "aar.html", &[]);
+    let pdf = tmp.path().join("aar.pdf");
+    chromium.run(
+        &page,
+        "",
+        &[
+            &format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer",
+            "--generate-pdf-document-outline",
+        ],
+    );
+    let outline = browser::pdf_outline(&std::fs::read(&pdf).expect("a PDF was printed"));
+    let turns: Vec<usize> = outline
+        .iter()
+        .enumerate()
+        .filter(|(_, (t, _))| t == "Start" || t.starts_with("Turn "))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(
+        turns.len(),
+        expected().len(),
+        "a heading per turn: {outline:?}"
+    );
+    for w in turns.windows(2) {
+        assert_eq!(
+            outline[w[1]].1,
+            outline[w[0]].1 + 1,
+            "`{}` takes one page: the next turn starts on the page after it: {outline:?}",
+            outline[w[0]].0
+        );
+    }
+    let last = *turns.last().unwrap();
+    let after = &outline[last + 1];
+    assert_eq!(
+        after.1,
+        outline[last].1 + 1,
+        "the last turn takes one page, `{}` starts the next: {outline:?}",
+        after.0
+    );
 }
 
 /// The units `side` knew of at some point: its own, its allies' (at any time) and those it
@@ -389,6 +439,7 @@ fn a_sides_report_renders_in_a_browser() {
     let page = report(tmp.path(), "usa.html", &["--side", "usa"]);
     let t = selftest(&chromium.dom(&page, "selftest").stdout);
     browser::no_errors(&t);
+    browser::nothing_clipped(&t);
     let units = strings(&t["before"]["drawn"]["units"]);
     assert!(
         units.iter().any(|u| u.starts_with("us_")),
@@ -454,6 +505,7 @@ fn forks_show_their_distribution_with_the_actual_outcome_marked() {
     };
     let t = selftest(&chromium.dom(&page, "selftest").stdout);
     browser::no_errors(&t);
+    browser::nothing_clipped(&t);
     let winners = browser::chart(&t, "who won the forks");
     assert_eq!(
         winners["bars"].as_u64(),
@@ -540,11 +592,26 @@ fn a_swept_batch_reports_a_bar_per_side_and_sweep_point() {
     );
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.contains("seed derivation") && html.contains("part-00001-of-00002.manifest.json"));
+    // Each sweep point's endings are also read in words, with share and count, however narrow
+    // a segment of the stacked bar is.
+    let keys: Vec<&str> = html
+        .split(r#"<div class="legend endings">"#)
+        .skip(1)
+        .map(|k| &k[..k.find("</div>").unwrap()])
+        .collect();
+    assert_eq!(keys.len(), 3, "a key of endings per sweep point");
+    let counted: u64 = keys
+        .iter()
+        .flat_map(|k| k.split("</b> (").skip(1))
+        .map(|x| x[..x.find(' ').unwrap()].parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(counted, 90, "every game's ending is counted once");
     let Some(chromium) = browser::find("the batch report in a browser") else {
         return;
     };
     let t = selftest(&chromium.dom(&page, "selftest").stdout);
     browser::no_errors(&t);
+    browser::nothing_clipped(&t);
     let wins = browser::chart(&t, "win rate per side and sweep point");
     let c = whitecell::cli::load(&root().join("scenarios/tutorial.ron")).unwrap();
     // The report names sides by the scenario's names when it finds the file; here the batch was
@@ -564,6 +631,13 @@ fn a_swept_batch_reports_a_bar_per_side_and_sweep_point() {
         wins["side_bars"].as_array().unwrap().len(),
         want.len(),
         "and no more"
+    );
+    // A projector gets the large type, from the button or the address.
+    let dom = chromium.dom(&page, "large").stdout;
+    assert!(dom.contains(r#"id="large""#), "a large-type switch");
+    assert!(
+        dom.contains(r#"<body class="batch large""#),
+        "`#large` sets the large type"
     );
     browser::shoot(&chromium, &page, "", "hotwash-batch.png");
 }

@@ -246,7 +246,17 @@ fn units_and_odds_show_what_the_side_cannot_see_as_unknown() {
         );
         assert!(!o.contains("as now)"), "{o}");
         assert!(o.contains("d6 -> 1: "), "{o}");
-        for raw in ["AttackerLoses", "DefenderLoses", "NoEffect", "Exchange("] {
+        // Modifiers read as units are listed, not as the log's enum names.
+        assert!(o.contains("+1 posture aggressive"), "{o}");
+        for raw in [
+            "AttackerLoses",
+            "DefenderLoses",
+            "NoEffect",
+            "Exchange(",
+            "posture Aggressive",
+            "readiness Worn",
+            "readiness Spent",
+        ] {
             assert!(!o.contains(raw), "`{raw}` in {o}");
         }
     }

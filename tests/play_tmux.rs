@@ -54,6 +54,14 @@ impl Tmux {
         assert!(o.status.success(), "send-keys -l {text:?}: {o:?}");
     }
 
+    /// Pastes `text` as a terminal does (bracketed, when the program asks for it).
+    fn paste(&self, text: &str) {
+        let o = self.cmd(&["set-buffer", "--", text]);
+        assert!(o.status.success(), "set-buffer: {o:?}");
+        let o = self.cmd(&["paste-buffer", "-p", "-t", "play"]);
+        assert!(o.status.success(), "paste-buffer: {o:?}");
+    }
+
     fn screen(&self) -> String {
         let o = self.cmd(&["capture-pane", "-p", "-t", "play", "-S", "-500"]);
         String::from_utf8_lossy(&o.stdout).into_owned()
@@ -70,6 +78,25 @@ impl Tmux {
             assert!(
                 start.elapsed() < Duration::from_secs(10),
                 "the screen never showed {text:?}:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the prompt `prompt` is the screen's last line, empty: the line editor is
+    /// reading keys itself (a Ctrl-D sent before that would reach the terminal's own line
+    /// discipline, not the prompt).
+    fn wait_for_prompt(&self, prompt: &str) {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.lines().rev().find(|l| !l.trim().is_empty()) == Some(prompt) {
+                // The editor turns raw mode on before it writes its prompt.
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "the screen never ended on the prompt {prompt:?}:\n{s}"
             );
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -96,9 +123,9 @@ fn shell_quote(p: &Path) -> String {
     format!("'{}'", p.to_string_lossy().replace('\'', "'\\''"))
 }
 
-#[test]
+/// Whether tmux is here; without it the test is skipped, saying so (a failure under CI).
 #[allow(clippy::print_stderr)]
-fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
+fn have_tmux() -> bool {
     if Command::new("tmux").arg("-V").output().is_err() {
         // CI sets this: there a missing tmux is a failure, not a skip.
         assert!(
@@ -108,20 +135,33 @@ fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
         eprintln!(
             "skipped: tmux is not installed (apt-get install -y tmux) — the terminal test needs it"
         );
+        return false;
+    }
+    true
+}
+
+/// The shell line that runs `play` for the United States in game `g`, then says how it exited.
+fn play_shell(g: &Path) -> String {
+    let key = g.join("keys/usa.key");
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_whitecell"));
+    format!(
+        "{} play {} --key {}; echo \"EXITED $?\"; sleep 60",
+        shell_quote(&bin),
+        shell_quote(g),
+        shell_quote(&key)
+    )
+}
+
+#[test]
+fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
+    if !have_tmux() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
     let g = tmp.path().join("game");
     new_game(&g, 2018);
     let gs = g.to_string_lossy().to_string();
-    let key = g.join("keys/usa.key");
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_whitecell"));
-    let shell = format!(
-        "{} play {} --key {}; echo \"EXITED $?\"; sleep 60",
-        shell_quote(&bin),
-        shell_quote(&g),
-        shell_quote(&key)
-    );
+    let shell = play_shell(&g);
     let t = Tmux {
         sock: tmp.path().join("tmux.sock"),
     };
@@ -198,4 +238,127 @@ fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
     t.type_text("quit");
     t.keys(&["Enter"]);
     t.wait_for("EXITED 0");
+}
+
+/// Lines typed faster than the prompt reads them (typing ahead, or several lines pasted at once)
+/// are each read in turn: none is dropped between one prompt and the next, or after a question.
+#[test]
+fn lines_typed_ahead_are_all_read() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    new_game(&g, 2018);
+    let t = Tmux {
+        sock: tmp.path().join("tmux.sock"),
+    };
+    t.start(&play_shell(&g));
+    t.wait_for("usa turn 1>");
+    // One send-keys: every line reaches the terminal before the prompt has read the first.
+    t.keys(&[
+        "move us_ross west_med",
+        "Enter",
+        "move us_tanf_garrison syrian_desert",
+        "Enter",
+        "y",
+        "Enter",
+        "hold us_b1b",
+        "Enter",
+        "orders",
+        "Enter",
+    ]);
+    let s = t.wait_for("  us_b1b            Hold");
+    assert!(s.contains("ok: us_ross Move(west_med)"), "{s}");
+    assert!(
+        s.contains("ok: us_tanf_garrison Move(syrian_desert)"),
+        "{s}"
+    );
+    assert!(s.contains("  us_ross           Move(west_med)"), "{s}");
+    t.type_text("quit");
+    t.keys(&["Enter"]);
+    t.wait_for("quit and lose them? [y/N]");
+    t.type_text("y");
+    t.keys(&["Enter"]);
+    t.wait_for("EXITED 0");
+}
+
+/// Ctrl-D at the prompt is a way to quit: with orders not submitted it asks first, as `quit`
+/// does, and keeps them when told no.
+#[test]
+fn ctrl_d_with_orders_not_submitted_asks_first() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    new_game(&g, 2018);
+    let t = Tmux {
+        sock: tmp.path().join("tmux.sock"),
+    };
+    t.start(&play_shell(&g));
+    t.wait_for("usa turn 1>");
+    t.type_text("move us_ross west_med");
+    t.keys(&["Enter"]);
+    t.wait_for("ok: us_ross Move(west_med)");
+    t.wait_for_prompt("usa turn 1>");
+    t.keys(&["C-d"]);
+    t.wait_for_prompt("1 order(s) not submitted: quit and lose them? [y/N]");
+    t.type_text("n");
+    t.keys(&["Enter"]);
+    t.wait_for("staying");
+    t.type_text("orders");
+    t.keys(&["Enter"]);
+    t.wait_for("  us_ross  Move(west_med)");
+    t.wait_for_prompt("usa turn 1>");
+    t.keys(&["C-d"]);
+    t.wait_for_prompt("1 order(s) not submitted: quit and lose them? [y/N]");
+    t.type_text("y");
+    t.keys(&["Enter"]);
+    t.wait_for("EXITED 0");
+    // With nothing to lose, Ctrl-D leaves at once.
+    let t = Tmux {
+        sock: tmp.path().join("tmux-2.sock"),
+    };
+    t.start(&play_shell(&g));
+    t.wait_for_prompt("usa turn 1>");
+    t.keys(&["C-d"]);
+    let s = t.wait_for("EXITED 0");
+    assert!(!s.contains("[y/N]"), "{s}");
+}
+
+/// Orders written elsewhere and pasted at the prompt in one go are each taken as a line of their
+/// own; a question one of them raises is answered at the keyboard, not by the next pasted line.
+#[test]
+fn several_pasted_lines_are_each_a_line() {
+    if !have_tmux() {
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    new_game(&g, 2018);
+    let t = Tmux {
+        sock: tmp.path().join("tmux.sock"),
+    };
+    t.start(&play_shell(&g));
+    t.wait_for("usa turn 1>");
+    t.paste("move us_ross west_med\nmove us_tanf_garrison syrian_desert\nhold us_b1b\n");
+    t.keys(&["Enter"]);
+    t.wait_for("ok: us_ross Move(west_med)");
+    t.wait_for("give it anyway? [y/N]");
+    t.type_text("y");
+    t.keys(&["Enter"]);
+    t.wait_for("ok: us_b1b Hold");
+    t.type_text("orders");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("  us_b1b            Hold");
+    assert!(
+        s.contains("ok: us_tanf_garrison Move(syrian_desert)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("usa turn 1> hold us_b1b"),
+        "each line shown with its prompt: {s}"
+    );
+    assert!(!s.contains("one word too many"), "{s}");
 }

@@ -237,3 +237,114 @@ fn the_scenario_sets_who_plays_a_silent_side_and_a_bot_attack_on_a_neutral_is_wa
         );
     }
 }
+
+/// The position of `what` in `line`, in characters.
+fn column(line: &str, what: &str) -> usize {
+    line[..line
+        .find(what)
+        .unwrap_or_else(|| panic!("`{what}` in {line}"))]
+        .chars()
+        .count()
+}
+
+/// Lists a person reads line up: `new`'s files to hand out, the prompt's `zones` and `describe`'s
+/// sides are sized to the longest side id (`armed_groups`), not a guess at it.
+#[test]
+fn lists_are_sized_to_the_longest_id() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    let gs = g.to_string_lossy().to_string();
+    let s = scenario().to_string_lossy().to_string();
+    let o = ok(wc(&["new", &s, &gs, "--seed", "5"]));
+    let lines: Vec<&str> = o.lines().filter(|l| l.contains(".key")).collect();
+    assert_eq!(lines.len(), sides().len(), "{o}");
+    let at: Vec<usize> = lines.iter().map(|l| column(l, &gs)).collect();
+    assert!(at.iter().all(|&a| a == at[0]), "the paths line up: {o}");
+    assert!(lines.iter().all(|l| !l.contains("_groups/")), "{o}");
+
+    let k = g.join("keys/usa.key").to_string_lossy().to_string();
+    let o = ok(wc_in(&["play", &gs, "--key", &k], Some("zones\n")));
+    // In a pipe the prompt is written before the first line of the answer.
+    let zones: Vec<&str> = o
+        .lines()
+        .filter(|l| l.contains(" control "))
+        .map(|l| l.strip_prefix("usa turn 1> ").unwrap_or(l))
+        .collect();
+    assert!(zones.len() > 5, "{o}");
+    let arrows: Vec<usize> = zones.iter().map(|l| column(l, "->")).collect();
+    assert!(
+        arrows.iter().all(|&a| a == arrows[0]),
+        "the neighbours line up: {o}"
+    );
+    assert!(zones.iter().all(|l| !l.contains("armed_groups->")), "{o}");
+
+    let o = ok(wc(&["describe", &s]));
+    let c = whitecell::cli::load(&scenario()).unwrap();
+    let names: Vec<usize> = c
+        .scenario
+        .sides
+        .iter()
+        .map(|side| {
+            let line = o
+                .lines()
+                .find(|l| l.starts_with(&format!("  {} ", side.id)))
+                .unwrap_or_else(|| panic!("{} in {o}", side.id));
+            column(line, &side.name)
+        })
+        .collect();
+    assert!(
+        names.iter().all(|&n| n == names[0]),
+        "the names line up: {o}"
+    );
+}
+
+/// The lines of `text`'s section headed `title` (up to the next empty line).
+fn section<'a>(text: &'a str, title: &str) -> Vec<&'a str> {
+    text.lines()
+        .skip_while(|l| !l.starts_with(title))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .filter(|l| !l.contains("(none)"))
+        .collect()
+}
+
+/// A view's lists of the other sides' units line up too: detected units (hostile and neutral,
+/// whose side ids differ in length) by side, zone and strength; last sightings by zone and turn.
+#[test]
+fn a_views_lists_of_other_sides_units_line_up() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (g, gs) = game(tmp.path(), 42);
+    let (mut detected, mut last) = (false, false);
+    for _ in 0..8 {
+        if ok(wc(&["status", &gs])).contains("GAME OVER") {
+            break;
+        }
+        ok(wc(&["adjudicate", &gs, "--missing", "policy", "--yes"]));
+        let text = std::fs::read_to_string(g.join("views/usa.txt")).unwrap();
+        let mut seen: Vec<&str> = section(&text, "Hostile units detected");
+        seen.extend(section(&text, "Neutral units detected"));
+        let sides: std::collections::BTreeSet<usize> = seen
+            .iter()
+            .map(|l| l.split_whitespace().nth(2).unwrap().len())
+            .collect();
+        if seen.len() > 1 && sides.len() > 1 {
+            detected = true;
+            for what in [" in ", "strength "] {
+                let at: Vec<usize> = seen.iter().map(|l| column(l, what)).collect();
+                assert!(at.iter().all(|&a| a == at[0]), "`{what}` lines up:\n{text}");
+            }
+        }
+        let gone = section(&text, "Last seen");
+        if gone.len() > 1 {
+            last = true;
+            for what in [" in ", " on turn ", "strength "] {
+                let at: Vec<usize> = gone.iter().map(|l| column(l, what)).collect();
+                assert!(at.iter().all(|&a| a == at[0]), "`{what}` lines up:\n{text}");
+            }
+        }
+    }
+    assert!(
+        detected && last,
+        "the game gave the United States contacts of two sides and two last sightings"
+    );
+}

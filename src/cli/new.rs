@@ -67,10 +67,11 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
         out,
         "hand each team its key and its view, and nothing else:"
     )?;
+    let w = crate::report::text::width(g.c.scenario.sides.iter().map(|s| s.id.as_str()));
     for s in &g.c.scenario.sides {
         writeln!(
             out,
-            "  {:<8} {d}/keys/{}.key  {d}/views/{}.txt (and .json)",
+            "  {:<w$}  {d}/keys/{}.key  {d}/views/{}.txt (and .json)",
             s.id, s.id, s.id
         )?;
     }

@@ -130,6 +130,13 @@ fn prompt(out: &mut dyn Write, lines: &mut dyn Lines, s: &mut Session) -> Result
     loop {
         let Some(line) = lines.read(out, &here)? else {
             writeln!(out)?;
+            // Ctrl-D at a terminal is a way to quit: it asks as `quit` does.
+            if lines.interactive() {
+                if leave(out, lines, s)? {
+                    return Ok(());
+                }
+                continue;
+            }
             if s.unsent() > 0 {
                 writeln!(out, "end of input: {} order(s) not submitted", s.unsent())?;
             }
@@ -163,7 +170,7 @@ fn leave(out: &mut dyn Write, lines: &mut dyn Lines, s: &Session) -> Result<bool
     if n == 0 || s.yes {
         return Ok(true);
     }
-    let a = lines.read(
+    let a = lines.ask(
         out,
         &format!("{n} order(s) not submitted: quit and lose them? [y/N] "),
     )?;

@@ -139,7 +139,7 @@ impl Game {
         fixed.extend(self.sync_rolled_back()?);
         if report && !fixed.is_empty() {
             self.repairs.push(format!(
-                "rewrote from {SAVE_FILE}, which is at turn {turn}: {} — left behind by a command that was stopped before it finished, or by a save put back from its backup",
+                "rewrote from {SAVE_FILE}, which is at turn {turn}: {} — left behind by a command that was stopped before it finished, by a save put back from its backup, or written by another version of whitecell",
                 fixed.join(", ")
             ));
         }

@@ -234,6 +234,7 @@ pub fn text(v: &View) -> String {
         units(&mut s, "Allied units", &v.allied);
     }
     let wk = width(v.detected.iter().map(|u| u.kind.as_str()));
+    let ws = width(v.detected.iter().map(|u| u.side.as_str()));
     for (title, rel) in [
         ("Hostile units detected this turn", Relation::Hostile),
         (
@@ -252,20 +253,24 @@ pub fn text(v: &View) -> String {
         for u in these {
             let _ = writeln!(
                 s,
-                "  {:<w$}  {:<wk$}  {} in {} strength {} (readiness and posture unknown)",
+                "  {:<w$}  {:<wk$}  {:<ws$}  in {:<wz$}  strength {}  (readiness and posture unknown)",
                 u.id, u.kind, u.side, u.zone, u.strength
             );
         }
     }
     if !v.last_seen.is_empty() {
         let _ = writeln!(s, "\nLast seen (not detected this turn)");
+        let who =
+            |u: &super::view::LastSeen| format!("{} ({})", u.side, words::relation(u.relation));
+        let ww = v.last_seen.iter().map(|u| who(u).chars().count()).max();
+        let wt = v.last_seen.iter().map(|u| u.turn.to_string().len()).max();
+        let (ww, wt) = (ww.unwrap_or(0), wt.unwrap_or(0));
         for u in &v.last_seen {
             let _ = writeln!(
                 s,
-                "  {:<w$}  {} ({}) in {} on turn {}, strength {}",
+                "  {:<w$}  {:<ww$}  in {:<wz$}  on turn {:<wt$}  strength {}",
                 u.id,
-                u.side,
-                words::relation(u.relation),
+                who(u),
                 u.zone,
                 u.turn,
                 u.strength

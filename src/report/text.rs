@@ -6,14 +6,14 @@ use super::words;
 use crate::rules::combat::{Odds, Term};
 use std::fmt::Write;
 
-/// Each unit's share of a combat total, e.g. `us_ross (2 +1 posture Aggressive) x1 = 3`.
+/// Each unit's share of a combat total, e.g. `us_ross (2 +1 posture aggressive) x1 = 3`.
 pub fn terms(ts: &[Term]) -> String {
     ts.iter()
         .map(|t| {
             let m: String = t
                 .modifiers
                 .iter()
-                .map(|(n, v)| format!(" {v:+} {n}"))
+                .map(|(n, v)| format!(" {v:+} {}", words::modifier(n)))
                 .collect();
             format!("{} ({}{m}) x{} = {}", t.unit, t.factor, t.strength, t.value)
         })

@@ -27,6 +27,18 @@ pub fn result(r: CombatResult) -> String {
     }
 }
 
+/// A combat modifier's name as a person reads it: the log's `readiness Spent` and `posture
+/// Aggressive` read `readiness spent` and `posture aggressive`, as units are listed; a terrain
+/// keeps its zone kind as the scenario spells it.
+pub fn modifier(name: &str) -> String {
+    match name.split_once(' ') {
+        Some((kind @ ("readiness" | "posture"), value)) => {
+            format!("{kind} {}", value.to_lowercase())
+        }
+        _ => name.to_string(),
+    }
+}
+
 /// A readiness in lower case: "fresh", "worn", "spent".
 pub fn readiness(r: Readiness) -> &'static str {
     match r {

@@ -142,6 +142,21 @@ pub fn no_errors(t: &serde_json::Value) {
     );
 }
 
+/// Asserts that no chart of the self-check `t` has a text running past its edges.
+pub fn nothing_clipped(t: &serde_json::Value) {
+    for c in t["charts"]
+        .as_array()
+        .expect("the self-check lists the charts")
+    {
+        assert_eq!(
+            c["clipped"],
+            serde_json::json!([]),
+            "{}: texts cut off at the chart's edge",
+            c["label"]
+        );
+    }
+}
+
 /// The self-check's account of the chart labelled `label`.
 pub fn chart(t: &serde_json::Value, label: &str) -> serde_json::Value {
     t["charts"]
@@ -190,4 +205,87 @@ pub fn keep(png: &Path, name: &str) {
         let to = PathBuf::from(dir).join(name);
         std::fs::copy(png, &to).unwrap_or_else(|e| panic!("cannot copy to {}: {e}", to.display()));
     }
+}
+
+/// A printed PDF's outline (Chromium's `--generate-pdf-document-outline`: one entry per heading,
+/// in the page's order), each title with the page it is on (0 for the first).
+pub fn pdf_outline(pdf: &[u8]) -> Vec<(String, usize)> {
+    let text = String::from_utf8_lossy(pdf);
+    // Objects by number: `N 0 obj ... endobj`.
+    let mut objects = std::collections::BTreeMap::new();
+    for chunk in text.split("endobj") {
+        let Some(at) = chunk.find(" 0 obj") else {
+            continue;
+        };
+        let head = chunk[..at].trim_end();
+        let num = head[head
+            .rfind(|c: char| !c.is_ascii_digit())
+            .map_or(0, |i| i + 1)..]
+            .parse::<u32>();
+        if let Ok(n) = num {
+            objects.insert(n, &chunk[at..]);
+        }
+    }
+    let refs = |list: &str| -> Vec<u32> {
+        list.split(" R")
+            .filter_map(|r| r.split_whitespace().rev().nth(1)?.parse().ok())
+            .collect()
+    };
+    // The page tree, depth first from the root (the `Pages` node no other node lists).
+    let mut kids = std::collections::BTreeMap::new();
+    for (n, body) in &objects {
+        if body.contains("/Type /Pages")
+            && let Some(k) = body.split("/Kids [").nth(1)
+        {
+            kids.insert(*n, refs(&k[..k.find(']').expect("a Kids array ends")]));
+        }
+    }
+    let listed: std::collections::BTreeSet<u32> = kids.values().flatten().copied().collect();
+    let root = *kids
+        .keys()
+        .find(|n| !listed.contains(n))
+        .expect("a page tree");
+    let mut pages = Vec::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        match kids.get(&n) {
+            Some(k) => stack.extend(k.iter().rev()),
+            None => pages.push(n),
+        }
+    }
+    let mut out = Vec::new();
+    for body in objects.values() {
+        let (Some(t), Some(d)) = (body.split("/Title ").nth(1), body.split("/Dest [").nth(1))
+        else {
+            continue;
+        };
+        let page = refs(&d[..d.find(']').expect("a Dest array ends")])[0];
+        let index = pages
+            .iter()
+            .position(|&p| p == page)
+            .expect("the destination is a page");
+        out.push((pdf_string(t), index));
+    }
+    out
+}
+
+/// A PDF string at the start of `s`: `(literal)` or `<FEFF...>` (UTF-16, hex).
+fn pdf_string(s: &str) -> String {
+    if let Some(hex) = s.strip_prefix('<') {
+        let hex = &hex[..hex.find('>').expect("a hex string ends")];
+        let units: Vec<u16> = (0..hex.len() / 4)
+            .map(|i| u16::from_str_radix(&hex[4 * i..4 * i + 4], 16).expect("hex"))
+            .collect();
+        return String::from_utf16_lossy(units.strip_prefix(&[0xfeff]).unwrap_or(&units));
+    }
+    let mut out = String::new();
+    let mut chars = s.strip_prefix('(').expect("a PDF string").chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            ')' => break,
+            c => out.push(c),
+        }
+    }
+    out
 }

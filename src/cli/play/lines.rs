@@ -1,7 +1,8 @@
 //! Where the prompt's lines come from. On a terminal: a line editor (rustyline) with history kept
 //! across sessions of the same team, Tab completion of commands, units, zones and sides where each
-//! is legal, and a hint of what may come next. Anywhere else (a pipe, a script, the tests): plain
-//! lines from standard input, the prompt written to the output.
+//! is legal, and a hint of what may come next; lines typed ahead are kept for the next prompt, and
+//! several lines pasted at once are read one by one. Anywhere else (a pipe, a script, the tests):
+//! plain lines from standard input, the prompt written to the output.
 
 use crate::game::complete;
 use crate::game::redact::Picture;
@@ -13,6 +14,7 @@ use rustyline::history::DefaultHistory;
 use rustyline::validate::Validator;
 use rustyline::{CompletionType, Config, Context, Editor, Helper};
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
@@ -20,6 +22,18 @@ use std::path::PathBuf;
 pub trait Lines {
     /// Shows `prompt` and reads one line (without its newline); `None` at the end of input.
     fn read(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>>;
+
+    /// Whether a person types the lines, so that the end of input (Ctrl-D) is a key they pressed
+    /// and can be asked about, not the end of a script.
+    fn interactive(&self) -> bool {
+        false
+    }
+
+    /// Asks the person a question (`give it anyway? [y/N]`): on a terminal the answer is typed
+    /// for it, never taken from lines pasted before it was asked.
+    fn ask(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>> {
+        self.read(out, prompt)
+    }
 }
 
 /// Lines from any reader: a pipe, a file, a test's script.
@@ -98,6 +112,8 @@ pub struct Terminal {
     ed: Editor<PlayHelper, DefaultHistory>,
     history: Option<PathBuf>,
     warned: bool,
+    /// Lines pasted together, after the first: each is read as a line of its own.
+    pending: VecDeque<String>,
 }
 
 impl Terminal {
@@ -121,32 +137,16 @@ impl Terminal {
             ed,
             history,
             warned: false,
+            pending: VecDeque::new(),
         })
     }
-}
 
-impl Lines for Terminal {
-    fn read(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>> {
+    /// One line from the editor (several pasted at once come back as one, with their newlines).
+    fn edit(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>> {
         out.flush()?;
         loop {
             match self.ed.readline(prompt) {
-                Ok(line) => {
-                    if !line.trim().is_empty() {
-                        let _ = self.ed.add_history_entry(line.as_str());
-                        if let Some(h) = &self.history
-                            && let Err(e) = self.ed.save_history(h)
-                            && !self.warned
-                        {
-                            self.warned = true;
-                            writeln!(
-                                out,
-                                "note: cannot keep the line history in {}: {e}",
-                                h.display()
-                            )?;
-                        }
-                    }
-                    return Ok(Some(line));
-                }
+                Ok(line) => return Ok(Some(line)),
                 Err(ReadlineError::Interrupted) => {
                     writeln!(out, "(Ctrl-C: the line is dropped; type `quit` to leave)")?;
                     out.flush()?;
@@ -155,5 +155,60 @@ impl Lines for Terminal {
                 Err(e) => return Err(io::Error::other(e)),
             }
         }
+    }
+
+    /// Keeps `line` for the up arrow, in this session and the next.
+    fn remember(&mut self, out: &mut dyn Write, line: &str) -> io::Result<()> {
+        if line.trim().is_empty() {
+            return Ok(());
+        }
+        let _ = self.ed.add_history_entry(line);
+        if let Some(h) = &self.history
+            && let Err(e) = self.ed.save_history(h)
+            && !self.warned
+        {
+            self.warned = true;
+            writeln!(
+                out,
+                "note: cannot keep the line history in {}: {e}",
+                h.display()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl Lines for Terminal {
+    fn interactive(&self) -> bool {
+        true
+    }
+
+    fn read(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>> {
+        if let Some(line) = self.pending.pop_front() {
+            // Shown as if typed, so each answer follows its line.
+            writeln!(out, "{prompt}{line}")?;
+            return Ok(Some(line));
+        }
+        let Some(text) = self.edit(out, prompt)? else {
+            return Ok(None);
+        };
+        // Several lines pasted at once: each is a line of its own.
+        let mut all = text
+            .split(['\n', '\r'])
+            .map(str::trim_end)
+            .filter(|l| !l.trim().is_empty())
+            .map(String::from);
+        let first = all.next().unwrap_or_default();
+        self.pending.extend(all);
+        self.remember(out, &first)?;
+        for l in self.pending.clone() {
+            self.remember(out, &l)?;
+        }
+        Ok(Some(first))
+    }
+
+    fn ask(&mut self, out: &mut dyn Write, prompt: &str) -> io::Result<Option<String>> {
+        let a = self.edit(out, prompt)?;
+        Ok(a.map(|a| a.lines().next().unwrap_or_default().to_string()))
     }
 }

@@ -128,13 +128,14 @@ impl Session {
     pub fn zones(&self, out: &mut dyn Write) -> Result<(), CliError> {
         let c = &self.p.c;
         let w = width(c.zones.iter().map(|z| z.id.as_str()));
+        let ws = width(c.scenario.sides.iter().map(|s| s.id.as_str()).chain(["-"]));
         for (i, z) in c.zones.iter().enumerate() {
             let n: Vec<&str> = z.neighbours.iter().map(|x| c.zone_name(*x)).collect();
             let ctl = self.p.state.control.get(i).copied().flatten();
             let ctl = ctl.map_or("-", |x| c.side_name(x));
             writeln!(
                 out,
-                "  {:<w$}  {:<7}  value {:<2} control {:<12} -> {}",
+                "  {:<w$}  {:<7}  value {:<2} control {:<ws$}  -> {}",
                 z.id,
                 format!("{:?}", z.kind),
                 z.value,
@@ -219,7 +220,7 @@ impl Session {
             writeln!(out, "(--yes: going ahead)")?;
             return Ok(true);
         }
-        let a = lines.read(out, "give it anyway? [y/N] ")?;
+        let a = lines.ask(out, "give it anyway? [y/N] ")?;
         Ok(a.is_some_and(|a| matches!(a.trim().to_ascii_lowercase().as_str(), "y" | "yes")))
     }
 

@@ -124,10 +124,11 @@ fn header(x: &Ctx, s: &mut String) {
 fn sides(x: &Ctx, s: &mut String) {
     let sc = &x.c.scenario;
     section(s, "Sides");
+    let w = crate::report::text::width(sc.sides.iter().map(|s| s.id.as_str()));
     for (i, side) in sc.sides.iter().enumerate() {
         let you = x.who == Audience::Side(SideId(i as u16));
         let mark = if you { "  <- you" } else { "" };
-        let _ = write!(s, "  {:<14} {} ({})", side.id, side.name, side.colour);
+        let _ = write!(s, "  {:<w$}  {} ({})", side.id, side.name, side.colour);
         if x.who == Audience::Umpire {
             let _ = write!(
                 s,

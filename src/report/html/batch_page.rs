@@ -110,7 +110,7 @@ pub fn page(b: &Batch, s: &Stats, look: &Look) -> String {
     out.push_str(patterns());
     let _ = write!(
         out,
-        r#"<header class="top"><div class="kicker">Batch report</div><h1>{}</h1><p class="meta">{} game(s) · {} sweep point(s) × {} run(s) · {} of {} shard(s) · {} parts · whitecell {}</p></header><main>"#,
+        r#"<header class="top"><div class="kicker">Batch report</div><h1>{}</h1><p class="meta">{} game(s) · {} sweep point(s) × {} run(s) · {} of {} shard(s) · {} parts · whitecell {}</p><button id="large" type="button" aria-pressed="false" title="large type for a projector">Large type</button></header><main>"#,
         esc(&look.title),
         s.rows,
         s.points.len(),
@@ -273,6 +273,17 @@ fn endings(out: &mut String, s: &Stats) {
                 colours[i % colours.len()],
                 esc(what),
                 pct(*k, n),
+                esc(what),
+                pct(*k, n)
+            );
+        }
+        // A segment too narrow for its words is still read here: each ending, its share, its count.
+        out.push_str(r#"</div><div class="legend endings">"#);
+        for (i, (what, k)) in p.endings.iter().enumerate() {
+            let _ = write!(
+                out,
+                r#"<span><span class="sw" style="background:{}"></span>{} <b>{}</b> ({k} game(s))</span>"#,
+                colours[i % colours.len()],
                 esc(what),
                 pct(*k, n)
             );

@@ -105,7 +105,7 @@ pub fn lines(
         w: 860.0,
         h: 420.0,
         left: 64.0,
-        right: if bands.is_empty() { 24.0 } else { 236.0 },
+        right: if bands.is_empty() { 24.0 } else { 250.0 },
         top: 18.0,
         bottom: 56.0,
         lo: range.0,

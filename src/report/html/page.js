@@ -146,7 +146,12 @@
         side_bars: $('rect.bar.side', svg).filter(rendered).map(function (r) {
           return r.getAttribute('data-group') + '|' + r.getAttribute('data-name');
         }),
-        marked: $('rect.bar.marked', svg).length
+        marked: $('rect.bar.marked', svg).length,
+        // Texts that run past the chart's edges (cut off on screen and paper).
+        clipped: $('text', svg).filter(function (t) {
+          var b = t.getBBox(), v = svg.viewBox.baseVal;
+          return b.width > 0 && (b.x < v.x - 0.5 || b.x + b.width > v.x + v.width + 0.5);
+        }).map(function (t) { return t.textContent; })
       };
     });
     out.errors = errors;

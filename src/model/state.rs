@@ -85,14 +85,18 @@ impl Relations {
         self.cells.clear();
         self.cells.extend_from_slice(&other.cells);
         self.hostile.clear();
-        if self.n <= 64 {
-            self.hostile
-                .extend((0..self.n).map(|a| other.hostile_mask(SideId(a as u16)).unwrap_or(0)));
-        }
         self.allied.clear();
         if self.n <= 64 {
-            self.allied
-                .extend((0..self.n).map(|a| other.allied_mask(SideId(a as u16)).unwrap_or(0)));
+            if other.hostile.len() == other.n && other.allied.len() == other.n {
+                self.hostile.extend_from_slice(&other.hostile);
+                self.allied.extend_from_slice(&other.allied);
+            } else {
+                let sides = (0..self.n).map(|a| SideId(a as u16));
+                self.hostile
+                    .extend(sides.clone().map(|a| other.hostile_mask(a).unwrap_or(0)));
+                self.allied
+                    .extend(sides.map(|a| other.allied_mask(a).unwrap_or(0)));
+            }
         }
     }
 

@@ -18,6 +18,11 @@ pub enum Known<'a> {
     OnBoard,
     /// Units of side `t` in zone `z` where the test says so.
     Where(&'a dyn Fn(ZoneId, SideId) -> bool),
+    /// Per zone, the sides the ordering side knows to have units there, as a bit mask (bit `t` for
+    /// side `t`; only for at most 64 sides). The board's own units are not consulted: a bot can
+    /// plan on the true board with its side's picture given as these masks, which is all the
+    /// legal orders read of a picture — cheaper than building the picture's placement.
+    Masks(&'a [u64]),
 }
 
 /// Every legal order for one unit of `side`, in a fixed order. `known(zone, side)` says whether the
@@ -62,7 +67,12 @@ pub fn legal_into(
     let within = |r: &&crate::model::reach::Reached| r.dist <= kind.movement;
     // A withdrawal may not pass zones holding hostile units: search around them only if there are any.
     let hostile = b.relations.hostile_mask(side);
-    let open = |x: ZoneId| match (hostile, b.sides_in(x)) {
+    // The sides known to be in a zone, as a mask, when there is one.
+    let present = |z: ZoneId| match known {
+        Known::Masks(m) => Some(m[z.index()]),
+        _ => b.sides_in(z),
+    };
+    let open = |x: ZoneId| match (hostile, present(x)) {
         (Some(h), Some(there)) => there & h == 0,
         _ => !b.hostile_in(x, side),
     };
@@ -83,8 +93,8 @@ pub fn legal_into(
         }
         if enterable {
             out.push(Command::Patrol(z));
-            match (known, foes, b.sides_in(z)) {
-                (Known::OnBoard, Some(foes), Some(there)) => {
+            match (known, foes, present(z)) {
+                (Known::OnBoard | Known::Masks(_), Some(foes), Some(there)) => {
                     // Each side present and not allied, in side order.
                     let mut m = foes & there;
                     while m != 0 {
@@ -98,6 +108,7 @@ pub fn legal_into(
                         let seen = match known {
                             Known::OnBoard => b.has_side(z, t),
                             Known::Where(f) => f(z, t),
+                            Known::Masks(m) => t.0 < 64 && m[z.index()] >> t.0 & 1 != 0,
                         };
                         if t != side && b.relations.get(side, t) != Relation::Allied && seen {
                             out.push(Command::Engage(z, t));

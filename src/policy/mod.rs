@@ -124,11 +124,24 @@ impl std::fmt::Display for PolicySpec {
 
 fn random(s: &Situation, side: SideId, stream: &mut Stream, x: &mut Scratch, out: &mut SideOrders) {
     // Like a team, the bot plans on what its side knows; an order the hidden truth makes illegal
-    // is rejected at adjudication with its reason, as a team's would be.
-    x.know(s, side);
-    let b = view::board(s, &x.place);
+    // is rejected at adjudication with its reason, as a team's would be. Legal orders read only
+    // which sides a zone is known to hold: with masks of that, no picture need be built.
+    let masks = x.know_masks(s, side);
+    if !masks {
+        x.know(s, side);
+    }
+    let b = if masks {
+        view::board(s, s.place)
+    } else {
+        view::board(s, &x.place)
+    };
     for u in &x.own {
-        legal_into(&b, side, u, Known::OnBoard, &mut x.search, &mut x.one);
+        let known = if masks {
+            Known::Masks(&x.masks)
+        } else {
+            Known::OnBoard
+        };
+        legal_into(&b, side, u, known, &mut x.search, &mut x.one);
         if x.one.is_empty() {
             continue;
         }

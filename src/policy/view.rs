@@ -94,6 +94,8 @@ pub struct Scratch {
     pub chosen: Vec<Option<Command<ZoneId, SideId>>>,
     /// Sides.
     pub sides: Vec<SideId>,
+    /// Per zone, the sides the side knows to have units there (see [`Scratch::know_masks`]).
+    pub masks: Vec<u64>,
 }
 
 impl Scratch {
@@ -114,6 +116,37 @@ impl Scratch {
         self.ranked.reserve(r(4 * units, self.ranked.len()));
         self.chosen.reserve(r(units, self.chosen.len()));
         self.sides.reserve(r(64, self.sides.len()));
+        self.masks.reserve(r(zones, self.masks.len()));
+    }
+
+    /// The side's picture as [`Scratch::know`] builds it, but only as much of it as legal orders
+    /// read: its own units (`own`) and, per zone, the sides it knows to have units there (`masks`:
+    /// its own and its allies', and the units it detected this turn). False, doing nothing, when
+    /// there are more than 64 sides (the masks cannot hold them: use [`Scratch::know`]).
+    pub fn know_masks(&mut self, s: &Situation, side: SideId) -> bool {
+        let Some(allies) = s.relations.allied_mask(side) else {
+            return false;
+        };
+        self.own.clear();
+        self.masks.clear();
+        self.masks.resize(s.c.zones.len(), 0);
+        let row = s.sees.row(side);
+        for u in s.place.units() {
+            let bit = 1u64 << u.side.0;
+            let known = allies & bit != 0
+                || match row {
+                    Some(r) => r[u.id.index()],
+                    None => s.sees.sees(side, u.id),
+                };
+            if known {
+                self.masks[u.zone.index()] |= bit;
+            }
+            if u.side == side {
+                self.own.push(*u);
+            }
+        }
+        self.dist_live = 0;
+        true
     }
 
     /// Builds the side's picture: the units it knows and their placement. Of a detected enemy a side

@@ -5,7 +5,8 @@
 //! Schedule per game costs several times more) and takes chunks of job indices from a shared
 //! counter. A chunk's results come back together over a bounded channel (one message, and so at
 //! most one wake-up of the receiving thread, per chunk rather than per game) and go through a small
-//! reorder buffer, so the output is the same whatever the number of threads.
+//! reorder buffer (it holds what came early: a few chunks a worker while every game takes about
+//! as long), so the output is the same whatever the number of threads.
 
 use super::plan::Plan;
 use super::row::{Row, play};
@@ -50,16 +51,22 @@ pub fn ordered<R: Send>(
             let end = jobs.end;
             let worker = std::thread::Builder::new().name(format!("{WORKER}{t}"));
             let started = worker.spawn_scoped(scope, move || {
+                // A worker that panics (a bug outside the work's own catching) stops the others.
+                let _guard = StopOnPanic(stop);
                 let mut engine: Option<Engine> = None;
                 while !stop.load(Ordering::Relaxed) {
                     let first = next.fetch_add(chunk, Ordering::Relaxed);
                     if first >= end {
                         break;
                     }
-                    let results = (first..(first + chunk).min(end))
+                    let jobs = first..(first + chunk).min(end);
+                    let want = jobs.end - jobs.start;
+                    let results: Vec<R> = jobs
+                        .take_while(|_| !stop.load(Ordering::Relaxed))
                         .map(|i| work(i, &mut engine))
                         .collect();
-                    if tx.send((first, results)).is_err() {
+                    // A chunk cut short by a stop is not handed on: the receiving end has stopped.
+                    if results.len() as u64 != want || tx.send((first, results)).is_err() {
                         return;
                     }
                 }
@@ -93,6 +100,17 @@ pub fn ordered<R: Send>(
         drop(rx);
         result
     })
+}
+
+/// Sets the stop flag when dropped during a panic.
+struct StopOnPanic<'a>(&'a AtomicBool);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
 }
 
 /// Plays `runs` of `plan` on `threads` workers, giving each row to `each` in run order.

@@ -103,36 +103,29 @@ impl Relations {
     /// The sides hostile to `side` as a bit mask (bit `b` for side `b`), when there are at most 64.
     #[inline]
     pub fn hostile_mask(&self, side: SideId) -> Option<u64> {
-        if self.n > 64 {
-            return None;
-        }
-        if let Some(m) = self
-            .hostile
-            .get(side.index())
-            .filter(|_| self.hostile.len() == self.n)
-        {
-            return Some(*m);
-        }
-        Some((0..self.n).fold(0, |m, b| {
-            m | (u64::from(self.hostile(side, SideId(b as u16))) << b)
-        }))
+        self.mask(&self.hostile, side, Relation::Hostile)
     }
 
     /// The sides allied to `side` (itself included) as a bit mask, when there are at most 64.
     #[inline]
     pub fn allied_mask(&self, side: SideId) -> Option<u64> {
+        self.mask(&self.allied, side, Relation::Allied)
+    }
+
+    /// `side`'s row of `kept` (the masks of the sides standing in `r` to each side), or worked out
+    /// from the table when the masks are not kept (after reading relations back).
+    #[inline]
+    fn mask(&self, kept: &[u64], side: SideId, r: Relation) -> Option<u64> {
         if self.n > 64 {
             return None;
         }
-        if let Some(m) = self
-            .allied
-            .get(side.index())
-            .filter(|_| self.allied.len() == self.n)
+        if kept.len() == self.n
+            && let Some(m) = kept.get(side.index())
         {
             return Some(*m);
         }
         Some((0..self.n).fold(0, |m, b| {
-            m | (u64::from(self.get(side, SideId(b as u16)) == Relation::Allied) << b)
+            m | (u64::from(self.get(side, SideId(b as u16)) == r) << b)
         }))
     }
 
@@ -320,4 +313,56 @@ pub struct State {
     pub messages: Vec<Message>,
     /// The end, once reached.
     pub outcome: Option<Outcome>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The masks worked out from the table alone, as a `Relations` read back from a file has them.
+    fn slow(r: &Relations, side: SideId, want: Relation) -> u64 {
+        (0..r.len()).fold(0, |m, b| {
+            m | (u64::from(r.get(side, SideId(b as u16)) == want) << b)
+        })
+    }
+
+    fn agree(r: &Relations) {
+        for a in 0..r.len() {
+            let a = SideId(a as u16);
+            assert_eq!(r.hostile_mask(a), Some(slow(r, a, Relation::Hostile)));
+            assert_eq!(r.allied_mask(a), Some(slow(r, a, Relation::Allied)));
+        }
+    }
+
+    #[test]
+    fn the_kept_masks_follow_the_table_through_every_change_and_copy() {
+        let kinds = [Relation::Allied, Relation::Neutral, Relation::Hostile];
+        let mut r = Relations::new(7);
+        agree(&r);
+        // A fixed walk through every pair and kind, several times over.
+        for step in 0..200u32 {
+            let (a, b) = ((step * 5 % 7) as u16, (step * 3 % 7) as u16);
+            r.set(SideId(a), SideId(b), kinds[(step % 3) as usize]);
+            agree(&r);
+            let mut copy = Relations::new(2);
+            copy.copy_from(&r);
+            assert_eq!(copy, r);
+            agree(&copy);
+        }
+        // Read back (the masks are not saved): worked out again, and copies of it keep them.
+        let back: Relations = ron::from_str(&ron::to_string(&r).unwrap()).unwrap();
+        agree(&back);
+        let mut copy = Relations::new(0);
+        copy.copy_from(&back);
+        agree(&copy);
+        copy.set(SideId(0), SideId(6), Relation::Allied);
+        agree(&copy);
+    }
+
+    #[test]
+    fn more_than_64_sides_have_no_masks() {
+        let r = Relations::new(65);
+        assert_eq!(r.hostile_mask(SideId(0)), None);
+        assert_eq!(r.allied_mask(SideId(64)), None);
+    }
 }

@@ -19,9 +19,10 @@ pub enum Known<'a> {
     /// Units of side `t` in zone `z` where the test says so.
     Where(&'a dyn Fn(ZoneId, SideId) -> bool),
     /// Per zone, the sides the ordering side knows to have units there, as a bit mask (bit `t` for
-    /// side `t`; only for at most 64 sides). The board's own units are not consulted: a bot can
-    /// plan on the true board with its side's picture given as these masks, which is all the
-    /// legal orders read of a picture — cheaper than building the picture's placement.
+    /// side `t`; only for at most 64 sides). The board's own units are never consulted, neither for
+    /// what may be engaged nor for which zones block a withdrawal: a bot can plan on the true board
+    /// with its side's picture given as these masks, which is all legal orders read of a picture —
+    /// cheaper than building the picture's placement.
     Masks(&'a [u64]),
 }
 
@@ -72,8 +73,12 @@ pub fn legal_into(
         Known::Masks(m) => Some(m[z.index()]),
         _ => b.sides_in(z),
     };
+    // With masks, only the masks are read: never the board's own units.
     let open = |x: ZoneId| match (hostile, present(x)) {
         (Some(h), Some(there)) => there & h == 0,
+        (None, Some(there)) => (0..64)
+            .filter(|t| there >> t & 1 != 0)
+            .all(|t| !b.relations.hostile(SideId(t), side)),
         _ => !b.hostile_in(x, side),
     };
     let blocked = reach.iter().filter(within).any(|r| !open(r.zone));

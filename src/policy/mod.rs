@@ -126,21 +126,14 @@ fn random(s: &Situation, side: SideId, stream: &mut Stream, x: &mut Scratch, out
     // Like a team, the bot plans on what its side knows; an order the hidden truth makes illegal
     // is rejected at adjudication with its reason, as a team's would be. Legal orders read only
     // which sides a zone is known to hold: with masks of that, no picture need be built.
-    let masks = x.know_masks(s, side);
-    if !masks {
-        x.know(s, side);
-    }
-    let b = if masks {
-        view::board(s, s.place)
+    let by_masks = x.know_masks(s, side);
+    let (b, known) = if by_masks {
+        (view::true_board(s), Known::Masks(&x.masks))
     } else {
-        view::board(s, &x.place)
+        x.know(s, side);
+        (view::board(s, &x.place), Known::OnBoard)
     };
     for u in &x.own {
-        let known = if masks {
-            Known::Masks(&x.masks)
-        } else {
-            Known::OnBoard
-        };
         legal_into(&b, side, u, known, &mut x.search, &mut x.one);
         if x.one.is_empty() {
             continue;

@@ -60,7 +60,7 @@ impl<'a> Situation<'a> {
 /// The buffers of the policies.
 #[derive(Debug, Clone, Default)]
 pub struct Scratch {
-    /// The same, grouped by zone.
+    /// The side's picture: the units it knows, grouped by zone (built by [`Scratch::know`]).
     pub place: Placement,
     /// The side's own units.
     pub own: Vec<UnitState>,
@@ -122,7 +122,8 @@ impl Scratch {
     /// The side's picture as [`Scratch::know`] builds it, but only as much of it as legal orders
     /// read: its own units (`own`) and, per zone, the sides it knows to have units there (`masks`:
     /// its own and its allies', and the units it detected this turn). False, doing nothing, when
-    /// there are more than 64 sides (the masks cannot hold them: use [`Scratch::know`]).
+    /// there are more than 64 sides (the masks cannot hold them: use [`Scratch::know`]). `place`
+    /// is left as it was.
     pub fn know_masks(&mut self, s: &Situation, side: SideId) -> bool {
         let Some(allies) = s.relations.allied_mask(side) else {
             return false;
@@ -159,7 +160,7 @@ impl Scratch {
         let row = s.sees.row(side);
         self.place.filter_of(s.place, |u| {
             let allied = match allies {
-                Some(m) => m >> u.side.0 & 1 != 0,
+                Some(m) => (m >> u.side.0) & 1 != 0,
                 None => s.allied(side, u.side),
             };
             let seen = || match row {
@@ -184,9 +185,17 @@ impl Scratch {
     }
 }
 
-/// The board of the coming turn as the side sees it (only the known units on it).
+/// The board of the coming turn as the side sees it (only the known units on it: `place` is the
+/// side's picture, as [`Scratch::know`] builds it).
 pub fn board<'a>(s: &Situation<'a>, place: &'a Placement) -> Board<'a> {
     Board::over(s.c, place, s.relations, s.control, s.turn + 1)
+}
+
+/// The board of the coming turn with **every** unit on it, hidden ones included. Only for reading
+/// what is public (the map, control, relations) beside a picture given another way, as
+/// [`crate::orders::legal::Known::Masks`] does: never read its units on a side's behalf.
+pub fn true_board<'a>(s: &Situation<'a>) -> Board<'a> {
+    Board::over(s.c, s.place, s.relations, s.control, s.turn + 1)
 }
 
 /// The units `side` knows of: its own, its allies', and those it detected this turn, by id (as

@@ -7,7 +7,8 @@
 //! that `orders::check::check` puts in words) accepts it, with three documented differences:
 //! `Move` and `Withdraw` to the unit's own zone are not offered (they go nowhere), and `Engage` is
 //! offered only against a side with units the board shows in the zone. The fast path the bots use
-//! ([`Known::OnBoard`]) must give the same list, and a `Move` must be accepted exactly where a
+//! ([`Known::OnBoard`]) must give the same list, and so must the random bot's path (the true board
+//! with the side's picture as [`Known::Masks`]), and a `Move` must be accepted exactly where a
 //! breadth-first search of this file's own finds a path within the allowance (so the reach table
 //! is checked too, not only held equal to itself).
 
@@ -146,6 +147,25 @@ pub fn all(c: &Compiled, state: &State) -> Result<usize, TestCaseError> {
         let b = Board::new(c, &known, &state.relations, &state.control, state.turn + 1);
         for u in known.iter().filter(|u| u.side == side) {
             left_out += one(c, &b, side, u)?;
+        }
+        // The random bot's path: the true board with the picture as masks gives the same lists.
+        let mut by_masks = Scratch::default();
+        if by_masks.know_masks(&sit, side) {
+            let own: Vec<UnitState> = known.iter().filter(|u| u.side == side).copied().collect();
+            prop_assert_eq!(&by_masks.own, &own, "the masks' own units are the side's");
+            let truth = whitecell::policy::view::true_board(&sit);
+            let (mut search, mut on_picture, mut on_masks) = (Search::default(), vec![], vec![]);
+            for u in &own {
+                legal_into(&b, side, u, Known::OnBoard, &mut search, &mut on_picture);
+                let masks = Known::Masks(&by_masks.masks);
+                legal_into(&truth, side, u, masks, &mut search, &mut on_masks);
+                prop_assert_eq!(
+                    &on_picture,
+                    &on_masks,
+                    "{}'s orders on the true board with masks are its orders on the picture",
+                    c.unit_name(u.id)
+                );
+            }
         }
     }
     Ok(left_out)

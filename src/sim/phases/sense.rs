@@ -70,7 +70,7 @@ fn roll(r: &View, dice: &crate::dice::Dice, log: &mut Log, s: &mut Scratch) {
             };
             for u in here_units {
                 let friend = match allied {
-                    Some(m) => m >> u.side.0 & 1 != 0,
+                    Some(m) => (m >> u.side.0) & 1 != 0,
                     None => r.relations.get(side, u.side) == Relation::Allied,
                 };
                 if friend {

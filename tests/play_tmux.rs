@@ -152,6 +152,23 @@ fn play_shell(g: &Path) -> String {
     )
 }
 
+/// A new game of eastern-med-2018 (in a temporary folder) and `play` for the United States started
+/// in tmux, at its first prompt; `None` when tmux is missing (see [`have_tmux`]).
+fn at_the_prompt() -> Option<(tempfile::TempDir, PathBuf, Tmux)> {
+    if !have_tmux() {
+        return None;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    new_game(&g, 2018);
+    let t = Tmux {
+        sock: tmp.path().join("tmux.sock"),
+    };
+    t.start(&play_shell(&g));
+    t.wait_for("usa turn 1>");
+    Some((tmp, g, t))
+}
+
 #[test]
 fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
     if !have_tmux() {
@@ -244,17 +261,9 @@ fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
 /// are each read in turn: none is dropped between one prompt and the next, or after a question.
 #[test]
 fn lines_typed_ahead_are_all_read() {
-    if !have_tmux() {
+    let Some((_tmp, _g, t)) = at_the_prompt() else {
         return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let g = tmp.path().join("game");
-    new_game(&g, 2018);
-    let t = Tmux {
-        sock: tmp.path().join("tmux.sock"),
     };
-    t.start(&play_shell(&g));
-    t.wait_for("usa turn 1>");
     // One send-keys: every line reaches the terminal before the prompt has read the first.
     t.keys(&[
         "move us_ross west_med",
@@ -287,17 +296,9 @@ fn lines_typed_ahead_are_all_read() {
 /// does, and keeps them when told no.
 #[test]
 fn ctrl_d_with_orders_not_submitted_asks_first() {
-    if !have_tmux() {
+    let Some((tmp, g, t)) = at_the_prompt() else {
         return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let g = tmp.path().join("game");
-    new_game(&g, 2018);
-    let t = Tmux {
-        sock: tmp.path().join("tmux.sock"),
     };
-    t.start(&play_shell(&g));
-    t.wait_for("usa turn 1>");
     t.type_text("move us_ross west_med");
     t.keys(&["Enter"]);
     t.wait_for("ok: us_ross Move(west_med)");
@@ -331,17 +332,9 @@ fn ctrl_d_with_orders_not_submitted_asks_first() {
 /// own; a question one of them raises is answered at the keyboard, not by the next pasted line.
 #[test]
 fn several_pasted_lines_are_each_a_line() {
-    if !have_tmux() {
+    let Some((_tmp, _g, t)) = at_the_prompt() else {
         return;
-    }
-    let tmp = tempfile::tempdir().unwrap();
-    let g = tmp.path().join("game");
-    new_game(&g, 2018);
-    let t = Tmux {
-        sock: tmp.path().join("tmux.sock"),
     };
-    t.start(&play_shell(&g));
-    t.wait_for("usa turn 1>");
     t.paste("move us_ross west_med\nmove us_tanf_garrison syrian_desert\nhold us_b1b\n");
     t.keys(&["Enter"]);
     t.wait_for("ok: us_ross Move(west_med)");

@@ -27,3 +27,16 @@ fn orders_with_a_line_break_in_the_game_id_are_written_so_they_read_back() {
         .unwrap_or_else(|r| panic!("written as\n{written}\nit does not read back:\n{r}"));
     assert_eq!(back, f, "written as\n{written}\nit reads back otherwise");
 }
+
+/// Found beside crash-fda24d09, reading the writer the fuzzer led to: a zone or side in an order
+/// holding a `"` or a `\` (written `\"`, `\\` in the file). The order's RON form put the text
+/// between quotes unescaped, so the written file no longer read back.
+#[test]
+fn orders_naming_a_zone_with_a_quote_are_written_so_they_read_back() {
+    let path = Path::new("quote-in-zone.ron");
+    let f = parse_orders(path, &fixture("orders/quote-in-zone.ron")).expect("the file parses");
+    let written = to_ron(&f);
+    let back = parse_orders(path, &written)
+        .unwrap_or_else(|r| panic!("written as\n{written}\nit does not read back:\n{r}"));
+    assert_eq!(back, f, "written as\n{written}\nit reads back otherwise");
+}

@@ -74,9 +74,16 @@ pub fn receipt(f: &OrdersFile) -> String {
 
 /// The orders file as RON text (what `play` and `orders sign` write).
 pub fn to_ron(f: &OrdersFile) -> String {
+    // The header comment ends at the line's end: a line break in the game or side is escaped, or
+    // the rest would fall out of the comment into the file.
     let mut s = format!(
         "// whitecell orders: game {}, side {}, turn {}\n(\n    game: {:?},\n    side: {:?},\n    turn: {},\n    orders: [\n",
-        f.game, f.side, f.turn, f.game, f.side, f.turn
+        f.game.escape_debug(),
+        f.side.escape_debug(),
+        f.turn,
+        f.game,
+        f.side,
+        f.turn
     );
     for o in &f.orders {
         let _ = writeln!(s, "        (unit: {:?}, order: {}),", o.unit, o.order);

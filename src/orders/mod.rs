@@ -128,16 +128,23 @@ pub fn describe(c: &crate::model::Compiled, cmd: &Command<ZoneId, SideId>) -> St
     .to_string()
 }
 
+/// Text as a RON string: quoted, with `"`, `\\` and control characters escaped (a real id is only
+/// quoted), so what [`Command`]'s `Display` writes reads back as it was.
+fn quoted(x: &impl std::fmt::Display) -> String {
+    format!("{:?}", x.to_string())
+}
+
+/// The order as an orders file writes it, e.g. `Engage("idlib", "armed_groups")`.
 impl<Z: std::fmt::Display, S: std::fmt::Display> std::fmt::Display for Command<Z, S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Command::Hold => write!(f, "Hold"),
-            Command::Move(z) => write!(f, "Move(\"{z}\")"),
-            Command::Engage(z, s) => write!(f, "Engage(\"{z}\", \"{s}\")"),
-            Command::Patrol(z) => write!(f, "Patrol(\"{z}\")"),
+            Command::Move(z) => write!(f, "Move({})", quoted(z)),
+            Command::Engage(z, s) => write!(f, "Engage({}, {})", quoted(z), quoted(s)),
+            Command::Patrol(z) => write!(f, "Patrol({})", quoted(z)),
             Command::Resupply => write!(f, "Resupply"),
-            Command::Withdraw(z) => write!(f, "Withdraw(\"{z}\")"),
-            Command::ShowOfForce(z) => write!(f, "ShowOfForce(\"{z}\")"),
+            Command::Withdraw(z) => write!(f, "Withdraw({})", quoted(z)),
+            Command::ShowOfForce(z) => write!(f, "ShowOfForce({})", quoted(z)),
         }
     }
 }

@@ -211,6 +211,7 @@ pub fn set(data: &[u8]) {
         edits.extend(sweeps.iter().map(|s| Edit {
             path: s.path.clone(),
             value: s.values[0].clone(),
+            swept: true,
         }));
         let _ = whitecell::batch::edit::load_edited(tutorial(), &edits);
         return;

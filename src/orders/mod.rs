@@ -128,7 +128,7 @@ pub fn describe(c: &crate::model::Compiled, cmd: &Command<ZoneId, SideId>) -> St
     .to_string()
 }
 
-/// Text as a RON string: quoted, with `"`, `\\` and control characters escaped (a real id is only
+/// Text as a RON string: quoted, with `"`, `\` and control characters escaped (a real id is only
 /// quoted), so what [`Command`]'s `Display` writes reads back as it was.
 fn quoted(x: &impl std::fmt::Display) -> String {
     format!("{:?}", x.to_string())

@@ -125,21 +125,16 @@ impl Scratch {
     /// there are more than 64 sides (the masks cannot hold them: use [`Scratch::know`]). `place`
     /// is left as it was.
     pub fn know_masks(&mut self, s: &Situation, side: SideId) -> bool {
-        let Some(allies) = s.relations.allied_mask(side) else {
+        let k = Knowledge::of(s, side);
+        let Some(allies) = k.allies else {
             return false;
         };
         self.own.clear();
         self.masks.clear();
         self.masks.resize(s.c.zones.len(), 0);
-        let row = s.sees.row(side);
         for u in s.place.units() {
             let bit = 1u64 << u.side.0;
-            let known = allies & bit != 0
-                || match row {
-                    Some(r) => r[u.id.index()],
-                    None => s.sees.sees(side, u.id),
-                };
-            if known {
+            if allies & bit != 0 || k.seen(u) {
                 self.masks[u.zone.index()] |= bit;
             }
             if u.side == side {
@@ -155,21 +150,11 @@ impl Scratch {
     /// orders): it plans as if they were fresh and in the normal posture.
     pub fn know(&mut self, s: &Situation, side: SideId) {
         self.own.clear();
-        // The allies as a bit mask and the detections as one flag per unit, when they are kept so.
-        let allies = s.relations.allied_mask(side);
-        let row = s.sees.row(side);
+        let k = Knowledge::of(s, side);
         self.place.filter_of(s.place, |u| {
-            let allied = match allies {
-                Some(m) => (m >> u.side.0) & 1 != 0,
-                None => s.allied(side, u.side),
-            };
-            let seen = || match row {
-                Some(r) => r[u.id.index()],
-                None => s.sees.sees(side, u.id),
-            };
-            if allied {
+            if k.allied(u) {
                 Some(*u)
-            } else if seen() {
+            } else if k.seen(u) {
                 Some(UnitState {
                     readiness: Default::default(),
                     posture: Default::default(),
@@ -182,6 +167,45 @@ impl Scratch {
         self.own
             .extend(self.place.units().iter().filter(|u| u.side == side));
         self.dist_live = 0;
+    }
+}
+
+/// What a side knows of a unit: whether it is its own or an ally's, and whether it detected it this
+/// turn — with the allies as a bit mask and the detections as one flag per unit, when they are
+/// kept so.
+struct Knowledge<'a> {
+    s: &'a Situation<'a>,
+    side: SideId,
+    allies: Option<u64>,
+    row: Option<&'a [bool]>,
+}
+
+impl<'a> Knowledge<'a> {
+    fn of(s: &'a Situation<'a>, side: SideId) -> Self {
+        Knowledge {
+            s,
+            side,
+            allies: s.relations.allied_mask(side),
+            row: s.sees.row(side),
+        }
+    }
+
+    /// The unit is the side's own or an ally's.
+    #[inline]
+    fn allied(&self, u: &UnitState) -> bool {
+        match self.allies {
+            Some(m) => (m >> u.side.0) & 1 != 0,
+            None => self.s.allied(self.side, u.side),
+        }
+    }
+
+    /// The side detected the unit this turn.
+    #[inline]
+    fn seen(&self, u: &UnitState) -> bool {
+        match self.row {
+            Some(r) => r[u.id.index()],
+            None => self.s.sees.sees(self.side, u.id),
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 
 use pyo3::prelude::*;
 
+mod batch;
 mod error;
 mod play;
 mod scenario;
@@ -17,6 +18,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scenario::Scenario>()?;
     m.add_function(wrap_pyfunction!(scenario::load, m)?)?;
     m.add_function(wrap_pyfunction!(play::run, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::batch_to_folder, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

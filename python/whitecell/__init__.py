@@ -9,6 +9,7 @@ Everything here calls the same Rust library as the CLI; nothing re-implements a 
 - :mod:`whitecell.env` holds the PettingZoo environment.
 """
 
+from ._batch import batch, manifest
 from ._native import Scenario, ScenarioError, __version__, load, run
 
-__all__ = ["Scenario", "ScenarioError", "__version__", "load", "run"]
+__all__ = ["Scenario", "ScenarioError", "__version__", "batch", "load", "manifest", "run"]

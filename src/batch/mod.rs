@@ -17,6 +17,7 @@ pub mod manifest;
 pub mod merge;
 pub mod parquet;
 pub mod plan;
+pub mod request;
 pub mod row;
 pub mod seed;
 pub mod shard;

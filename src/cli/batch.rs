@@ -2,8 +2,7 @@
 //! parameter sweeps, on all cores, one shard of a cluster array job at a time.
 
 use super::CliError;
-use crate::batch::{self, BatchError, Done, Edit, Format, Options, Plan, Shard, Sweep};
-use crate::model::Compiled;
+use crate::batch::{self, BatchError, Done, Format, Options, Plan, Shard};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -51,17 +50,6 @@ pub struct BatchArgs {
     pub quiet: bool,
 }
 
-fn parse_all<T>(
-    flags: &[String],
-    f: impl Fn(&str) -> Result<T, String>,
-    what: &str,
-) -> Result<Vec<T>, CliError> {
-    flags
-        .iter()
-        .map(|s| f(s).map_err(|e| CliError::rejected(format!("error: {what} {e}"))))
-        .collect()
-}
-
 fn shard(a: &BatchArgs) -> Result<Shard, CliError> {
     if let Some(s) = &a.shard {
         if a.shards.is_some() {
@@ -86,9 +74,6 @@ fn shard(a: &BatchArgs) -> Result<Shard, CliError> {
 
 /// Checks everything, plays the shard, prints the summary.
 pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
-    if a.runs == 0 || a.runs > 1_000_000_000 {
-        return Err(CliError::rejected("error: --runs must be 1 to 1000000000"));
-    }
     let format = Format::parse(&a.format).map_err(|e| CliError::rejected(format!("error: {e}")))?;
     let threads = match a.threads {
         Some(0) => return Err(CliError::rejected("error: --threads must be at least 1")),
@@ -96,19 +81,15 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let shard = shard(a)?;
-    let sets = parse_all(&a.sets, Edit::parse, "--set")?;
-    let sweeps = parse_all(&a.sweeps, Sweep::parse, "--sweep")?;
-    let loaded =
-        crate::scenario::load_file(&a.scenario).map_err(|r| CliError::rejected(r.to_string()))?;
-    // The plan's errors get one `error: ` below: take the policies' own off.
-    let policies = |c: &Compiled| {
-        super::policies(c, &a.policies).map_err(|e| match e.message.strip_prefix("error: ") {
-            Some(m) => m.to_string(),
-            None => e.message,
-        })
+    let request = batch::request::Request {
+        runs: a.runs,
+        master_seed: a.master_seed,
+        policies: &a.policies,
+        sets: &a.sets,
+        sweeps: &a.sweeps,
     };
-    let plan = Plan::new(&loaded, a.master_seed, a.runs, sets, sweeps, &policies)
-        .map_err(|e| CliError::rejected(format!("error: {e}")))?;
+    let plan = batch::request::plan(&a.scenario, &request)
+        .map_err(|e| CliError::rejected(e.to_string()))?;
     let opt = Options {
         shard,
         threads,

@@ -6,9 +6,14 @@
 use pyo3::prelude::*;
 
 mod batch;
+mod core;
+mod env;
 mod error;
+mod obs;
 mod play;
 mod scenario;
+mod table;
+mod umpire;
 
 /// The extension module.
 #[pymodule]
@@ -16,6 +21,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("ScenarioError", py.get_type::<error::ScenarioError>())?;
     m.add_class::<scenario::Scenario>()?;
+    m.add_class::<env::Game>()?;
     m.add_function(wrap_pyfunction!(scenario::load, m)?)?;
     m.add_function(wrap_pyfunction!(play::run, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_to_folder, m)?)?;

@@ -20,8 +20,12 @@ pub struct Played {
     pub turns: u32,
     /// Final value of each track, in track order.
     pub tracks: Vec<i32>,
+    /// Final victory points of each side, in side order.
+    pub points: Vec<u32>,
     /// Steps lost by each side, in side order.
     pub lost: Vec<u32>,
+    /// The final controller of each zone (a side id, or empty), in zone order.
+    pub control: Vec<String>,
     /// Engagements fought.
     pub engagements: u32,
     /// The final state hash.
@@ -105,7 +109,17 @@ pub fn summarise(e: &mut Engine) -> Played {
             .to_string(),
         turns: e.turn(),
         tracks: e.tracks().to_vec(),
+        points: e.points(),
         lost: e.steps_lost().to_vec(),
+        control: e
+            .control()
+            .iter()
+            .map(|c| {
+                c.map_or(String::new(), |s| {
+                    e.compiled().scenario.sides[s.index()].id.clone()
+                })
+            })
+            .collect(),
         engagements: e.engagements(),
         hash: e.state_hash(),
     }

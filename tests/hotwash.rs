@@ -12,7 +12,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use whitecell::report::LogEvent;
+use whitecell::log::LogEvent;
 
 /// The game every test here reports on, played once: the shipped eastern Mediterranean scenario,
 /// seed 11, to its end (a sudden death on turn 8), with an inject, an amendment and a rollback.
@@ -92,8 +92,8 @@ fn log() -> Vec<LogEvent> {
 /// Each turn's units (`id@zone:strength`) and zones (`id=controller`), by re-adjudicating the save
 /// turn by turn through the fork's replay — another path than the report's.
 fn expected() -> Vec<(BTreeSet<String>, BTreeSet<String>)> {
-    let save = whitecell::game::save::Save::read(game()).unwrap();
-    let (c, rec) = whitecell::game::recorded::recorded(&save).unwrap();
+    let save = whitecell::game::store::save::Save::read(game()).unwrap();
+    let (c, rec) = whitecell::game::umpire::recorded::recorded(&save).unwrap();
     (0..=rec.turns.len() as u32)
         .map(|k| {
             let st = whitecell::batch::fork::replay(&c, &rec, k).unwrap().state();

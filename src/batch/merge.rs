@@ -330,7 +330,7 @@ pub fn merge(dir: &Path, out: &Path, command: Vec<String>) -> Result<Merged, Str
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     let each: Vec<&Manifest> = shards.iter().map(|s| &s.1).collect();
     let all = serde_json::to_string(&each).map_err(|e| e.to_string())?;
-    crate::game::atomic::write_with(out, |w| match format {
+    crate::disk::atomic::write_with(out, |w| match format {
         Format::Parquet => {
             let inputs: Vec<&Path> = shards.iter().map(|s| s.0.as_path()).collect();
             super::parquet::concat_with(

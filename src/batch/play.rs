@@ -167,7 +167,7 @@ pub fn run_shard(
     while next < range.end {
         let r = next..(next + step).min(range.end);
         let path = work.join(chunk_name(&r, ext));
-        crate::game::atomic::write_with(&path, |w| {
+        crate::disk::atomic::write_with(&path, |w| {
             let mut sink = write::sink(opt.format, &mut *w, &cols, true)?;
             exec::run_range(plan, r.clone(), opt.threads, &mut |row| {
                 summary.add(&row);
@@ -235,7 +235,7 @@ fn assemble(
     std::fs::rename(&joined, part).map_err(|e| io_err("put in place", part, e))?;
     if opt.format == write::Format::Csv {
         let m = folder::csv_manifest(&opt.out, opt.shard);
-        if let Err(e) = crate::game::atomic::write(&m, format!("{text}\n").as_bytes()) {
+        if let Err(e) = crate::disk::atomic::write(&m, format!("{text}\n").as_bytes()) {
             // A part is in place only with its manifest; its chunks stay in the work folder.
             let _ = std::fs::remove_file(part);
             return Err(io_err("write", &m, e));
@@ -250,7 +250,7 @@ fn assemble(
 fn write_json(path: &Path, m: &Manifest) -> Result<(), BatchError> {
     let text = serde_json::to_string_pretty(m)
         .map_err(|e| BatchError::Io(format!("error: cannot write the manifest: {e}")))?;
-    crate::game::atomic::write(path, format!("{text}\n").as_bytes())
+    crate::disk::atomic::write(path, format!("{text}\n").as_bytes())
         .map_err(|e| io_err("write", path, e))
 }
 

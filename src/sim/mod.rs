@@ -13,6 +13,7 @@ pub mod phases;
 mod readout;
 pub mod scratch;
 pub mod snapshot;
+pub mod state;
 pub mod world;
 
 pub use engine::{Engine, StepError};

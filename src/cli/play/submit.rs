@@ -3,8 +3,8 @@
 
 use super::super::CliError;
 use super::session::Session;
-use crate::game::atomic;
-use crate::game::intake;
+use crate::disk::atomic;
+use crate::game::store::intake;
 use crate::orders::OrdersFile;
 use std::io::Write;
 use std::path::PathBuf;

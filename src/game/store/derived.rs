@@ -6,12 +6,13 @@
 //! gives and rewrites any that differ, and removes the temporary files the stopped command left;
 //! each repair is reported, so a team is never handed a view of another turn without a word.
 
-use super::folder::{Game, GameError, io};
+use super::folder::Game;
 use super::journal::RollbackLine;
 use super::save::SAVE_FILE;
-use super::view::View;
+use crate::game::error::{GameError, io};
+use crate::game::views::view::View;
+use crate::log::LogEvent;
 use crate::model::SideId;
-use crate::report::LogEvent;
 use std::path::{Path, PathBuf};
 
 /// The log's file name.
@@ -60,7 +61,7 @@ impl Game {
     /// Repairs the folder of a game just opened (its lock held): removes temporary files of
     /// stopped commands, rewrites damaged key copies and stale derived files, and says so in
     /// `repairs`.
-    pub(super) fn repair(&mut self) -> Result<(), GameError> {
+    pub(in crate::game) fn repair(&mut self) -> Result<(), GameError> {
         self.sweep_temporary_files();
         self.repair_key_files()?;
         self.sync_derived(true)
@@ -72,7 +73,7 @@ impl Game {
         let v = self.view(side);
         let name = self.c.side_name(side).to_string();
         let json = serde_json::to_string_pretty(&v).map_err(|e| GameError::error(e.to_string()))?;
-        let text = super::view_report::text(&v);
+        let text = crate::game::views::view_report::text(&v);
         let files = [
             (views.join(format!("{name}.json")), json.into_bytes()),
             (views.join(format!("{name}.txt")), text.into_bytes()),
@@ -87,7 +88,7 @@ impl Game {
             Ok(old) => Was::Other(old),
             Err(_) => Was::Missing,
         };
-        super::atomic::write(p, bytes).map_err(io("write", p))?;
+        crate::disk::atomic::write(p, bytes).map_err(io("write", p))?;
         Ok(Some(was))
     }
 
@@ -158,7 +159,7 @@ impl Game {
                 continue;
             }
             let events = self.discarded_events(line)?;
-            super::atomic::write(&p, &jsonl(&events)?).map_err(io("write", &p))?;
+            crate::disk::atomic::write(&p, &jsonl(&events)?).map_err(io("write", &p))?;
             fixed.push(format!("{name} (was missing)"));
         }
         Ok(fixed)
@@ -178,7 +179,7 @@ impl Game {
         Ok(out)
     }
 
-    /// Removes the temporary files ([`super::atomic`]) of other processes. Called with the lock
+    /// Removes the temporary files ([`crate::disk::atomic`]) of other processes. Called with the lock
     /// held: every command that writes in the folder holds it, so these are a stopped command's.
     fn sweep_temporary_files(&mut self) {
         let mine = format!(".tmp-{}", std::process::id());
@@ -198,7 +199,7 @@ impl Game {
                     && !name.ends_with(&mine)
                     && std::fs::remove_file(e.path()).is_ok()
                 {
-                    super::testhook::step(|| format!("removed {}", e.path().display()));
+                    crate::disk::testhook::step(|| format!("removed {}", e.path().display()));
                     gone.push(self.rel(&e.path()));
                 }
             }
@@ -231,7 +232,7 @@ impl Game {
                 side: side.clone(),
                 key: key.clone(),
             };
-            super::atomic::write_private(&p, super::keyfile::to_text(&k).as_bytes())
+            crate::disk::atomic::write_private(&p, super::keyfile::to_text(&k).as_bytes())
                 .map_err(io("write", &p))?;
             let rel = self.rel(&p);
             self.repairs.push(format!(

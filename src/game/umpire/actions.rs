@@ -2,12 +2,13 @@
 //! umpire actions (inject, amend) and rollback. Each is tried before it is recorded, appended to
 //! the journal and written out with the views and the log.
 
-use super::derived::rolled_back_file;
-use super::folder::{Game, GameError};
-use super::journal;
-use super::save::{Entry, Record, events_hash};
+use crate::game::GameError;
+use crate::game::store::derived::rolled_back_file;
+use crate::game::store::folder::Game;
+use crate::game::store::journal;
+use crate::game::store::save::{Entry, Record, events_hash};
+use crate::log::LogEvent;
 use crate::orders::OrdersFile;
-use crate::report::LogEvent;
 use std::collections::BTreeMap;
 
 /// What an adjudication did.
@@ -20,9 +21,9 @@ pub struct Adjudicated {
 }
 
 impl Game {
-    /// Records accepted orders (already checked by [`super::intake`]); returns the receipt.
+    /// Records accepted orders (already checked by [`crate::game::store::intake`]); returns the receipt.
     pub fn accept(&mut self, file: OrdersFile) -> Result<String, GameError> {
-        let receipt = super::intake::receipt(&file);
+        let receipt = crate::game::store::intake::receipt(&file);
         let e = Entry::Orders {
             file,
             receipt: receipt.clone(),
@@ -32,7 +33,7 @@ impl Game {
             discarded: None,
             entry: e,
         });
-        super::testhook::panic_point("accept");
+        crate::disk::testhook::panic_point("accept");
         self.commit()?;
         Ok(receipt)
     }
@@ -83,7 +84,7 @@ impl Game {
                 events_hash: Some(events_hash(&self.log_since(before))),
             },
         });
-        super::testhook::panic_point("adjudicate");
+        crate::disk::testhook::panic_point("adjudicate");
         self.commit()?;
         Ok(Adjudicated {
             events: self.log_since(before),
@@ -119,7 +120,7 @@ impl Game {
             discarded: None,
             entry: e,
         });
-        super::testhook::panic_point("umpire");
+        crate::disk::testhook::panic_point("umpire");
         self.commit()
     }
 
@@ -187,7 +188,7 @@ impl Game {
         let lock = self.lock.take();
         *self = rebuilt;
         self.lock = lock;
-        super::testhook::panic_point("rollback");
+        crate::disk::testhook::panic_point("rollback");
         // The save first, then the derived files: the rolled-back events among them.
         self.commit()?;
         Ok(RolledBack {

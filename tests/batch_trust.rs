@@ -144,7 +144,7 @@ fn rows_are_typed_and_no_winner_is_an_explicit_none() {
         "--schema",
     ]);
     let v: serde_json::Value = serde_json::from_str(&schema).expect("json");
-    let cols = v.as_array().expect("a list");
+    let cols = v["games"].as_array().expect("a list");
     assert_eq!(cols.len(), names.len());
     let param = cols
         .iter()
@@ -462,4 +462,68 @@ fn a_killed_shard_resumes_from_its_last_chunk_without_duplicates() {
             "part-00000-of-00001.csv"
         ]
     );
+}
+
+#[test]
+fn history_has_a_row_per_game_and_turn_that_ends_as_the_game_row() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let (games, hist) = (t.path().join("games"), t.path().join("history"));
+    let o = batch(&games, &["--history", s(&hist), "--shard", "0/2"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        batch(&games, &["--history", s(&hist), "--shard", "1/2"])
+            .status
+            .success()
+    );
+    assert!(
+        files(&hist).iter().all(|f| f.ends_with(".parquet")),
+        "{:?}",
+        files(&hist)
+    );
+    let (gm, hm) = (t.path().join("g.parquet"), t.path().join("h.parquet"));
+    ok(&["merge", s(&games), "--out", s(&gm)]);
+    ok(&["merge", s(&hist), "--out", s(&hm)]);
+    let names = whitecell::batch::parquet::names(&gm).expect("names");
+    let hnames = whitecell::batch::parquet::names(&hm).expect("names");
+    let g = |n: &str| names.iter().position(|x| x == n).expect(n);
+    let h = |n: &str| hnames.iter().position(|x| x == n).expect(n);
+    let game_rows = run_rows(&gm);
+    let hist_rows = run_rows(&hm);
+    assert_eq!(game_rows.len(), 36);
+    for row in &game_rows {
+        let run = row[0].int().expect("run");
+        let turns: Vec<&Vec<Cell>> = hist_rows
+            .iter()
+            .filter(|r| r[0].int() == Some(run))
+            .collect();
+        assert_eq!(
+            turns.len() as i64,
+            row[g("turns")].int().expect("turns"),
+            "run {run}"
+        );
+        let nums: Vec<i64> = turns.iter().map(|r| r[1].int().expect("turn")).collect();
+        assert_eq!(nums, (1..=turns.len() as i64).collect::<Vec<_>>());
+        let last = turns.last().expect("a turn");
+        for c in ["track_tension", "points_blue", "points_red"] {
+            assert_eq!(last[h(c)], row[g(c)], "run {run} {c}");
+        }
+        let fought: i64 = turns
+            .iter()
+            .map(|r| r[h("engagements")].int().expect("n"))
+            .sum();
+        assert_eq!(fought, row[g("engagements")].int().expect("n"), "run {run}");
+    }
+    // A batch with history is another batch than one without.
+    let o = batch(&games, &["--shard", "0/2"]);
+    assert_eq!(o.status.code(), Some(1));
+    // And the report refuses the history table, naming the one it reads.
+    let o = whitecell(&[
+        "report",
+        "--batch",
+        s(&hist),
+        "--out",
+        s(&t.path().join("x.html")),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("history table"));
 }

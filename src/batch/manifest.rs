@@ -58,6 +58,10 @@ pub struct Manifest {
     pub end_run: u64,
     /// The part file, relative to the manifest.
     pub part: String,
+    /// Which table the part holds: `games` (one row per game) or `history` (one row per game
+    /// and turn, `--history`).
+    #[serde(default = "games")]
+    pub table: String,
     /// The columns, in order, with their types and meanings.
     pub columns: Vec<super::table::Column>,
     /// Rows written.
@@ -78,6 +82,10 @@ pub struct Manifest {
     /// `git describe` of the build, where it was built from a git checkout.
     #[serde(default)]
     pub git: Option<String>,
+}
+
+fn games() -> String {
+    "games".into()
 }
 
 /// The build's `git describe`, if it was built from a git checkout.
@@ -113,7 +121,7 @@ pub fn now_utc() -> String {
 
 impl Key {
     /// The key of `plan`'s shard `shard` written as `format`.
-    pub fn new(plan: &Plan, shard: Shard, format: Format, history: bool) -> Key {
+    pub fn new(plan: &Plan, shard: Shard, format: Format) -> Key {
         Key {
             engine_version: crate::VERSION.to_string(),
             scenario_hash: plan.scenario_hash.clone(),
@@ -135,7 +143,7 @@ impl Key {
                 .collect(),
             shard,
             format,
-            history,
+            history: plan.history,
         }
     }
 

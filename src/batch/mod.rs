@@ -15,6 +15,7 @@ pub mod edit;
 pub mod exec;
 pub mod folder;
 pub mod fork;
+pub mod history;
 pub mod manifest;
 pub mod merge;
 pub mod parquet;
@@ -51,6 +52,8 @@ pub struct Options {
     pub command: Vec<String>,
     /// Rows per chunk: what an interrupted shard keeps (default [`parquet::GROUP`]).
     pub chunk_rows: u64,
+    /// The folder of the history table, when the plan records history.
+    pub history: Option<PathBuf>,
 }
 
 impl Options {
@@ -63,6 +66,7 @@ impl Options {
             out,
             command: Vec::new(),
             chunk_rows: parquet::GROUP as u64,
+            history: None,
         }
     }
 }

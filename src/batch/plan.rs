@@ -72,6 +72,8 @@ pub struct Plan {
     pub tracks: Vec<String>,
     /// Zone ids, in zone order.
     pub zones: Vec<String>,
+    /// Record each game's per-turn history too (`--history`; off unless set).
+    pub history: bool,
 }
 
 impl Plan {
@@ -136,6 +138,7 @@ impl Plan {
             sides,
             tracks,
             zones,
+            history: false,
         })
     }
 

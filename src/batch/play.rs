@@ -12,7 +12,7 @@
 use super::folder::{self, Entry};
 use super::manifest::{Key, Manifest, git_describe, now_utc};
 use super::summary::Summary;
-use super::{BatchError, Done, Options, Plan, exec, table, write};
+use super::{BatchError, Done, Options, Plan, exec, history, table, write};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -26,8 +26,8 @@ fn io_err(what: &str, p: &Path, e: io::Error) -> BatchError {
     BatchError::Io(format!("error: cannot {what} {}: {e}{full}", p.display()))
 }
 
-/// Refuses a folder holding any file that is not of this batch.
-fn check_folder(out: &Path, key: &Key) -> Result<Vec<Entry>, BatchError> {
+/// Refuses a folder holding any file that is not of this batch's `table`.
+fn check_folder(out: &Path, key: &Key, table: &str) -> Result<Vec<Entry>, BatchError> {
     let entries = folder::scan(out).map_err(|e| io_err("read the folder", out, e))?;
     let ours = key.batch();
     for e in &entries {
@@ -38,6 +38,12 @@ fn check_folder(out: &Path, key: &Key) -> Result<Vec<Entry>, BatchError> {
             },
             Some(m) if m.key.batch() != ours => {
                 format!("a file of another batch: {}", folder::describe(m))
+            }
+            Some(m) if m.table != table => {
+                format!(
+                    "a file of the batch's {} table, not of its {table} table",
+                    m.table
+                )
             }
             Some(_) => continue,
         };
@@ -87,8 +93,25 @@ pub fn run_shard(
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Done, BatchError> {
     let out = &opt.out;
-    let key = Key::new(plan, opt.shard, opt.format, false);
-    let entries = check_folder(out, &key)?;
+    let key = Key::new(plan, opt.shard, opt.format);
+    let entries = check_folder(out, &key, "games")?;
+    let hdir = match (&opt.history, plan.history) {
+        (Some(h), true) => {
+            if h == out {
+                return Err(BatchError::Conflict(
+                    "error: --history needs a folder of its own, not the --out folder (a folder holds one table)".into(),
+                ));
+            }
+            check_folder(h, &key, "history")?;
+            Some(h.clone())
+        }
+        (None, false) => None,
+        _ => {
+            return Err(BatchError::Io(
+                "error: internal: plan.history and Options::history disagree".into(),
+            ));
+        }
+    };
     let part = folder::part(out, opt.shard, opt.format);
     for e in &entries {
         if let Entry::Finished { manifest, .. } = e
@@ -104,6 +127,7 @@ pub fn run_shard(
     std::fs::create_dir_all(&work).map_err(|e| io_err("create", &work, e))?;
     let range = opt.shard.range(plan.total());
     let cols = table::columns(plan);
+    let hcols = history::columns(plan);
     let wpath = work.join("manifest.json");
     let mut manifest = match std::fs::read_to_string(&wpath) {
         Ok(t) => serde_json::from_str(&t).map_err(|e| {
@@ -137,6 +161,7 @@ pub fn run_shard(
             started: now_utc(),
             finished: String::new(),
             git: git_describe(),
+            table: "games".into(),
         },
     };
     write_json(&wpath, &manifest)?;
@@ -145,8 +170,11 @@ pub fn run_shard(
     // The chunks kept must follow one another from the shard's first run.
     let mut next = range.start;
     let mut kept = Vec::new();
+    let hname = |r: &std::ops::Range<u64>| {
+        work.join(format!("history-{:012}-{:012}.{ext}", r.start, r.end))
+    };
     for (r, p) in done {
-        if r.start != next || r.end > range.end {
+        if r.start != next || r.end > range.end || (hdir.is_some() && !hname(&r).is_file()) {
             let _ = std::fs::remove_file(&p);
             continue;
         }
@@ -167,16 +195,34 @@ pub fn run_shard(
     while next < range.end {
         let r = next..(next + step).min(range.end);
         let path = work.join(chunk_name(&r, ext));
+        let hpath = hname(&r);
+        // The history chunk is put in place first: a games chunk marks the pair finished.
         crate::disk::atomic::write_with(&path, |w| {
             let mut sink = write::sink(opt.format, &mut *w, &cols, true)?;
-            exec::run_range(plan, r.clone(), opt.threads, &mut |row| {
-                summary.add(&row);
-                failed += u64::from(row.result.is_err());
-                rows += 1;
-                sink.row(table::cells(plan, &cols, &row))?;
-                progress(rows, of);
-                Ok(())
-            })?;
+            let mut fill = |hsink: &mut Option<Box<dyn write::RowSink + '_>>| {
+                exec::run_range(plan, r.clone(), opt.threads, &mut |row| {
+                    summary.add(&row);
+                    failed += u64::from(row.result.is_err());
+                    rows += 1;
+                    if let Some(h) = hsink.as_mut() {
+                        for cells in history::cells(&row) {
+                            h.row(cells)?;
+                        }
+                    }
+                    sink.row(table::cells(plan, &cols, &row))?;
+                    progress(rows, of);
+                    Ok(())
+                })
+            };
+            if hdir.is_some() {
+                crate::disk::atomic::write_with(&hpath, |hw| {
+                    let mut h = Some(write::sink(opt.format, &mut *hw, &hcols, true)?);
+                    fill(&mut h)?;
+                    h.map_or(Ok(()), |h| h.finish(None))
+                })?;
+            } else {
+                fill(&mut None)?;
+            }
             sink.finish(None)
         })
         .map_err(|e| io_err("write", &path, e))?;
@@ -187,7 +233,25 @@ pub fn run_shard(
     manifest.failed = failed;
     manifest.complete = true;
     manifest.finished = now_utc();
-    assemble(opt, &cols, &work, &kept, &part, &manifest)?;
+    if let Some(h) = &hdir {
+        let hchunks: Vec<PathBuf> = (0..kept.len())
+            .map(|i| {
+                let (a, b) = chunk_range(&kept[i]);
+                hname(&(a..b))
+            })
+            .collect();
+        let mut hm = manifest.clone();
+        hm.table = "history".into();
+        hm.columns = hcols.clone();
+        hm.part = part
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let hpart = folder::part(h, opt.shard, opt.format);
+        std::fs::create_dir_all(h).map_err(|e| io_err("create the folder", h, e))?;
+        assemble(opt, h, &hcols, &work, &hchunks, &hpart, &mut hm, false)?;
+    }
+    assemble(opt, out, &cols, &work, &kept, &part, &mut manifest, true)?;
     let _ = std::fs::remove_dir_all(&work);
     Ok(Done::Played {
         manifest,
@@ -196,52 +260,77 @@ pub fn run_shard(
     })
 }
 
-/// Joins the chunks into the part (with the manifest) and puts it in place.
+/// The run range in a chunk's file name.
+fn chunk_range(p: &Path) -> (u64, u64) {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut it = name
+        .trim_start_matches("chunk-")
+        .split(['-', '.'])
+        .map(|x| x.parse::<u64>().unwrap_or(0));
+    (it.next().unwrap_or(0), it.next().unwrap_or(0))
+}
+
+/// Joins the chunks into the part in `out` (with the manifest) and puts it in place. Parquet
+/// games chunks are joined row group by row group (`copy`); other tables are read and written
+/// again, counting their rows into the manifest.
+#[allow(clippy::too_many_arguments)]
 fn assemble(
     opt: &Options,
+    out: &Path,
     cols: &[table::Column],
     work: &Path,
     chunks: &[PathBuf],
     part: &Path,
-    manifest: &Manifest,
+    manifest: &mut Manifest,
+    copy: bool,
 ) -> Result<(), BatchError> {
-    let text = serde_json::to_string_pretty(manifest)
-        .map_err(|e| BatchError::Io(format!("error: cannot write the manifest: {e}")))?;
     let joined = work.join(format!("part.tmp-{}", std::process::id()));
-    let result = (|| -> io::Result<()> {
+    let result = (|| -> io::Result<String> {
         let f = std::fs::File::create(&joined)?;
         let mut w = io::BufWriter::new(&f);
-        match opt.format {
-            write::Format::Parquet if chunks.is_empty() => {
-                write::sink(opt.format, &mut w, cols, false)?.finish(Some(&text))?;
-            }
-            write::Format::Parquet => {
+        let text = match opt.format {
+            write::Format::Parquet if copy && !chunks.is_empty() => {
+                let text = serde_json::to_string_pretty(&*manifest).map_err(io::Error::other)?;
                 let inputs: Vec<&Path> = chunks.iter().map(PathBuf::as_path).collect();
                 super::parquet::concat(&inputs, &mut w, Some(&text))?;
+                text
             }
-            write::Format::Csv => {
-                let mut sink = write::sink(opt.format, &mut w, cols, true)?;
+            format => {
+                let mut sink = write::sink(format, &mut w, cols, true)?;
+                let mut n = 0u64;
                 for c in chunks {
-                    write::read(c, opt.format, cols, &mut |cells| sink.row(cells))?;
+                    write::read(c, format, cols, &mut |cells| {
+                        n += 1;
+                        sink.row(cells)
+                    })?;
                 }
-                sink.finish(None)?;
+                if !copy {
+                    manifest.rows = n;
+                }
+                let text = serde_json::to_string_pretty(&*manifest).map_err(io::Error::other)?;
+                sink.finish(Some(&text))?;
+                text
             }
-        }
+        };
         w.flush()?;
         drop(w);
-        f.sync_all()
+        f.sync_all()?;
+        Ok(text)
     })();
-    result.map_err(|e| io_err("write", &joined, e))?;
+    let text = result.map_err(|e| io_err("write", &joined, e))?;
     std::fs::rename(&joined, part).map_err(|e| io_err("put in place", part, e))?;
     if opt.format == write::Format::Csv {
-        let m = folder::csv_manifest(&opt.out, opt.shard);
+        let m = folder::csv_manifest(out, opt.shard);
         if let Err(e) = crate::disk::atomic::write(&m, format!("{text}\n").as_bytes()) {
             // A part is in place only with its manifest; its chunks stay in the work folder.
             let _ = std::fs::remove_file(part);
             return Err(io_err("write", &m, e));
         }
     }
-    if let Ok(d) = std::fs::File::open(&opt.out) {
+    if let Ok(d) = std::fs::File::open(out) {
         let _ = d.sync_all();
     }
     Ok(())

@@ -52,6 +52,10 @@ pub struct BatchArgs {
     /// Print only what was written: no summary, no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also write the history table (one row per game and turn: tracks, points, strength,
+    /// engagements) into this folder (not the --out folder).
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
     /// Print the columns of this batch's table (name, type, meaning) as JSON, and play nothing.
     #[arg(long)]
     pub schema: bool,
@@ -121,10 +125,14 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
             None => e.message,
         })
     };
-    let plan = Plan::new(&loaded, a.master_seed, a.runs, sets, sweeps, &policies)
+    let mut plan = Plan::new(&loaded, a.master_seed, a.runs, sets, sweeps, &policies)
         .map_err(|e| CliError::rejected(format!("error: {e}")))?;
+    plan.history = a.history.is_some();
     if a.schema {
-        let cols = batch::table::columns(&plan);
+        let cols = serde_json::json!({
+            "games": batch::table::columns(&plan),
+            "history": batch::history::columns(&plan),
+        });
         let text =
             serde_json::to_string_pretty(&cols).map_err(|e| CliError::error(e.to_string()))?;
         writeln!(out, "{text}")?;
@@ -134,6 +142,7 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
         threads,
         command: std::env::args().collect(),
         chunk_rows: a.chunk_rows.unwrap_or(batch::parquet::GROUP as u64),
+        history: a.history.clone(),
         ..Options::new(shard, format, a.out.clone())
     };
     let range = shard.range(plan.total());

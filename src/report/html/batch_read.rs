@@ -58,6 +58,9 @@ pub fn open(path: &Path) -> Result<Batch, GameError> {
             }
             continue;
         };
+        if m.table != "games" {
+            return Err(history_refused(path));
+        }
         let k = m.key.batch();
         match batches.iter_mut().find(|(x, _)| *x == k) {
             Some((_, v)) => v.push(e),
@@ -133,6 +136,9 @@ fn merged(path: &Path) -> Result<Batch, GameError> {
         })?;
     let manifest: Manifest = serde_json::from_str(&text)
         .map_err(|e| GameError::rejected(format!("error: {d}: not a whitecell manifest ({e})")))?;
+    if manifest.table != "games" {
+        return Err(history_refused(path));
+    }
     Ok(Batch {
         dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
         key: manifest.key.clone(),
@@ -143,4 +149,11 @@ fn merged(path: &Path) -> Result<Batch, GameError> {
         }],
         missing: Vec::new(),
     })
+}
+
+fn history_refused(path: &Path) -> GameError {
+    GameError::rejected(format!(
+        "error: {} holds a batch's history table (`--history`); a batch report reads its games table: give the batch's --out folder",
+        path.display()
+    ))
 }

@@ -16,6 +16,7 @@ pub mod exec;
 pub mod folder;
 pub mod fork;
 pub mod history;
+pub mod load;
 pub mod manifest;
 pub mod merge;
 pub mod parquet;

@@ -1,6 +1,6 @@
 //! `whitecell.batch`: many games with bot policies, planned and played by the library exactly as
 //! `whitecell batch` plays them (the same request, plan, workers and Parquet writer), with the GIL
-//! released. The part and manifest are written where the CLI would write them, into a folder the
+//! released. The part (its manifest in its metadata) is written where the CLI would write it, into a folder the
 //! Python side makes and reads back with pyarrow: the table's rows and column types are the CLI's
 //! by construction.
 
@@ -13,7 +13,8 @@ use std::time::{Duration, Instant};
 use whitecell::batch::request::{self, Request, RequestError};
 use whitecell::batch::{self as lib, BatchError, Done, Format, Options, Shard};
 
-/// Plays a whole batch into `out`; returns the paths of its Parquet part and its manifest.
+/// Plays a whole batch into `out`; returns the path of its Parquet part (which carries the
+/// manifest in its key-value metadata).
 #[pyfunction]
 #[pyo3(signature = (scenario, out, runs, master_seed = 0, policies = None, sets = None,
                     sweep = None, threads = None, progress = None))]
@@ -29,7 +30,7 @@ pub fn batch_to_folder(
     sweep: Option<Vec<String>>,
     threads: Option<usize>,
     progress: Option<Py<PyAny>>,
-) -> PyResult<(PathBuf, PathBuf)> {
+) -> PyResult<PathBuf> {
     // A loaded scenario is its file with its edits, then these.
     let (path, mut all_sets) = match scenario.cast::<Scenario>() {
         Ok(s) => (s.get().path.clone(), s.get().sets.clone()),
@@ -50,10 +51,9 @@ pub fn batch_to_folder(
         sweeps: &sweeps,
     };
     let opt = Options {
-        shard: Shard::default(),
         threads,
-        format: Format::Parquet,
-        out,
+        command: vec!["python: whitecell.batch(...)".into()],
+        ..Options::new(Shard::default(), Format::Parquet, out)
     };
     let done = py.detach(|| -> Result<Done, PyErr> {
         let plan = request::plan(&path, &req).map_err(|e| match e {
@@ -85,5 +85,5 @@ pub fn batch_to_folder(
             "the output folder already held this batch: give an empty folder",
         ));
     }
-    Ok(lib::paths(&opt))
+    Ok(lib::folder::part(&opt.out, opt.shard, opt.format))
 }

@@ -53,6 +53,13 @@ pub fn plan(scenario: &Path, r: &Request) -> Result<Plan, RequestError> {
     }
     let sets = parse_all(r.sets, Edit::parse, "--set")?;
     let sweeps = parse_all(r.sweeps, Sweep::parse, "--sweep")?;
+    let policy_sides: Vec<String> = r
+        .policies
+        .iter()
+        .filter_map(|p| p.split_once('=').map(|(s, _)| s.trim().to_string()))
+        .collect();
+    super::plan::conflicts(&policy_sides, &sets, &sweeps)
+        .map_err(|e| RequestError::Flag(format!("error: {e}")))?;
     let loaded = crate::scenario::load_file(scenario).map_err(RequestError::Scenario)?;
     // The plan's errors get one `error: ` below: take the policies' own off.
     let policies = |c: &Compiled| {

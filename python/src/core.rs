@@ -8,6 +8,7 @@ use crate::{obs, umpire};
 use std::sync::Arc;
 use whitecell::dice::Dice;
 use whitecell::game::score::score;
+use whitecell::game::umpire::transcribe::PlayedTurn;
 use whitecell::game::views::build::{build, results};
 use whitecell::game::views::view::{Header, Report, View};
 use whitecell::model::{Compiled, Outcome, SideId, State, UnitId};
@@ -56,6 +57,10 @@ pub struct Core {
     pub state: State,
     /// The orders handed in, per turn played (index turn-1), per agent.
     pub history: Vec<Vec<SideOrders>>,
+    /// The state hash after each turn played.
+    pub hashes: Vec<String>,
+    /// The scenario file and the edits applied, when known (to save the game as a folder).
+    pub source: Option<(std::path::PathBuf, Vec<String>)>,
     scratch: Scratch,
     place: Placement,
 }
@@ -104,6 +109,8 @@ impl Core {
             scores: Vec::new(),
             state,
             history: Vec::new(),
+            hashes: Vec::new(),
+            source: None,
             scratch: Scratch::default(),
             place: Placement::default(),
         };
@@ -117,6 +124,7 @@ impl Core {
         self.engine.reset(self.c.clone(), Dice::seeded(seed));
         self.engine.set_bots(&self.policies);
         self.history.clear();
+        self.hashes.clear();
         self.refresh();
         self.scores = self.true_scores();
     }
@@ -225,6 +233,7 @@ impl Core {
         }
         self.history.push(orders);
         let _ = self.engine.step();
+        self.hashes.push(self.engine.state_hash());
         self.refresh();
         let now = self.true_scores();
         let terminated = self.engine.ended();
@@ -239,6 +248,23 @@ impl Core {
             terminated,
             truncated,
         }
+    }
+
+    /// The turns played so far, for [`transcribe`](whitecell::game::umpire::transcribe).
+    pub fn played_turns(&self) -> Vec<PlayedTurn> {
+        self.history
+            .iter()
+            .zip(&self.hashes)
+            .map(|(orders, hash)| PlayedTurn {
+                orders: self
+                    .agents
+                    .iter()
+                    .zip(orders)
+                    .map(|(s, o)| (self.c.side_name(*s).to_string(), o.clone()))
+                    .collect(),
+                hash: hash.clone(),
+            })
+            .collect()
     }
 
     fn reward_of(&self, a: usize, now: u32, ended: bool, outcome: Option<&Outcome>) -> f32 {

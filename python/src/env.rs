@@ -4,9 +4,11 @@
 
 use crate::core::{Core, Reward};
 use crate::{error, obs, scenario, umpire};
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict};
+use std::path::PathBuf;
+use whitecell::game::umpire::transcribe::transcribe;
 use whitecell::model::SideId;
 
 /// Makes a game's core from the Python arguments.
@@ -21,7 +23,8 @@ pub fn core_of(
     max_turns: Option<u32>,
     sets: Option<Vec<String>>,
 ) -> PyResult<Core> {
-    let c = scenario::resolve(py, scenario, sets)?;
+    let scen = scenario::resolve_full(py, scenario, sets)?;
+    let c = scen.compiled.clone();
     let agents: Vec<SideId> = match agents {
         None => c.side_ids().collect(),
         Some(list) => {
@@ -53,7 +56,9 @@ pub fn core_of(
             )));
         }
     };
-    Ok(Core::new(c, agents, policies, reward, max_turns))
+    let mut core = Core::new(c, agents, policies, reward, max_turns);
+    core.source = Some((scen.path, scen.sets));
+    Ok(core)
 }
 
 /// One environment game.
@@ -254,6 +259,34 @@ impl Game {
         d.set_item("state_hash", self.core.engine.state_hash())?;
         d.set_item("turn", self.core.engine.turn())?;
         Ok(d)
+    }
+
+    /// Writes the game so far as a new classroom game folder `dir` (see
+    /// `whitecell::game::umpire::transcribe`).
+    fn save_game(&self, py: Python<'_>, dir: PathBuf) -> PyResult<()> {
+        let core = &self.core;
+        let Some((path, sets)) = &core.source else {
+            return Err(PyValueError::new_err(
+                "this game has no scenario file to save",
+            ));
+        };
+        if !sets.is_empty() {
+            return Err(PyValueError::new_err(format!(
+                "a game of a scenario loaded with sets ({}) cannot be saved as a game folder: the \
+                 folder keeps the scenario file as written; write the edits into a copy of the file",
+                sets.join(", ")
+            )));
+        }
+        let turns = core.played_turns();
+        py.detach(|| transcribe(path, &dir, core.seed, &core.policies, &turns))
+            .map(|_| ())
+            .map_err(|e| {
+                if e.rejected {
+                    PyValueError::new_err(e.message)
+                } else {
+                    PyRuntimeError::new_err(e.message)
+                }
+            })
     }
 
     /// The state hash now, as the CLI prints it.

@@ -14,6 +14,7 @@ mod play;
 mod scenario;
 mod table;
 mod umpire;
+mod vector;
 
 /// The extension module.
 #[pymodule]
@@ -22,6 +23,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ScenarioError", py.get_type::<error::ScenarioError>())?;
     m.add_class::<scenario::Scenario>()?;
     m.add_class::<env::Game>()?;
+    m.add_class::<vector::VecGame>()?;
     m.add_function(wrap_pyfunction!(scenario::load, m)?)?;
     m.add_function(wrap_pyfunction!(play::run, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_to_folder, m)?)?;

@@ -116,15 +116,28 @@ pub fn resolve(
     scenario: &Bound<'_, PyAny>,
     sets: Option<Vec<String>>,
 ) -> PyResult<Arc<Compiled>> {
+    resolve_full(py, scenario, sets).map(|s| s.compiled)
+}
+
+/// [`resolve`], keeping the file and every edit applied.
+pub fn resolve_full(
+    py: Python<'_>,
+    scenario: &Bound<'_, PyAny>,
+    sets: Option<Vec<String>>,
+) -> PyResult<Scenario> {
     let extra = sets.unwrap_or_default();
     if let Ok(s) = scenario.cast::<Scenario>() {
         let s = s.get();
         if extra.is_empty() {
-            return Ok(s.compiled.clone());
+            return Ok(Scenario {
+                compiled: s.compiled.clone(),
+                path: s.path.clone(),
+                sets: s.sets.clone(),
+            });
         }
         let all: Vec<String> = s.sets.iter().chain(&extra).cloned().collect();
-        return load(py, s.path.clone(), Some(all)).map(|s| s.compiled);
+        return load(py, s.path.clone(), Some(all));
     }
     let path: PathBuf = scenario.extract()?;
-    load(py, path, Some(extra)).map(|s| s.compiled)
+    load(py, path, Some(extra))
 }

@@ -34,12 +34,13 @@ import os
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 import numpy as np
+import gymnasium as gym
 from gymnasium import spaces
 from pettingzoo import ParallelEnv
 
 from . import _native
 
-__all__ = ["WhitecellParallelEnv", "parallel_env"]
+__all__ = ["SingleAgentEnv", "WhitecellParallelEnv", "parallel_env"]
 
 
 class WhitecellParallelEnv(ParallelEnv):
@@ -171,6 +172,14 @@ class WhitecellParallelEnv(ParallelEnv):
         """The orders an action stands for, as the lines a student would type at the prompt."""
         return list(self.game.decode(self._index[agent], [int(x) for x in np.asarray(action).reshape(-1)]))
 
+    def save_game(self, folder: Union[str, os.PathLike]) -> None:
+        """Writes the episode so far as a new classroom game folder: the scenario and seed, each
+        agent's orders as handed in (signed with its side's key), the bots' sides filled by their
+        policies, one adjudication per turn, the keys and views — the folder a class would have
+        made. ``whitecell replay`` verifies it hash for hash; ``report``, ``account`` and ``fork``
+        open it. Refuses a folder that already holds a game, and a scenario loaded with ``sets``."""
+        self.game.save_game(os.fspath(folder))
+
     def state_hash(self) -> str:
         """The state hash now, as the CLI prints it."""
         return self.game.state_hash()
@@ -190,3 +199,47 @@ def parallel_env(
     ``opponents`` the bot policies of the others (``["red=cautious"]``), ``reward`` ``"points"``
     or ``"sparse"``; ``win``, ``max_turns``, ``sets`` and ``render_mode`` as keywords."""
     return WhitecellParallelEnv(scenario, sides, opponents, reward, **kwargs)
+
+
+class SingleAgentEnv(gym.Env):
+    """A Gymnasium environment: one side against the scenario's bots (or ``opponents``).
+
+    Observations, actions, rewards and infos are the parallel environment's for that side;
+    :meth:`action_masks` gives the mask as one boolean array (units x actions)."""
+
+    metadata = {"render_modes": ["ansi"]}
+
+    def __init__(self, scenario, side: str, opponents=None, reward="points", render_mode=None,
+                 **kwargs: Any):
+        self.par = parallel_env(scenario, sides=[side], opponents=opponents, reward=reward,
+                                render_mode=render_mode, **kwargs)
+        self.side = side
+        self.render_mode = render_mode
+        self.observation_space = self.par.observation_space(side)
+        self.action_space = self.par.action_space(side)
+        self._last: Optional[Dict[str, Any]] = None
+
+    def reset(self, *, seed: Optional[int] = None, options: Optional[dict] = None):
+        super().reset(seed=seed)
+        if seed is None:
+            seed = int(self.np_random.integers(0, 2**63 - 1))
+        obs, infos = self.par.reset(seed=seed, options=options)
+        self._last = obs[self.side]
+        return obs[self.side], infos[self.side]
+
+    def step(self, action: Any):
+        obs, rew, term, trunc, infos = self.par.step({self.side: action})
+        s = self.side
+        self._last = obs[s]
+        return obs[s], rew[s], term[s], trunc[s], infos[s]
+
+    def action_masks(self) -> np.ndarray:
+        """The legal actions now, as a boolean array (units x actions)."""
+        return np.array(self._last["action_mask"], dtype=bool)
+
+    def render(self) -> Optional[str]:
+        return self.par.render(self.side)
+
+    def save_game(self, folder: Union[str, os.PathLike]) -> None:
+        """See :meth:`WhitecellParallelEnv.save_game`."""
+        self.par.save_game(folder)

@@ -35,7 +35,7 @@ fn the_readme_opens_with_the_two_commands_and_says_what_they_do() {
     assert!(try_it.contains("\ncargo test "));
     // It is bots, not an interactive game, and the first build is not instant.
     assert!(try_it.contains("bots play every side") && try_it.contains("nobody is asked"));
-    assert!(try_it.contains("first build") && try_it.contains("of disk"));
+    assert!(try_it.contains("first build") && try_it.contains("MB in `target/release`"));
     assert!(try_it.contains("cargo install --path ."));
 }
 

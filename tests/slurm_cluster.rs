@@ -1,6 +1,7 @@
-//! The README's Slurm job array on a real one-node Slurm cluster (issue 18): munge, `slurmctld -D`
-//! and `slurmd -D` started from `tests/slurm/slurm.conf`, the README's own script submitted with
-//! `sbatch` (only what the README tells a user to change is changed: the array size, the CPUs per
+//! The Slurm job array of the research guide (`docs/research.md`) on a real one-node Slurm
+//! cluster (issue 18): munge, `slurmctld -D` and `slurmd -D` started from
+//! `tests/slurm/slurm.conf`, the guide's own script submitted with `sbatch` (only what the guide
+//! tells a user to change is changed: the array size, the CPUs per
 //! task for a 2-CPU node, the runs, the scenario path and `--out`). Its merged parts must equal one
 //! unsharded run row for row; then a task is cancelled mid-run, the script resubmitted, and the
 //! merge checked again. The daemons are stopped by their process ids.
@@ -227,8 +228,9 @@ fn wait_for(what: &str, ready: impl Fn() -> bool) {
 
 /// The README's Slurm script with what the README says a user changes changed.
 fn script(out: &Path) -> String {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README");
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/research.md"))
+            .expect("docs/research.md");
     let at = readme
         .find("#### Slurm job array")
         .expect("the Slurm section");
@@ -248,7 +250,7 @@ fn script(out: &Path) -> String {
     ] {
         assert!(
             original.contains(was),
-            "the README's script has no `{was}` ({now})"
+            "docs/research.md's script has no `{was}` ({now})"
         );
     }
     edited

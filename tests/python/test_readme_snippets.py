@@ -1,4 +1,4 @@
-"""The README's DuckDB and polars snippets ("Merging the parts"), run as written on the Parquet
+"""The DuckDB and polars snippets of the research guide (docs/research.md, "Merging the parts"), run as written on the Parquet
 parts and, with the README's own CSV variant line, on the CSV parts of one batch: both give the
 same figures, and those are the batch summary's (blue's win rate and the war rate per sweep
 point). Run by .ci/run with pytest in a virtual environment holding duckdb, polars and pyarrow."""
@@ -15,7 +15,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("WHITECELL_BIN", ROOT / "target" / "debug" / "whitecell"))
-README = (ROOT / "README.md").read_text()
+README = (ROOT / "docs" / "research.md").read_text()
 SECTION = README[README.index("### Merging the parts"):README.index("### Fork: replaying")]
 SQL = re.search(r"```sql\n(.*?)```", SECTION, re.S).group(1)
 PYTHON = re.search(r"```python\n(.*?)```", SECTION, re.S).group(1)

@@ -249,7 +249,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de> {
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _variants: &'static [&'static str],
+        variants: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, DeError> {
         let pos = self.node.pos;
@@ -259,6 +259,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de> {
             Kind::Tuple(Some(n), _) | Kind::Struct(Some(n), _) => {
                 v.visit_enum(Variant { name: n, de: self })
             }
+            Kind::Str(s) => return Err(self.fail(quoted_name(s, variants))),
             _ => return Err(self.expected("a name such as `Hostile` or `Move(\"zone\")`")),
         };
         r.map_err(|e| e.at(pos, &path))
@@ -475,5 +476,26 @@ impl<'de> de::VariantAccess<'de> for NodeDe<'de> {
             }),
             _ => Err(self.fail("expected named fields in `(...)`".into())),
         }
+    }
+}
+
+/// The message for a name written in quotes where the format wants it bare (`kind: "Coast"`):
+/// drop the quotes, and which names there are when the quoted one is not among them.
+fn quoted_name(s: &str, variants: &[&str]) -> String {
+    let shown: String = s.chars().take(40).collect();
+    let more = if s.chars().count() > 40 { "..." } else { "" };
+    if variants.contains(&s) {
+        return format!(
+            "`{s}` is a name, written without quotes: remove the quotes and write `{s}`, not \"{s}\""
+        );
+    }
+    match closest(s, variants) {
+        Some(c) => format!(
+            "expected a name written without quotes, found the string \"{shown}{more}\"; did you mean `{c}` (no quotes)?"
+        ),
+        None => format!(
+            "expected a name written without quotes, one of: {}; found the string \"{shown}{more}\"",
+            variants.join(", ")
+        ),
     }
 }

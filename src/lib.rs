@@ -20,6 +20,7 @@ pub mod batch;
 pub mod cli;
 pub mod dice;
 pub mod game;
+pub mod log;
 pub mod model;
 pub mod orders;
 pub mod policy;

@@ -6,8 +6,8 @@ use super::derived::rolled_back_file;
 use super::folder::{Game, GameError};
 use super::journal;
 use super::save::{Entry, Record, events_hash};
+use crate::log::LogEvent;
 use crate::orders::OrdersFile;
-use crate::report::LogEvent;
 use std::collections::BTreeMap;
 
 /// What an adjudication did.

@@ -10,8 +10,8 @@ use super::folder::{Game, GameError, io};
 use super::journal::RollbackLine;
 use super::save::SAVE_FILE;
 use super::view::View;
+use crate::log::LogEvent;
 use crate::model::SideId;
-use crate::report::LogEvent;
 use std::path::{Path, PathBuf};
 
 /// The log's file name.

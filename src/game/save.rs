@@ -10,8 +10,8 @@
 
 use super::atomic;
 use super::crypto::sha256_hex;
+use crate::log::LogEvent;
 use crate::orders::OrdersFile;
-use crate::report::LogEvent;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;

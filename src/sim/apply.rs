@@ -9,8 +9,8 @@
 use super::components::*;
 use super::phases::View;
 use super::scratch::Scratch;
+use crate::log::event::{Ending, Event, Span};
 use crate::model::{Compiled, Sighting, UnitId, UnitState};
-use crate::report::event::{Ending, Event, Span};
 use bevy_ecs::prelude::*;
 use bevy_ecs::system::SystemParam;
 

@@ -13,12 +13,12 @@ use super::hash::{Enc, Source, world_hash};
 use super::phases;
 use super::world::UnitsMut;
 use crate::dice::Dice;
+use crate::log::event::{Event, Log};
+use crate::log::{LogEvent, render};
 use crate::model::{Compiled, Intel, Message, Outcome, SideId, State, UnitState};
 use crate::orders::SideOrders;
 use crate::orders::file::Unresolved;
 use crate::policy::PolicySpec;
-use crate::report::event::{Event, Log};
-use crate::report::{LogEvent, render};
 use bevy_ecs::prelude::*;
 use bevy_ecs::system::SystemState;
 use std::sync::Arc;
@@ -261,7 +261,7 @@ impl Engine {
             .get_mut(&mut self.world)
             .map_err(|e| format!("engine bug: the world cannot be written: {e}"))?;
         for e in &events {
-            let ev = render::resolve(&c, &mut w.st.journal.log, e)?;
+            let ev = crate::log::resolve::resolve(&c, &mut w.st.journal.log, e)?;
             w.apply(&ev)?;
             let j = &mut w.st.journal;
             j.log.events.push(ev);
@@ -292,8 +292,7 @@ impl Engine {
             was_on_map: &was,
             log: &mut log,
         };
-        let cause =
-            crate::report::event::Cause::Note(ch.log.notes.note(format!("umpire: {reason}")));
+        let cause = crate::log::event::Cause::Note(ch.log.notes.note(format!("umpire: {reason}")));
         ch.fire(event, cause);
         log.events
             .iter()

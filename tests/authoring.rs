@@ -98,3 +98,52 @@ fn an_absolute_ruleset_path_is_refused_saying_why_even_when_the_file_exists() {
     let e = fails(wc(&["validate", &path.to_string_lossy()]), 1, "is absolute");
     assert!(!e.contains("cannot read"), "{e}");
 }
+
+#[test]
+fn init_writes_a_commented_scenario_that_validates_and_plays_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("My Crisis.ron");
+    let p = path.to_string_lossy().to_string();
+    let said = ok(wc(&["init", &p]));
+    assert!(said.contains("whitecell validate"), "{said}");
+    let text = std::fs::read_to_string(&path).expect("written");
+    // Every section opens with a line saying what it is for.
+    for section in [
+        "format:",
+        "meta:",
+        "turns:",
+        "sides:",
+        "relations:",
+        "zones:",
+        "unit_types:",
+        "units:",
+        "tracks:",
+        "escalation:",
+        "events:",
+        "victory:",
+    ] {
+        let at = text.find(&format!("    {section}")).expect(section);
+        let before = text[..at].trim_end().lines().last().unwrap_or("");
+        assert!(
+            before.trim_start().starts_with("//"),
+            "`{section}` has no comment: {before}"
+        );
+    }
+    assert!(
+        text.contains("id: \"my_crisis\""),
+        "the id comes from the file name"
+    );
+    let l = load_file(&path).unwrap_or_else(|r| panic!("the template loads:\n{r}"));
+    assert_eq!(l.scenario.sides.len(), 2);
+    assert!(l.scenario.zones.iter().all(|z| z.layout.is_some()));
+    assert_eq!(l.scenario.ruleset, RulesetRef::Default);
+    ok(wc(&["validate", &p]));
+    ok(wc(&["run", &p, "--seed", "1", "--quiet"]));
+    // Never overwritten: the file is left as it was.
+    std::fs::write(&path, "edited").expect("edit");
+    fails(wc(&["init", &p]), 1, "never overwrites");
+    assert_eq!(std::fs::read_to_string(&path).expect("kept"), "edited");
+    let txt = dir.path().join("x.txt");
+    fails(wc(&["init", &txt.to_string_lossy()]), 1, "ends in `.ron`");
+    assert!(!txt.exists());
+}

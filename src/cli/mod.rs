@@ -11,6 +11,7 @@ pub mod batch;
 mod bench;
 mod describe;
 mod fork;
+mod init;
 mod inject;
 mod new;
 mod orders;
@@ -79,6 +80,11 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Write a small commented scenario that validates and plays, to grow a new one from.
+    Init {
+        /// The new scenario file (`.ron`); never overwritten.
+        file: PathBuf,
+    },
     /// Check scenario files: every problem, with file, line and column.
     Validate {
         /// Scenario files.
@@ -175,6 +181,7 @@ pub fn main() -> ExitCode {
 /// The subcommand's name as typed, e.g. `orders`, for messages.
 fn command_name(c: &Command) -> &'static str {
     match c {
+        Command::Init { .. } => "init",
         Command::Validate { .. } => "validate",
         Command::Describe { .. } => "describe",
         Command::Run { .. } => "run",
@@ -199,6 +206,7 @@ fn command_name(c: &Command) -> &'static str {
 fn run_command(cli: Cli) -> Result<(), CliError> {
     let mut out = std::io::stdout().lock();
     let r = match cli.command {
+        Command::Init { file } => init::run(&mut out, &file),
         Command::Validate { files } => validate::run(&mut out, &files),
         Command::Describe { scenario, side } => describe::run(&mut out, &scenario, side.as_deref()),
         Command::Run {

@@ -10,6 +10,7 @@ pub mod generate;
 pub mod load;
 pub mod recover;
 pub mod schema;
+pub mod template;
 pub mod tree;
 pub mod validate;
 

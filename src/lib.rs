@@ -19,6 +19,7 @@
 pub mod batch;
 pub mod cli;
 pub mod dice;
+pub mod disk;
 pub mod game;
 pub mod log;
 pub mod model;

@@ -167,7 +167,7 @@ pub fn fork(
                 }
             };
             let e = engine.insert(e);
-            crate::game::testhook::panic_point_n("fork", k);
+            crate::disk::testhook::panic_point_n("fork", k);
             play_out(e, policies);
             summarise(e)
         }));

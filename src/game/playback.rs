@@ -38,7 +38,7 @@ impl Game {
         let mut g = Game::open_unlocked(dir)?;
         g.lock = Some(lock);
         g.repair()?;
-        super::testhook::panic_point("open");
+        crate::disk::testhook::panic_point("open");
         Ok(g)
     }
 

@@ -21,6 +21,7 @@ pub mod cli;
 pub mod dice;
 pub mod disk;
 pub mod game;
+pub mod lint;
 pub mod log;
 pub mod model;
 pub mod orders;

@@ -147,3 +147,138 @@ fn init_writes_a_commented_scenario_that_validates_and_plays_and_never_overwrite
     fails(wc(&["init", &txt.to_string_lossy()]), 1, "ends in `.ron`");
     assert!(!txt.exists());
 }
+
+/// The `init` template with `edits` made, written to `dir/name`.
+fn edited_template(dir: &Path, name: &str, edits: &[(&str, &str)]) -> std::path::PathBuf {
+    let path = dir.join(name);
+    let mut text = whitecell::scenario::template::text("draft");
+    for (from, to) in edits {
+        assert!(text.contains(from), "the template has no `{from}`");
+        text = text.replacen(from, to, 1);
+    }
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+#[test]
+fn lint_finds_what_validates_but_is_probably_a_mistake() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = edited_template(
+        dir.path(),
+        "draft.ron",
+        &[
+            // Two zones at one map position.
+            ("layout: (3, 3)", "layout: (2, 4)"),
+            // A link drawn straight through a zone: North Capital (0, 0) to the Bay (0, 2) passes
+            // the North Hills at (0, 1).
+            ("layout: (1, 1)", "layout: (0, 1)"),
+            ("layout: (1, 3)", "layout: (0, 2)"),
+            // A Manual event nothing fires.
+            (
+                "(at: 4, label: \"Crisis\", event: \"mediation\")",
+                "(at: 4, label: \"Crisis\")",
+            ),
+            // A threshold aimed at a turn-scheduled event.
+            (
+                "(at: 8, label: \"War\")",
+                "(at: 8, label: \"War\", event: \"reserves\")",
+            ),
+            // An objective always true at the end of a 6-turn game.
+            (
+                "(name: \"Keep the peace\", points: 1, when: TrackAtMost(\"tension\", 3)),",
+                "(name: \"Keep the peace\", points: 1, when: TrackAtMost(\"tension\", 3)),\n                (name: \"Endure\", points: 1, when: TurnAtLeast(6)),",
+            ),
+            // Capability-style figures in free text.
+            (
+                "zone: \"south_port\", strength: 2, source: \"Invented for the exercise.\"",
+                "zone: \"south_port\", strength: 2, source: \"A 30-knot flotilla with a 40 km radar range.\"",
+            ),
+        ],
+    );
+    let p = path.to_string_lossy().to_string();
+    ok(wc(&["validate", &p]));
+    let o = ok(wc(&["lint", &p, "--games", "40"]));
+    for (code, place) in [
+        ("same-position", "zones[5].layout"),
+        ("link-through-zone", "zones[0].neighbours[1]"),
+        ("unfired-event", "events[0].trigger"),
+        ("threshold-on-scheduled", "tracks[0].thresholds[2].event"),
+        ("objective-always", "victory.objectives[\"north\"][2].when"),
+        ("capability-figure", "units[3].source"),
+        ("ending-never-reached", "victory.sudden_death[0]"),
+    ] {
+        let line = o
+            .lines()
+            .find(|l| l.starts_with(&format!("warning[{code}]:")))
+            .unwrap_or_else(|| panic!("no `{code}` warning in:\n{o}"));
+        assert!(
+            line.contains(place),
+            "`{code}` should be at {place}: {line}"
+        );
+        assert!(line.contains(":"), "{line}");
+    }
+    // The figures are quoted, and the honest wording stays unflagged.
+    assert!(o.contains("\"30 knot\""), "{o}");
+    assert!(o.contains("if nobody moves (every side `hold`)"), "{o}");
+    assert!(o.contains("played 40 games"), "{o}");
+    // Warnings are not errors, unless asked.
+    fails(
+        wc(&["lint", &p, "--games", "0", "--deny-warnings"]),
+        1,
+        "--deny-warnings",
+    );
+    // The template itself is clean of static warnings.
+    let clean = edited_template(dir.path(), "clean.ron", &[]);
+    let o = ok(wc(&[
+        "lint",
+        &clean.to_string_lossy(),
+        "--games",
+        "0",
+        "--deny-warnings",
+    ]));
+    assert!(o.contains("no warnings"), "{o}");
+}
+
+#[test]
+fn lint_by_play_finds_a_side_that_never_wins_and_a_zone_never_entered() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // South holds still and its armour cannot leave its plain: it never wins, and nobody ever
+    // goes to the North Hills' far side.
+    let path = edited_template(
+        dir.path(),
+        "lopsided.ron",
+        &[
+            ("policy: \"aggressive\"", "policy: \"hold\""),
+            ("policy: \"cautious\"", "policy: \"hold\""),
+            (
+                "(id: \"n_infantry\", name: \"North infantry\", side: \"north\", type: \"infantry\", zone: \"north_hills\"",
+                "(id: \"n_infantry\", name: \"North infantry\", side: \"north\", type: \"infantry\", zone: \"market_town\"",
+            ),
+        ],
+    );
+    let o = ok(wc(&["lint", &path.to_string_lossy(), "--games", "20"]));
+    assert!(o.contains("warning[side-never-wins]"), "{o}");
+    assert!(o.contains("`south` never won"), "{o}");
+    assert!(o.contains("warning[zone-never-entered]"), "{o}");
+    assert!(o.contains("warning[nobody-moves-wins]"), "{o}");
+}
+
+#[test]
+fn the_shipped_scenarios_lint_clean_or_explain_each_warning() {
+    for s in ["scenarios/tutorial.ron", "scenarios/eastern-med-2018.ron"] {
+        let o = ok(wc(&[
+            "lint",
+            &root().join(s).to_string_lossy(),
+            "--deny-warnings",
+        ]));
+        assert!(!o.contains("warning["), "{s}:\n{o}");
+        // What scenarios/README.md says lint prints for it.
+        let guide = std::fs::read_to_string(root().join("scenarios/README.md")).expect("guide");
+        for line in o
+            .lines()
+            .filter(|l| l.starts_with("played ") || l.starts_with("if nobody"))
+        {
+            assert!(guide.contains(line), "the guide should show `{line}`");
+        }
+    }
+}

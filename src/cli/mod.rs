@@ -13,6 +13,7 @@ mod describe;
 mod fork;
 mod init;
 mod inject;
+mod lint;
 mod new;
 mod orders;
 mod panic;
@@ -91,6 +92,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// What validates but is probably a mistake: warnings found statically and by play.
+    Lint(lint::Args),
     /// Summarise a scenario: sides, zones, units, tracks, events, victory.
     Describe {
         /// The scenario file.
@@ -183,6 +186,7 @@ fn command_name(c: &Command) -> &'static str {
     match c {
         Command::Init { .. } => "init",
         Command::Validate { .. } => "validate",
+        Command::Lint(_) => "lint",
         Command::Describe { .. } => "describe",
         Command::Run { .. } => "run",
         Command::Batch(_) => "batch",
@@ -208,6 +212,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
     let r = match cli.command {
         Command::Init { file } => init::run(&mut out, &file),
         Command::Validate { files } => validate::run(&mut out, &files),
+        Command::Lint(a) => lint::run(&mut out, &a),
         Command::Describe { scenario, side } => describe::run(&mut out, &scenario, side.as_deref()),
         Command::Run {
             scenario,

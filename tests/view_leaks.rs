@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use std::collections::BTreeSet;
 use whitecell::game::Game;
-use whitecell::game::intake;
+use whitecell::game::store::intake;
 use whitecell::model::SideId;
 use whitecell::orders::OrdersFile;
 use whitecell::orders::file::UnitOrderText;
@@ -40,7 +40,7 @@ fn check_views(
             std::fs::read_to_string(g.dir.join("views").join(format!("{name}.json"))).unwrap();
         let text =
             std::fs::read_to_string(g.dir.join("views").join(format!("{name}.txt"))).unwrap();
-        let v: whitecell::game::view::View = serde_json::from_str(&json).unwrap();
+        let v: whitecell::game::views::view::View = serde_json::from_str(&json).unwrap();
         let (jt, tt) = (tokens(&json), tokens(&text));
         for s in secrets {
             assert!(

@@ -6,7 +6,7 @@
 
 use super::CliError;
 use crate::game::Game;
-use crate::report::html;
+use crate::html;
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -20,15 +20,11 @@ fn warn(code: &'static str, subject: &str, path: String, message: String) -> War
     }
 }
 
-/// The policies the scenario names for its sides (`random` where it names none).
+/// The policies the scenario names for its sides (`random` where it names none), as `run` and
+/// `batch` choose them without flags.
 fn own_policies(c: &Compiled) -> Vec<PolicySpec> {
-    c.scenario
-        .sides
-        .iter()
-        .map(|s| {
-            PolicySpec::parse(s.policy.as_deref().unwrap_or("random")).unwrap_or(PolicySpec::Random)
-        })
-        .collect()
+    crate::policy::assign::assign(c, &[])
+        .unwrap_or_else(|_| vec![PolicySpec::Random; c.side_count()])
 }
 
 /// The scores at the end of the game in which every side holds (seed 1), in words, and a warning

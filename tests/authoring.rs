@@ -282,3 +282,64 @@ fn the_shipped_scenarios_lint_clean_or_explain_each_warning() {
         }
     }
 }
+
+/// The map of turn 0 in a page: from its `<svg class="map` with `data-turn="0"` to the legend.
+fn start_map(page: &str) -> &str {
+    let at = page
+        .find("<svg class=\"map current\" data-turn=\"0\"")
+        .or_else(|| page.find("<svg class=\"map\" data-turn=\"0\""))
+        .expect("a map of turn 0");
+    let end = page[at..]
+        .find("<div class=\"legend\"")
+        .expect("the legend")
+        + at;
+    &page[at..end]
+}
+
+#[test]
+fn describe_map_writes_the_reports_map_of_turn_0_without_a_game() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let scenario = root().join("scenarios/eastern-med-2018.ron");
+    let s = scenario.to_string_lossy().to_string();
+    let preview = dir.path().join("map.html");
+    let said = ok(wc(&["describe", &s, "--map", &preview.to_string_lossy()]));
+    assert!(said.contains("wrote the map at the start"), "{said}");
+    let page = std::fs::read_to_string(&preview).expect("the preview");
+    // One self-contained file: nothing fetched.
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    for outside in ["src=\"http", "href=\"http", "<link ", "@import"] {
+        assert!(!page.contains(outside), "fetches `{outside}`");
+    }
+    // Every zone, every unit on the map at the start, and the controllers' colours.
+    let l = load_file(&scenario).expect("loads");
+    for z in &l.scenario.zones {
+        assert!(
+            page.contains(&z.name.replace('&', "&amp;")) || page.contains(&z.id),
+            "zone {}",
+            z.id
+        );
+    }
+    for u in &l.scenario.units {
+        assert!(
+            page.contains(&u.name.replace('&', "&amp;")),
+            "unit {}",
+            u.id
+        );
+    }
+    // The same drawing as the after-action report's map of the start: a game with no turn played,
+    // reported, shows the very same map.
+    let game = dir.path().join("game");
+    ok(wc(&["new", &s, &game.to_string_lossy(), "--seed", "9"]));
+    let report = dir.path().join("report.html");
+    ok(wc(&[
+        "report",
+        &game.to_string_lossy(),
+        "--out",
+        &report.to_string_lossy(),
+    ]));
+    let report = std::fs::read_to_string(&report).expect("the report");
+    assert_eq!(start_map(&page), start_map(&report));
+    // A side's summary and the white cell's map do not mix.
+    let o = wc(&["describe", &s, "--side", "usa", "--map", "x.html"]);
+    assert_eq!(o.status.code(), Some(2), "clap refuses the pair");
+}

@@ -99,8 +99,12 @@ enum Command {
         /// The scenario file.
         scenario: PathBuf,
         /// Show only what this side knows at the start.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "map")]
         side: Option<String>,
+        /// Also write the map at the start (every zone, link, unit and controller) to this HTML
+        /// file, drawn as the after-action report draws it.
+        #[arg(long, value_name = "FILE.html")]
+        map: Option<PathBuf>,
     },
     /// Play one game headless with bot policies, printing each turn.
     Run {
@@ -213,7 +217,11 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
         Command::Init { file } => init::run(&mut out, &file),
         Command::Validate { files } => validate::run(&mut out, &files),
         Command::Lint(a) => lint::run(&mut out, &a),
-        Command::Describe { scenario, side } => describe::run(&mut out, &scenario, side.as_deref()),
+        Command::Describe {
+            scenario,
+            side,
+            map,
+        } => describe::run(&mut out, &scenario, side.as_deref(), map.as_deref()),
         Command::Run {
             scenario,
             seed,

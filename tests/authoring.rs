@@ -343,3 +343,119 @@ fn describe_map_writes_the_reports_map_of_turn_0_without_a_game() {
     let o = wc(&["describe", &s, "--side", "usa", "--map", "x.html"]);
     assert_eq!(o.status.code(), Some(2), "clap refuses the pair");
 }
+
+/// The guide's author's path: its `sh` block of commands and its `ron` block of the edit.
+fn authors_path() -> (Vec<String>, String) {
+    let guide = std::fs::read_to_string(root().join("scenarios/README.md")).expect("guide");
+    let start = guide
+        .find("## An author's path")
+        .expect("the author's path section");
+    let end = guide[start + 3..]
+        .find("\n## ")
+        .map_or(guide.len(), |e| e + start + 3);
+    let section = &guide[start..end];
+    let block = |fence: &str| -> String {
+        let at = section
+            .find(fence)
+            .unwrap_or_else(|| panic!("no {fence} block"));
+        let body = &section[at + fence.len()..];
+        let close = body.find("```").expect("the block closes");
+        body[..close].to_string()
+    };
+    let commands = block("```sh\n")
+        .lines()
+        .map(|l| l.split(" #").next().unwrap_or("").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let edit = block("```ron\n")
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n");
+    (commands, edit)
+}
+
+#[test]
+fn the_guides_authors_path_works_end_to_end() {
+    let (commands, edit) = authors_path();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let names: Vec<&str> = commands
+        .iter()
+        .map(|c| c.split_whitespace().nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(
+        names,
+        ["init", "validate", "lint", "describe", "batch", "report"],
+        "the guide's path: {commands:?}"
+    );
+    for (i, cmd) in commands.iter().enumerate() {
+        let words: Vec<&str> = cmd.split_whitespace().collect();
+        assert_eq!(words[0], "whitecell", "{cmd}");
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_whitecell"))
+            .args(&words[1..])
+            .current_dir(dir.path())
+            .output()
+            .expect("the binary runs");
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "`{cmd}` exits 0 as the guide says:\n{}\n{}",
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        if i == 0 {
+            // The edit the guide makes after `init`: its line added to `units`.
+            let file = dir.path().join(words[2]);
+            let text = std::fs::read_to_string(&file).expect("init wrote it");
+            let text = text.replacen(
+                "    units: [\n",
+                &format!("    units: [\n        {edit}\n"),
+                1,
+            );
+            assert!(text.contains("s_infantry"), "the edit went in");
+            std::fs::write(&file, text).expect("edit");
+        }
+    }
+    let scenario = load_file(&dir.path().join("my-crisis.ron")).expect("the edited scenario");
+    assert!(scenario.scenario.units.iter().any(|u| u.id == "s_infantry"));
+    let map = std::fs::read_to_string(dir.path().join("map.html")).expect("the map");
+    assert!(map.contains("South infantry"), "the map shows the new unit");
+    assert!(dir.path().join("results").is_dir());
+    let report = std::fs::read_to_string(dir.path().join("batch.html")).expect("the report");
+    assert!(report.contains("<!DOCTYPE html>"));
+}
+
+#[test]
+fn the_guide_fills_the_gaps_authors_met() {
+    let guide = std::fs::read_to_string(root().join("scenarios/README.md")).expect("guide");
+    for (what, needle) in [
+        ("the built-in ruleset", "built into whitecell"),
+        (
+            "the folder a ruleset path is searched in",
+            "relative to the scenario's folder",
+        ),
+        ("every bot", "`aggressive`"),
+        ("every bot", "`cautious`"),
+        ("the bots' parameters", "min_odds"),
+        ("who plays a silent side", "`missing`"),
+        ("which units take control", "Other domains"),
+        (
+            "amphibious units in sea zones",
+            "`Amphibious` unit\n  alone in a `Sea` zone",
+        ),
+        ("unarmed units", "`attack: 0`"),
+        (
+            "batch, not a shell loop",
+            "whitecell batch scenarios/my-game.ron",
+        ),
+    ] {
+        assert!(
+            guide.contains(needle),
+            "the guide should cover {what} (`{needle}`)"
+        );
+    }
+    assert!(
+        !guide.contains("for n in $(seq"),
+        "batch replaces the shell loop"
+    );
+}

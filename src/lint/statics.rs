@@ -95,20 +95,53 @@ fn passes_through(a: (i64, i64), b: (i64, i64), m: (i64, i64)) -> bool {
     100 * cross * cross < 9 * len2
 }
 
-/// Zones worth points that no side can ever control.
+fn points(n: u8) -> String {
+    if n == 1 {
+        "1 point".into()
+    } else {
+        format!("{n} points")
+    }
+}
+
+/// Zones worth points that no side, or only one, can ever control.
 fn zones(c: &Compiled, out: &mut Vec<Warning>) {
     let can = controllers(c);
     for (i, z) in c.zones.iter().enumerate() {
-        if z.value > 0 && !can[i].iter().any(|x| *x) {
+        let takers: Vec<&str> = c
+            .scenario
+            .sides
+            .iter()
+            .zip(&can[i])
+            .filter(|(_, x)| **x)
+            .map(|(s, _)| s.id.as_str())
+            .collect();
+        if z.value > 0 && takers.len() == 1 && c.side_count() > 1 {
+            out.push(warn(
+                "one-side-reach",
+                &z.id,
+                format!("zones[{i}].value"),
+                format!(
+                    "zone `{}` is worth {} and only `{}` can ever control it: no other \
+                     side's `Ground` or `Amphibious` unit has a path to it through zones its type \
+                     may enter, so its points decide the game before play; give another side a \
+                     way in, or explain it if the zone is meant to be safe",
+                    z.id,
+                    points(z.value),
+                    takers[0]
+                ),
+            ));
+        }
+        if z.value > 0 && takers.is_empty() {
             out.push(warn(
                 "unreachable-zone",
                 &z.id,
                 format!("zones[{i}].value"),
                 format!(
-                    "zone `{}` is worth {} points but no side can ever control it: it has no \
+                    "zone `{}` is worth {} but no side can ever control it: it has no \
                      controller at the start and no `Ground` or `Amphibious` unit has a path to it \
                      through zones its type may enter; give a side a way in, or drop its value",
-                    z.id, z.value
+                    z.id,
+                    points(z.value)
                 ),
             ));
         }

@@ -41,7 +41,13 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
             None => {
                 open += 1;
                 let label = format!("warning[{}]", w.code);
-                writeln!(out, "{}\n", Labelled(&d, &label))?;
+                writeln!(
+                    out,
+                    "{}\n  to keep it on purpose, explain it in the scenario: // lint: {} {}: WHY\n",
+                    Labelled(&d, &label),
+                    w.code,
+                    w.subject
+                )?;
             }
             Some(why) => {
                 kept += 1;

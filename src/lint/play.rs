@@ -30,6 +30,9 @@ fn own_policies(c: &Compiled) -> Vec<PolicySpec> {
 /// The scores at the end of the game in which every side holds (seed 1), in words, and a warning
 /// when one side wins it.
 pub fn nobody_moves(c: &Arc<Compiled>) -> (String, Option<Warning>) {
+    if c.side_count() < 2 {
+        return (String::new(), None);
+    }
     let mut e = Engine::new(c.clone(), Dice::seeded(1));
     e.keep_log(false);
     e.hash_every_turn(false);
@@ -241,7 +244,7 @@ pub fn check(c: &Arc<Compiled>, games: u64) -> (String, Vec<Warning>) {
                 };
                 out.push(warn(
                     code,
-                    &format!("{side}/{}", o.name),
+                    &format!("{side}[{k}]"),
                     format!("victory.objectives[\"{side}\"][{k}]"),
                     format!(
                         "`{side}`'s objective \"{}\" {what} in the {} games of {} that ended on \

@@ -227,7 +227,7 @@ fn objectives(c: &Compiled, out: &mut Vec<Warning>) {
             };
             out.push(warn(
                 code,
-                &format!("{side}/{}", o.name),
+                &format!("{side}[{k}]"),
                 path,
                 format!(
                     "`{side}`'s objective \"{}\" {what}; change its condition (objectives are \

@@ -46,16 +46,23 @@ pub fn run(out: &mut dyn Write, path: &Path) -> Result<(), CliError> {
             path.display()
         )));
     }
-    let p = path.display();
+    // Quoted for a shell when it needs to be, so the lines below can be pasted as they are.
+    let shown = path.display().to_string();
+    let p = if shown.contains(|c: char| c.is_whitespace() || "'\"$`\\".contains(c)) {
+        format!("'{}'", shown.replace('\'', "'\\''"))
+    } else {
+        shown
+    };
     writeln!(
         out,
-        "wrote {p}: a two-side scenario to grow from, using the built-in default ruleset\n\
+        "wrote {}: a two-side scenario to grow from, using the built-in default ruleset\n\
          next:\n  \
          whitecell validate {p}            # every problem, located\n  \
          whitecell lint {p}                # what validates but is probably a mistake\n  \
          whitecell describe {p} --map map.html   # the map at turn 0\n  \
          whitecell run {p} --seed 1        # one game with the bots\n\
-         scenarios/README.md explains each section."
+         scenarios/README.md explains each section.",
+        path.display()
     )?;
     Ok(())
 }

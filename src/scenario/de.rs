@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
 mod error;
 
-pub use error::{DeError, DeErrorKind, closest};
+pub use error::{DeError, DeErrorKind, closest, quoted_name};
 
 /// Decodes one typed value from a node; `path` names the node in messages.
 pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node, path: &str) -> Result<T, DeError> {
@@ -476,26 +476,5 @@ impl<'de> de::VariantAccess<'de> for NodeDe<'de> {
             }),
             _ => Err(self.fail("expected named fields in `(...)`".into())),
         }
-    }
-}
-
-/// The message for a name written in quotes where the format wants it bare (`kind: "Coast"`):
-/// drop the quotes, and which names there are when the quoted one is not among them.
-fn quoted_name(s: &str, variants: &[&str]) -> String {
-    let shown: String = s.chars().take(40).collect();
-    let more = if s.chars().count() > 40 { "..." } else { "" };
-    if variants.contains(&s) {
-        return format!(
-            "`{s}` is a name, written without quotes: remove the quotes and write `{s}`, not \"{s}\""
-        );
-    }
-    match closest(s, variants) {
-        Some(c) => format!(
-            "expected a name written without quotes, found the string \"{shown}{more}\"; did you mean `{c}` (no quotes)?"
-        ),
-        None => format!(
-            "expected a name written without quotes, one of: {}; found the string \"{shown}{more}\"",
-            variants.join(", ")
-        ),
     }
 }

@@ -62,7 +62,22 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.file.display())?;
+        self.write_as(f, "error")
+    }
+}
+
+/// A diagnostic shown under another label than `error`, e.g. a lint's `warning`.
+pub struct Labelled<'a>(pub &'a Diagnostic, pub &'a str);
+
+impl fmt::Display for Labelled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_as(f, self.1)
+    }
+}
+
+impl Diagnostic {
+    fn write_as(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
+        write!(f, "{label}: {}", self.file.display())?;
         if let Some(p) = self.pos {
             write!(f, ":{}:{}", p.line, p.col)?;
         }

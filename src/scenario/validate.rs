@@ -410,10 +410,7 @@ fn check_unit(c: &mut Ctx, u: &Unit, p: String) {
     c.known("zone", &u.zone, format!("{p}.zone"));
     c.factor(format!("{p}.strength"), "strength", u.strength, 1, 10);
     if u.source.trim().is_empty() {
-        c.err(
-            format!("{p}.source"),
-            "every unit needs a `source` note: what in the report it stands for, and who says so",
-        );
+        c.err(format!("{p}.source"), crate::scenario::load::SOURCE_HELP);
     }
     if let (Some(t), Some(z)) = (
         c.types.get(u.unit_type.as_str()),

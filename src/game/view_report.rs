@@ -52,7 +52,7 @@ pub fn last_turn(
                 text: format!(
                     "{unit}: {} rejected, the unit held: {}",
                     words::plain(order),
-                    told_of(unit, reason)
+                    told_of(unit, &crate::orders::rejection::as_told(reason))
                 ),
             },
             LogEvent::StepsLost {
@@ -79,7 +79,8 @@ pub fn last_turn(
             } if mine(unit) => Report {
                 what: "move".into(),
                 unit: Some(unit.clone()),
-                text: format!("{unit} stopped in {to} on meeting hostile units"),
+                // Only the fact: what stopped it is in the side's detections if it saw them.
+                text: format!("{unit} stopped in {to}, short of where it was ordered"),
             },
             LogEvent::Retreated { unit, from, to } if mine(unit) => Report {
                 what: "retreat".into(),

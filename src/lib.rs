@@ -19,7 +19,9 @@
 pub mod batch;
 pub mod cli;
 pub mod dice;
+pub mod disk;
 pub mod game;
+pub mod log;
 pub mod model;
 pub mod orders;
 pub mod policy;

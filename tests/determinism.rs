@@ -5,8 +5,8 @@
 mod common;
 
 use whitecell::dice::Dice;
+use whitecell::log::LogEvent;
 use whitecell::policy::PolicySpec;
-use whitecell::report::LogEvent;
 use whitecell::sim::Engine;
 use whitecell::sim::autoplay::play_to_end;
 

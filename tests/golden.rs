@@ -12,8 +12,8 @@ mod common;
 
 use std::fmt::Write as _;
 use whitecell::dice::Dice;
+use whitecell::log::LogEvent;
 use whitecell::policy::PolicySpec;
-use whitecell::report::LogEvent;
 use whitecell::sim::Engine;
 use whitecell::sim::autoplay::play_to_end;
 

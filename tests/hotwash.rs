@@ -12,7 +12,7 @@ use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use whitecell::report::LogEvent;
+use whitecell::log::LogEvent;
 
 /// The game every test here reports on, played once: the shipped eastern Mediterranean scenario,
 /// seed 11, to its end (a sudden death on turn 8), with an inject, an amendment and a rollback.

@@ -109,9 +109,9 @@ static TALLY: std::sync::Mutex<Tally> = std::sync::Mutex::new(Tally {
 fn tally(
     c: &whitecell::model::Compiled,
     hands: &[orders::Hand],
-    events: &[whitecell::report::LogEvent],
+    events: &[whitecell::log::LogEvent],
 ) {
-    use whitecell::report::LogEvent as E;
+    use whitecell::log::LogEvent as E;
     let mut t = TALLY.lock().unwrap_or_else(|p| p.into_inner());
     t.turns += 1;
     for h in hands {

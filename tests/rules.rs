@@ -4,8 +4,8 @@
 mod common;
 
 use common::*;
+use whitecell::log::LogEvent;
 use whitecell::model::Outcome;
-use whitecell::report::LogEvent;
 use whitecell::scenario::{CombatResult, Readiness, Relation};
 use whitecell::sim::StepError;
 

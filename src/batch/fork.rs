@@ -13,11 +13,11 @@ use super::row::{Played, summarise};
 use super::seed::run_seed;
 use super::summary::wilson;
 use crate::dice::Dice;
+use crate::log::LogEvent;
 use crate::model::{Compiled, SideId};
 use crate::orders::SideOrders;
 use crate::orders::file::Unresolved;
 use crate::policy::PolicySpec;
-use crate::report::LogEvent;
 use crate::sim::Engine;
 use crate::sim::autoplay::play_out;
 use std::sync::Arc;
@@ -167,7 +167,7 @@ pub fn fork(
                 }
             };
             let e = engine.insert(e);
-            crate::game::testhook::panic_point_n("fork", k);
+            crate::disk::testhook::panic_point_n("fork", k);
             play_out(e, policies);
             summarise(e)
         }));

@@ -119,7 +119,7 @@ pub fn run_shard(
     let cols = table::columns(plan);
     let mut summary = Summary::new(plan);
     let (mut rows, mut failed) = (0u64, 0u64);
-    crate::game::atomic::write_with(&part, |w| {
+    crate::disk::atomic::write_with(&part, |w| {
         let mut sink = write::sink(opt.format, &mut *w, &cols)?;
         exec::run_range(plan, range.clone(), opt.threads, &mut |row| {
             summary.add(&row);
@@ -155,7 +155,7 @@ pub fn run_shard(
     };
     let text = serde_json::to_string_pretty(&manifest)
         .map_err(|e| BatchError::Io(format!("error: cannot write the manifest: {e}")))?;
-    if let Err(e) = crate::game::atomic::write(&mpath, format!("{text}\n").as_bytes()) {
+    if let Err(e) = crate::disk::atomic::write(&mpath, format!("{text}\n").as_bytes()) {
         // A part is in place only with its manifest: without one it would be played again anyway,
         // and a part alone reads as finished work to anyone listing the folder.
         let _ = std::fs::remove_file(&part);

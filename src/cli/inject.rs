@@ -1,7 +1,7 @@
 //! `whitecell inject GAME_DIR EVENT_ID --reason ...`: the white cell fires a scenario event now.
 
 use super::CliError;
-use crate::report::LogEvent;
+use crate::log::LogEvent;
 use std::io::Write;
 use std::path::PathBuf;
 

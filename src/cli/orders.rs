@@ -2,10 +2,11 @@
 //! team's view), signed with the side's key, and handed in to the white cell for a receipt.
 
 use super::CliError;
+use crate::disk::atomic;
+use crate::game::Game;
 use crate::game::intake::{self, Problem, SideKey};
 use crate::game::redact::Picture;
 use crate::game::view::View;
-use crate::game::{Game, atomic};
 use crate::orders::{OrdersFile, parse_orders};
 use crate::scenario::diag::{Diagnostic, Report};
 use std::io::Write;

@@ -69,7 +69,7 @@ pub struct Bug {
 /// The one line a user sees when `whitecell COMMAND` stopped on a bug (then the backtrace, if
 /// `RUST_BACKTRACE` asked for it).
 pub fn message(command: &str, bug: &Bug) -> String {
-    let folder = if crate::game::atomic::wrote_in_this_process() {
+    let folder = if crate::disk::atomic::wrote_in_this_process() {
         "It had begun to write files, each whole or not at all; in a game folder the next \
          whitecell command checks the save and rewrites the views and log from it"
     } else {

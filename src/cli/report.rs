@@ -41,7 +41,7 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
             ));
         }
     };
-    crate::game::atomic::write(&a.out, page.as_bytes())
+    crate::disk::atomic::write(&a.out, page.as_bytes())
         .map_err(|e| CliError::error(format!("error: cannot write {}: {e}", a.out.display())))?;
     writeln!(out, "wrote {what} to {}", a.out.display())?;
     Ok(())

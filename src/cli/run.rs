@@ -60,7 +60,7 @@ pub fn run(out: &mut dyn Write, a: &RunArgs) -> Result<(), CliError> {
     writeln!(out, "turns played: {}", engine.turn())?;
     writeln!(out, "final state hash: {hash}")?;
     if let Some(p) = &a.log {
-        crate::game::atomic::write_with(p, |w| jsonl::write(w, &engine.log())).map_err(|e| {
+        crate::disk::atomic::write_with(p, |w| jsonl::write(w, &engine.log())).map_err(|e| {
             CliError::error(format!("error: cannot write the log {}: {e}", p.display()))
         })?;
         writeln!(

@@ -6,8 +6,8 @@ use super::derived::rolled_back_file;
 use super::folder::{Game, GameError};
 use super::journal;
 use super::save::{Entry, Record, events_hash};
+use crate::log::LogEvent;
 use crate::orders::OrdersFile;
-use crate::report::LogEvent;
 use std::collections::BTreeMap;
 
 /// What an adjudication did.
@@ -32,7 +32,7 @@ impl Game {
             discarded: None,
             entry: e,
         });
-        super::testhook::panic_point("accept");
+        crate::disk::testhook::panic_point("accept");
         self.commit()?;
         Ok(receipt)
     }
@@ -83,7 +83,7 @@ impl Game {
                 events_hash: Some(events_hash(&self.log_since(before))),
             },
         });
-        super::testhook::panic_point("adjudicate");
+        crate::disk::testhook::panic_point("adjudicate");
         self.commit()?;
         Ok(Adjudicated {
             events: self.log_since(before),
@@ -119,7 +119,7 @@ impl Game {
             discarded: None,
             entry: e,
         });
-        super::testhook::panic_point("umpire");
+        crate::disk::testhook::panic_point("umpire");
         self.commit()
     }
 
@@ -187,7 +187,7 @@ impl Game {
         let lock = self.lock.take();
         *self = rebuilt;
         self.lock = lock;
-        super::testhook::panic_point("rollback");
+        crate::disk::testhook::panic_point("rollback");
         // The save first, then the derived files: the rolled-back events among them.
         self.commit()?;
         Ok(RolledBack {

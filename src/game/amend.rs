@@ -3,8 +3,8 @@
 //! `TrackChanged`, `RelationChanged`, `ControlChanged`) after an `Umpire` event naming the action
 //! and the reason, so the log says why and replays exactly.
 
+use crate::log::LogEvent;
 use crate::model::{Compiled, State};
-use crate::report::LogEvent;
 use crate::scenario::{Readiness, Relation};
 
 /// One change the umpire makes.

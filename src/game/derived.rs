@@ -10,8 +10,8 @@ use super::folder::{Game, GameError, io};
 use super::journal::RollbackLine;
 use super::save::SAVE_FILE;
 use super::view::View;
+use crate::log::LogEvent;
 use crate::model::SideId;
-use crate::report::LogEvent;
 use std::path::{Path, PathBuf};
 
 /// The log's file name.
@@ -87,7 +87,7 @@ impl Game {
             Ok(old) => Was::Other(old),
             Err(_) => Was::Missing,
         };
-        super::atomic::write(p, bytes).map_err(io("write", p))?;
+        crate::disk::atomic::write(p, bytes).map_err(io("write", p))?;
         Ok(Some(was))
     }
 
@@ -158,7 +158,7 @@ impl Game {
                 continue;
             }
             let events = self.discarded_events(line)?;
-            super::atomic::write(&p, &jsonl(&events)?).map_err(io("write", &p))?;
+            crate::disk::atomic::write(&p, &jsonl(&events)?).map_err(io("write", &p))?;
             fixed.push(format!("{name} (was missing)"));
         }
         Ok(fixed)
@@ -178,7 +178,7 @@ impl Game {
         Ok(out)
     }
 
-    /// Removes the temporary files ([`super::atomic`]) of other processes. Called with the lock
+    /// Removes the temporary files ([`crate::disk::atomic`]) of other processes. Called with the lock
     /// held: every command that writes in the folder holds it, so these are a stopped command's.
     fn sweep_temporary_files(&mut self) {
         let mine = format!(".tmp-{}", std::process::id());
@@ -198,7 +198,7 @@ impl Game {
                     && !name.ends_with(&mine)
                     && std::fs::remove_file(e.path()).is_ok()
                 {
-                    super::testhook::step(|| format!("removed {}", e.path().display()));
+                    crate::disk::testhook::step(|| format!("removed {}", e.path().display()));
                     gone.push(self.rel(&e.path()));
                 }
             }
@@ -231,7 +231,7 @@ impl Game {
                 side: side.clone(),
                 key: key.clone(),
             };
-            super::atomic::write_private(&p, super::keyfile::to_text(&k).as_bytes())
+            crate::disk::atomic::write_private(&p, super::keyfile::to_text(&k).as_bytes())
                 .map_err(io("write", &p))?;
             let rel = self.rel(&p);
             self.repairs.push(format!(

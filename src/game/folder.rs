@@ -10,16 +10,16 @@
 //! rolled-back files are derived from it, and opening a game rewrites any that a stopped command
 //! left behind ([`super::derived`]).
 
-use super::atomic;
 use super::crypto;
 use super::intake::SideKey;
 use super::redact::Picture;
 use super::save::{SAVE_FILE, SCENARIO_FILE, Save};
 use super::view::{self, Header, View};
+use crate::disk::atomic;
+use crate::log::LogEvent;
 use crate::model::{Compiled, SideId};
 use crate::orders::file::Unresolved;
 use crate::orders::{OrdersFile, SideOrders};
-use crate::report::LogEvent;
 use crate::scenario::RulesetRef;
 use crate::sim::Engine;
 use std::collections::BTreeMap;

@@ -5,8 +5,8 @@
 //! whitecell and is refused, however good its checksum.
 
 use super::save::{Entry, Record, Save};
+use crate::log::LogEvent;
 use crate::model::Compiled;
-use crate::report::LogEvent;
 
 /// One rollback of a save: the live line just before it and what it discarded.
 #[derive(Debug, Clone, PartialEq, Eq)]

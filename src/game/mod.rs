@@ -6,7 +6,6 @@
 
 pub mod actions;
 pub mod amend;
-pub mod atomic;
 pub mod audit;
 pub mod complete;
 pub mod crypto;
@@ -25,7 +24,6 @@ pub mod recorded;
 pub mod redact;
 pub mod save;
 pub mod score;
-pub mod testhook;
 pub mod umpire_view;
 pub mod view;
 pub mod view_file;

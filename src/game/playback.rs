@@ -9,7 +9,7 @@ use super::crypto;
 use super::folder::{Game, GameError, HashCheck, compile, submit_turn};
 use super::save::{Entry, SAVE_FILE, Save, SaveError, restore_hint};
 use crate::dice::Dice;
-use crate::report::LogEvent;
+use crate::log::LogEvent;
 use crate::sim::Engine;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -38,7 +38,7 @@ impl Game {
         let mut g = Game::open_unlocked(dir)?;
         g.lock = Some(lock);
         g.repair()?;
-        super::testhook::panic_point("open");
+        crate::disk::testhook::panic_point("open");
         Ok(g)
     }
 

@@ -6,12 +6,12 @@
 //! On disk: one header line `whitecell-game format=N sha256=HEX`, then the body (JSON: the log's
 //! events are internally tagged, which JSON round-trips exactly). The checksum covers the body, so a
 //! flipped bit or a truncated file is caught. Every write keeps the previous save as `game.save.bak`
-//! and is atomic ([`super::atomic`]).
+//! and is atomic ([`crate::disk::atomic`]).
 
-use super::atomic;
 use super::crypto::sha256_hex;
+use crate::disk::atomic;
+use crate::log::LogEvent;
 use crate::orders::OrdersFile;
-use crate::report::LogEvent;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;

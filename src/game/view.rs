@@ -14,9 +14,9 @@
 
 use super::crypto::{hmac_sha256_hex, same};
 use super::score::{Score, score};
+use crate::log::LogEvent;
 use crate::model::compiled::Fx;
 use crate::model::{Compiled, SideId, State, UnitId, UnitState};
-use crate::report::LogEvent;
 use crate::report::describe::condition;
 use crate::scenario::{Posture, Readiness, Relation, Ruleset, Scenario};
 use serde::{Deserialize, Serialize};

@@ -3,9 +3,10 @@
 
 use super::score::{Score, lines};
 use super::view::{Report, View};
+use crate::log::LogEvent;
 use crate::model::Compiled;
 use crate::report::text::width;
-use crate::report::{LogEvent, words};
+use crate::report::words;
 use crate::scenario::Relation;
 use std::fmt::Write;
 

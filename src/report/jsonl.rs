@@ -1,6 +1,6 @@
 //! JSON Lines: one event per line, for programs.
 
-use super::LogEvent;
+use crate::log::LogEvent;
 use std::io::{self, Write};
 
 /// Writes events as JSON Lines.

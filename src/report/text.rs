@@ -1,8 +1,8 @@
 //! Turn summaries for people: what moved, each engagement with its roll, odds and modifiers, the
 //! tracks, the events — one turn's events in, readable lines out.
 
-use super::LogEvent;
 use super::words;
+use crate::log::LogEvent;
 use crate::rules::combat::{Odds, Term};
 use std::fmt::Write;
 

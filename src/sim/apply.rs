@@ -9,8 +9,8 @@
 use super::components::*;
 use super::phases::View;
 use super::scratch::Scratch;
+use crate::log::event::{Ending, Event, Span};
 use crate::model::{Compiled, Sighting, UnitId, UnitState};
-use crate::report::event::{Ending, Event, Span};
 use bevy_ecs::prelude::*;
 use bevy_ecs::system::SystemParam;
 
@@ -57,7 +57,7 @@ impl Writer<'_, '_> {
     /// The version-1 state hash (rules revision 1's encoding) of the game as it stands.
     pub fn hash_v1(&self) -> u64 {
         let st = &*self.st;
-        let s = super::engine::state_of(&self.game.0, st, st.places.units().to_vec());
+        let s = super::state::state_of(&self.game.0, st, st.places.units().to_vec());
         u64::from_str_radix(&super::hash::state_hash_v1(&s), 16).unwrap_or(0)
     }
 

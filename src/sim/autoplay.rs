@@ -1,8 +1,8 @@
 //! Playing a game to its end with bot policies: the loop behind `run`, `batch`, `fork` and `bench`.
 
 use super::Engine;
+use crate::log::LogEvent;
 use crate::policy::PolicySpec;
-use crate::report::LogEvent;
 
 /// Plays turns until the game ends, each side played by its policy; `on_turn` sees each turn's
 /// events, with names, as they happen.

@@ -2,9 +2,9 @@
 //! against a working copy of that state, so several changes in one phase see each other. The copy
 //! lives in buffers kept between phases ([`Working`]); the events go straight into the log.
 
+use crate::log::event::{Cause, Event, Log, Msg, Removal};
 use crate::model::compiled::Fx;
 use crate::model::{Compiled, EventId, Relations, SideId, TrackId, UnitId, ZoneId};
-use crate::report::event::{Cause, Event, Log, Msg, Removal};
 use crate::rules::clamp_track;
 use crate::scenario::Relation;
 

@@ -6,11 +6,11 @@
 //! [`crate::model::State`].
 
 use crate::dice::Dice;
+use crate::log::event::{Cmd, Ending, Log, Msg};
 use crate::model::{Compiled, Relations, SideId, Sighting, UnitId, UnitState, ZoneId};
 use crate::orders::SideOrders;
 use crate::orders::file::Unresolved;
 use crate::policy::PolicySpec;
-use crate::report::event::{Cmd, Ending, Log, Msg};
 use crate::rules::Placement;
 use crate::scenario::{Posture, Readiness};
 use bevy_ecs::prelude::*;

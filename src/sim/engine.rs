@@ -11,14 +11,15 @@ use super::apply::Writer;
 use super::components::*;
 use super::hash::{Enc, Source, world_hash};
 use super::phases;
+use super::state::state_of;
 use super::world::UnitsMut;
 use crate::dice::Dice;
-use crate::model::{Compiled, Intel, Message, Outcome, SideId, State, UnitState};
+use crate::log::event::{Event, Log};
+use crate::log::{LogEvent, render};
+use crate::model::{Compiled, Outcome, SideId, State, UnitState};
 use crate::orders::SideOrders;
 use crate::orders::file::Unresolved;
 use crate::policy::PolicySpec;
-use crate::report::event::{Event, Log};
-use crate::report::{LogEvent, render};
 use bevy_ecs::prelude::*;
 use bevy_ecs::system::SystemState;
 use std::sync::Arc;
@@ -261,7 +262,7 @@ impl Engine {
             .get_mut(&mut self.world)
             .map_err(|e| format!("engine bug: the world cannot be written: {e}"))?;
         for e in &events {
-            let ev = render::resolve(&c, &mut w.st.journal.log, e)?;
+            let ev = crate::log::resolve::resolve(&c, &mut w.st.journal.log, e)?;
             w.apply(&ev)?;
             let j = &mut w.st.journal;
             j.log.events.push(ev);
@@ -292,8 +293,7 @@ impl Engine {
             was_on_map: &was,
             log: &mut log,
         };
-        let cause =
-            crate::report::event::Cause::Note(ch.log.notes.note(format!("umpire: {reason}")));
+        let cause = crate::log::event::Cause::Note(ch.log.notes.note(format!("umpire: {reason}")));
         ch.fire(event, cause);
         log.events
             .iter()
@@ -309,47 +309,5 @@ impl Engine {
     /// The schedule, for tests (e.g. of ambiguities).
     pub fn schedule_mut(&mut self) -> (&mut Schedule, &mut World) {
         (&mut self.schedule, &mut self.world)
-    }
-}
-
-/// The full, sorted state with names of a world's status and its units on the map (by id).
-pub fn state_of(c: &Compiled, st: &Status, units: Vec<UnitState>) -> State {
-    let (tracks, h, contacts) = (&st.tracks, &st.history, &st.contacts);
-    let notes = &st.journal.log.notes;
-    let mut intel = Intel::new(c.side_count());
-    for side in c.side_ids() {
-        for u in (0..c.units.len() as u32).map(crate::model::UnitId) {
-            if contacts.sees(side, u) {
-                intel.current[side.index()].push(u);
-            }
-            if let Some(sg) = contacts.sighting(side, u) {
-                intel.last_seen[side.index()].insert(u, sg);
-            }
-        }
-    }
-    State {
-        turn: st.clock,
-        units,
-        control: st.control.clone(),
-        relations: st.relations.clone(),
-        tracks: tracks.values.clone(),
-        reached: tracks.reached.clone(),
-        fired: h.fired.clone(),
-        steps_lost: h.steps_lost.clone(),
-        intel,
-        messages: h
-            .messages
-            .iter()
-            .map(|m| {
-                let (to, from, text) = render::message(c, notes, m.msg);
-                Message {
-                    turn: m.turn,
-                    to,
-                    from,
-                    text,
-                }
-            })
-            .collect(),
-        outcome: h.ending.map(|e| render::outcome(c, e, &h.scores)),
     }
 }

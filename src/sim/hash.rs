@@ -13,9 +13,9 @@
 
 use super::apply::Writer;
 use super::components::*;
+use crate::log::event::{Ending, Event, Msg, Notes};
+use crate::log::render;
 use crate::model::{Compiled, Relations, SideId, State, UnitState};
-use crate::report::event::{Ending, Event, Msg, Notes};
-use crate::report::render;
 use bevy_ecs::prelude::*;
 use sha2::{Digest, Sha256};
 

@@ -12,6 +12,7 @@ pub mod hash;
 pub mod phases;
 pub mod scratch;
 pub mod snapshot;
+pub mod state;
 pub mod world;
 
 pub use engine::{Engine, StepError};

@@ -5,8 +5,8 @@
 use super::Engine;
 use super::components::*;
 use crate::dice::Dice;
+use crate::log::event::Notes;
 use crate::model::Compiled;
-use crate::report::event::Notes;
 use std::sync::Arc;
 
 /// The state of a game: the units' components and the rest of the status, and the texts its

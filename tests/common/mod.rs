@@ -9,9 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
 use whitecell::dice::Dice;
+use whitecell::log::LogEvent;
 use whitecell::model::Compiled;
 use whitecell::orders::parse_orders;
-use whitecell::report::LogEvent;
 use whitecell::sim::Engine;
 
 /// The repository root.

@@ -19,9 +19,9 @@ use super::orders::{Hand, NOBODY};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use std::collections::BTreeMap;
+use whitecell::log::LogEvent;
 use whitecell::model::{Compiled, SideId, State, UnitId, ZoneId};
 use whitecell::orders::Rejection;
-use whitecell::report::LogEvent;
 use whitecell::rules::Board;
 
 type R = Result<(), TestCaseError>;

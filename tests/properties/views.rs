@@ -9,9 +9,9 @@ use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use std::collections::{BTreeMap, BTreeSet};
 use whitecell::game::view::{self, Header};
+use whitecell::log::LogEvent;
 use whitecell::model::{Compiled, SideId, State, UnitId, ZoneId};
 use whitecell::orders::Rejection;
-use whitecell::report::LogEvent;
 use whitecell::scenario::Relation;
 
 /// Where each side last saw each unit, as the log tells it: (zone, turn, strength).

@@ -3,7 +3,7 @@
 
 use super::super::CliError;
 use super::session::Session;
-use crate::game::atomic;
+use crate::disk::atomic;
 use crate::game::intake;
 use crate::orders::OrdersFile;
 use std::io::Write;

@@ -126,7 +126,7 @@ pub fn write(
             .collect(),
     };
     let text = serde_json::to_string(&file).map_err(std::io::Error::other)?;
-    crate::game::atomic::write(path, format!("{text}\n").as_bytes())
+    crate::disk::atomic::write(path, format!("{text}\n").as_bytes())
 }
 
 /// Each fork that played to the end with its index and seed (`f.runs` leaves out the failed

@@ -6,8 +6,8 @@
 //! and rollbacks after a turn belong to it, as `account` and the views count them.
 
 use crate::dice::Dice;
+use crate::log::LogEvent;
 use crate::model::{Compiled, State};
-use crate::report::LogEvent;
 use crate::sim::Engine;
 use std::ops::Range;
 use std::sync::Arc;

@@ -12,8 +12,9 @@ use super::replay::Slice;
 use super::scene::{side_index, zone_index};
 use super::timeline::{fight_text, push_joined};
 use crate::game::view::{self, Header, View};
+use crate::log::LogEvent;
 use crate::model::{Compiled, SideId};
-use crate::report::{LogEvent, words};
+use crate::report::words;
 use crate::scenario::Relation;
 
 /// `side`'s report of a game: `log` cut into `slices`.

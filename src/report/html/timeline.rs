@@ -6,9 +6,10 @@
 //! arrows and engagement markers the map draws for the turn.
 
 use super::model::{Arrow, Entry, Fight, Kind};
+use crate::log::LogEvent;
 use crate::model::Compiled;
 use crate::report::text::odds_line;
-use crate::report::{LogEvent, words};
+use crate::report::words;
 
 /// What one turn's events put on the map and the timeline.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -4,8 +4,9 @@
 
 use super::model::{Counter, Frame, Hotwash, Known};
 use super::replay::Slice;
+use crate::log::LogEvent;
 use crate::model::{Compiled, State};
-use crate::report::{LogEvent, words};
+use crate::report::words;
 
 /// The frame of one slice of the log, as the white cell sees it.
 pub fn frame(c: &Compiled, slice: &Slice, events: &[LogEvent]) -> Frame {

@@ -4,9 +4,9 @@
 
 use super::View;
 use crate::dice::Phase;
+use crate::log::event::{Cause, Event, Log, Miss, Removal, Span};
 use crate::model::{UnitId, UnitState};
 use crate::orders::Command;
-use crate::report::event::{Cause, Event, Log, Miss, Removal, Span};
 use crate::rules::combat;
 use crate::scenario::Relation;
 use crate::sim::apply::Writer;

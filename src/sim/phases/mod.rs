@@ -14,8 +14,8 @@ pub use movement::{Leg, posture_for};
 
 use super::changes::{Changes, Working};
 use super::components::*;
+use crate::log::event::{Cmd, Log};
 use crate::model::{Compiled, Relations, SideId, UnitId};
-use crate::report::event::{Cmd, Log};
 use crate::rules::{Board, Placement};
 use bevy_ecs::prelude::*;
 use bevy_ecs::schedule::{LogLevel, ScheduleBuildSettings};

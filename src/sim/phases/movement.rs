@@ -2,11 +2,11 @@
 //! of the phase, by the shortest legal path, stopping on contact with hostile units.
 
 use super::View;
+use crate::log::event::Log;
+use crate::log::event::{Event, Span};
 use crate::model::{SideId, UnitId, ZoneId};
 use crate::orders::Command;
 use crate::orders::check::accepted_path;
-use crate::report::event::Log;
-use crate::report::event::{Event, Span};
 use crate::rules::movement;
 use crate::scenario::Posture;
 use crate::sim::apply::Writer;

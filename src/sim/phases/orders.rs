@@ -2,9 +2,9 @@
 //! sent. Sides are taken in side order, each side's orders in the order given.
 
 use super::View;
+use crate::log::event::Log;
+use crate::log::event::{Cause, Event, Msg, Refused};
 use crate::orders::{SignalKind, judge, judge_signal};
-use crate::report::event::Log;
-use crate::report::event::{Cause, Event, Msg, Refused};
 use crate::sim::apply::Writer;
 use crate::sim::components::*;
 use crate::sim::scratch::Scratch;

@@ -2,10 +2,10 @@
 //! events, and the victory check.
 
 use super::View;
+use crate::log::event::Log;
+use crate::log::event::{Cause, Ending, Event};
 use crate::model::EventId;
 use crate::model::compiled::When;
-use crate::report::event::Log;
-use crate::report::event::{Cause, Ending, Event};
 use crate::rules::conditions::{Facts, holds};
 use crate::rules::victory;
 use crate::sim::apply::Writer;
@@ -129,7 +129,7 @@ fn judge(r: &View, log: &mut Log) {
         let start = log.numbers.len();
         victory::scores_into(c, &f, &mut log.numbers);
         let winner = victory::winner(&log.numbers[start..]).map(|i| crate::model::SideId(i as u16));
-        let scores = crate::report::event::Span {
+        let scores = crate::log::event::Span {
             start: start as u32,
             len: (log.numbers.len() - start) as u32,
         };

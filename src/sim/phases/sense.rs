@@ -5,9 +5,9 @@
 
 use super::View;
 use crate::dice::Phase;
+use crate::log::event::Event;
+use crate::log::event::Log;
 use crate::model::UnitId;
-use crate::report::event::Event;
-use crate::report::event::Log;
 use crate::rules::detection::roll_detects;
 use crate::scenario::Relation;
 use crate::sim::apply::Writer;

@@ -1,9 +1,9 @@
 //! Control, then readiness and supply.
 
 use super::View;
+use crate::log::event::Log;
+use crate::log::event::{Cause, Event, ReadyWhy, Removal};
 use crate::orders::Command;
-use crate::report::event::Log;
-use crate::report::event::{Cause, Event, ReadyWhy, Removal};
 use crate::rules::readiness::Reason;
 use crate::rules::{control as ctl, readiness, supply};
 use crate::sim::apply::Writer;

@@ -81,3 +81,133 @@ fn a_refused_withdrawal_does_not_reveal_undetected_units() {
         assert!(t.contains("cannot withdraw to `turkish_border`"), "{t}");
     }
 }
+
+/// `orders check` refused two orders for one unit, but `sign` and `submit` took them (a warning):
+/// 2,000 `Hold`s for one unit went into the save for good. Now all three refuse the file.
+#[test]
+fn one_order_per_unit_is_refused_by_check_sign_and_submit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    new_game(&g, 7);
+    let gs = g.to_string_lossy().to_string();
+    let v = view(&g, "usa");
+    let unit = v.own[0].id.clone();
+    let many: Vec<(&str, &str)> = (0..2000).map(|_| (unit.as_str(), "Hold")).collect();
+    let f = orders_file(&g, "usa", &many);
+    let k = key(&g, "usa");
+    let save = std::fs::read(g.join("game.save")).unwrap();
+    let e = fails(
+        wc(&["orders", "check", &f, "--game", &gs]),
+        1,
+        "already has an order",
+    );
+    assert!(e.contains("and 1979 more problems not listed"), "{e}");
+    assert!(e.contains("1999 problems found"), "{e}");
+    fails(
+        wc(&["orders", "sign", &f, "--key", &k, "--game", &gs]),
+        1,
+        "already has an order",
+    );
+    assert!(!std::fs::read_to_string(&f).unwrap().contains("signature"));
+    let e = fails(
+        wc(&["orders", "submit", &f, &gs, "--key", &k]),
+        1,
+        "already has an order",
+    );
+    // Capped: the first problems listed, the rest counted.
+    assert!(e.len() < 8_000, "{} bytes of errors", e.len());
+    assert_eq!(std::fs::read(g.join("game.save")).unwrap(), save);
+    // Two signals are one too many, likewise.
+    let text = orders_ron(&v.game, "usa", v.next_turn, &[(&unit, "Hold")]).replace(
+        "  ],\n)",
+        "  ],\n  signals: [(to: \"russia\", kind: Warn), (to: \"russia\", kind: Hotline)],\n)",
+    );
+    std::fs::write(&f, text).unwrap();
+    fails(
+        wc(&["orders", "submit", &f, &gs, "--key", &k]),
+        1,
+        "at most one signal",
+    );
+    assert_eq!(std::fs::read(g.join("game.save")).unwrap(), save);
+}
+
+/// An orders file past the size limit is refused before it is parsed (a 50 MB file with a bad
+/// signature took 22 s and 1.68 GB to refuse); thousands of problems are counted, not listed.
+#[test]
+fn huge_orders_files_are_refused_unread_and_problem_lists_are_capped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    new_game(&g, 8);
+    let gs = g.to_string_lossy().to_string();
+    let k = key(&g, "usa");
+    let v = view(&g, "usa");
+    let unit = v.own[0].id.clone();
+    let huge: Vec<(&str, &str)> = (0..60_000).map(|_| (unit.as_str(), "Hold")).collect();
+    let f = orders_file(&g, "usa", &huge);
+    assert!(std::fs::metadata(&f).unwrap().len() > 2 * 1024 * 1024);
+    for args in [
+        vec!["orders", "check", &f, "--game", &gs],
+        vec!["orders", "sign", &f, "--key", &k, "--game", &gs],
+        vec!["orders", "submit", &f, &gs],
+    ] {
+        let e = fails(wc(&args), 1, "refused unread");
+        assert!(e.len() < 1_000, "{e}");
+    }
+    // 5,000 orders for units that are not the side's: every one counted, 20 listed.
+    let names: Vec<String> = (0..5000).map(|i| format!("ghost_{i}")).collect();
+    let ghosts: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), "Hold")).collect();
+    let f = orders_file(&g, "usa", &ghosts);
+    for args in [
+        vec!["orders", "check", &f, "--game", &gs],
+        vec!["orders", "submit", &f, &gs, "--key", &k],
+    ] {
+        let e = fails(wc(&args), 1, "5000 problems found");
+        assert!(e.contains("and 4980 more problems not listed"), "{e}");
+        assert_eq!(e.matches("is not one of `usa`'s units").count(), 20);
+    }
+}
+
+/// The lock is taken after the file is checked: while another command holds the game, a bad file
+/// is refused at once for what is wrong with it (it used to wait, then fail with exit 2).
+#[test]
+fn a_bad_file_is_refused_without_waiting_for_the_lock() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    new_game(&g, 9);
+    let gs = g.to_string_lossy().to_string();
+    let f = orders_file(&g, "usa", &[("ghost", "Hold")]);
+    let held = whitecell::game::lock::Lock::take(&g).unwrap();
+    fails(
+        wc(&["orders", "submit", &f, &gs, "--key", &key(&g, "usa")]),
+        1,
+        "ghost",
+    );
+    drop(held);
+}
+
+/// The same signed file handed in twice without `--replace` was recorded each time. Now the
+/// second is recognised: the original receipt, nothing new in the save.
+#[test]
+fn the_same_file_handed_in_twice_is_recognised() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    new_game(&g, 10);
+    let gs = g.to_string_lossy().to_string();
+    let v = view(&g, "usa");
+    let f = orders_file(&g, "usa", &[(&v.own[0].id, "Hold")]);
+    let k = key(&g, "usa");
+    ok(wc(&["orders", "sign", &f, "--key", &k, "--game", &gs]));
+    let first = ok(wc(&["orders", "submit", &f, &gs]));
+    let receipt = first.split("receipt ").nth(1).unwrap().trim().to_string();
+    let save = std::fs::read(g.join("game.save")).unwrap();
+    for replace in [false, true] {
+        let mut args = vec!["orders", "submit", &f, &gs];
+        if replace {
+            args.push("--replace");
+        }
+        let again = ok(wc(&args));
+        assert!(again.contains("already in, unchanged"), "{again}");
+        assert!(again.contains(&receipt), "{again}");
+        assert_eq!(std::fs::read(g.join("game.save")).unwrap(), save);
+    }
+}

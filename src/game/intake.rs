@@ -245,24 +245,47 @@ pub fn check_orders_at(p: &Picture, f: &OrdersFile) -> Result<Vec<Problem>, Vec<
             }),
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let b = p.board();
-    let mut done = Vec::new();
+    // One order per unit: a second entry for a unit is refused with the file, whatever became of
+    // the first, so no file hands in more than the side's legal orders. A flag per unit keeps the
+    // check linear in the file's length.
+    let mut first: Vec<Option<String>> = vec![None; c.units.len()];
     let mut warnings = Vec::new();
     for (at, o) in orders {
-        match check(&b, p.side, &o, &|u| done.contains(&u)) {
-            Ok(_) => done.push(o.unit),
-            Err(why) => warnings.push(Problem {
+        if let Some(j) = &first[o.unit.index()] {
+            errors.push(Problem {
+                at,
+                message: format!(
+                    "{} ({j} is its first): delete one of them",
+                    crate::orders::Rejection::Duplicate(c.unit_name(o.unit).to_string())
+                ),
+            });
+            continue;
+        }
+        first[o.unit.index()] = Some(at.clone());
+        if let Err(why) = check(&b, p.side, &o, &|_| false) {
+            warnings.push(Problem {
                 at,
                 message: format!(
                     "{} {}: {why}; if it stands, the unit will hold",
                     c.unit_name(o.unit),
                     crate::orders::describe(c, &o.command)
                 ),
-            }),
+            });
         }
+    }
+    // One signal a turn, likewise.
+    for (at, _) in signals.iter().skip(1) {
+        errors.push(Problem {
+            at: at.clone(),
+            message: format!(
+                "{}: delete all but one",
+                crate::orders::Rejection::OneSignalPerTurn
+            ),
+        });
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     for (at, s) in signals {
         if let Err(why) = crate::orders::check_signal(p.side, &s) {

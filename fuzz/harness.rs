@@ -11,10 +11,10 @@ use std::sync::OnceLock;
 use whitecell::batch::{Edit, Plan, Sweep};
 use whitecell::dice::Dice;
 use whitecell::game::Game;
-use whitecell::game::crypto::sha256_hex;
-use whitecell::game::folder::submit_turn;
-use whitecell::game::intake;
-use whitecell::game::save::{FORMAT, Save};
+use whitecell::game::store::crypto::sha256_hex;
+use whitecell::game::store::folder::submit_turn;
+use whitecell::game::store::intake;
+use whitecell::game::store::save::{FORMAT, Save};
 use whitecell::model::Compiled;
 use whitecell::orders::parse_orders;
 use whitecell::scenario::Loaded;
@@ -70,7 +70,8 @@ thread_local! {
 /// the turn on a fresh engine as `adjudicate` plays it. What `orders sign` writes must read back.
 pub fn orders(data: &[u8]) {
     let path = Path::new("orders.ron");
-    let Ok(text) = whitecell::game::view_file::utf8(path, data, "an orders file is UTF-8 text")
+    let Ok(text) =
+        whitecell::game::views::view_file::utf8(path, data, "an orders file is UTF-8 text")
     else {
         return;
     };

@@ -176,7 +176,7 @@ fn a_bad_file_is_refused_without_waiting_for_the_lock() {
     new_game(&g, 9);
     let gs = g.to_string_lossy().to_string();
     let f = orders_file(&g, "usa", &[("ghost", "Hold")]);
-    let held = whitecell::game::lock::Lock::take(&g).unwrap();
+    let held = whitecell::game::store::lock::Lock::take(&g).unwrap();
     fails(
         wc(&["orders", "submit", &f, &gs, "--key", &key(&g, "usa")]),
         1,

@@ -146,7 +146,7 @@ fn new_views_orders_adjudicate_inject_amend_rollback_replay() {
     assert!(rb.contains("discarded 3 step(s)"), "{rb}");
     assert_eq!(view(&g, a).turn, 1);
     assert!(g.join("rolled-back-1.jsonl").is_file());
-    let save = whitecell::game::save::Save::read(&g).unwrap();
+    let save = whitecell::game::store::save::Save::read(&g).unwrap();
     assert_eq!(
         save.journal
             .iter()
@@ -170,9 +170,9 @@ fn replay_reports_the_first_turn_that_differs() {
     ok(wc(&["adjudicate", &gs, "--missing", "policy"]));
     ok(wc(&["adjudicate", &gs, "--missing", "policy"]));
     // Tamper with the second turn's recorded hash and re-seal the save as if written by whitecell.
-    let mut save = whitecell::game::save::Save::read(&g).unwrap();
+    let mut save = whitecell::game::store::save::Save::read(&g).unwrap();
     for r in &mut save.journal {
-        if let whitecell::game::save::Entry::Turn { turn: 2, hash, .. } = &mut r.entry {
+        if let whitecell::game::store::save::Entry::Turn { turn: 2, hash, .. } = &mut r.entry {
             *hash = "0000000000000000".into();
         }
     }

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use whitecell::game::Game;
-use whitecell::game::save::{Entry, Save};
+use whitecell::game::store::save::{Entry, Save};
 
 /// A folder's files, by path relative to it (the lock file aside).
 type Snapshot = BTreeMap<String, Vec<u8>>;

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 use std::path::Path;
 use std::process::Command;
-use whitecell::game::save::{Entry, Save};
+use whitecell::game::store::save::{Entry, Save};
 
 fn played(dir: &Path) -> String {
     new_game(dir, 31);
@@ -287,21 +287,22 @@ fn a_game_made_before_these_changes_still_opens_and_verifies() {
     for r in &save.journal {
         if let Entry::Orders { file, receipt } = &r.entry {
             let k = &save.keys[&file.side];
-            whitecell::game::intake::check_signature(file, k).expect("its signature verifies");
-            assert_eq!(*receipt, whitecell::game::intake::receipt(file));
+            whitecell::game::store::intake::check_signature(file, k)
+                .expect("its signature verifies");
+            assert_eq!(*receipt, whitecell::game::store::intake::receipt(file));
             signed += 1;
         }
     }
     assert_eq!(signed, 2);
     for side in sides() {
-        let k = whitecell::game::keyfile::read(&g.join("keys").join(format!("{side}.key")))
+        let k = whitecell::game::store::keyfile::read(&g.join("keys").join(format!("{side}.key")))
             .expect("an old key file reads");
         assert_eq!(k.key, save.keys[&side]);
     }
-    let key = whitecell::game::keyfile::read(&g.join("keys/usa.key")).unwrap();
+    let key = whitecell::game::store::keyfile::read(&g.join("keys/usa.key")).unwrap();
     let text = std::fs::read_to_string(g.join("usa-turn2-signed.ron")).unwrap();
     let f = whitecell::orders::parse_orders(Path::new("usa-turn2-signed.ron"), &text).unwrap();
-    whitecell::game::intake::check_signature(&f, &key.key).expect("the team's signed file");
+    whitecell::game::store::intake::check_signature(&f, &key.key).expect("the team's signed file");
     assert_eq!(
         whitecell::rules_of(&save.engine),
         Some(1),

@@ -173,8 +173,8 @@ fn only_the_live_line_of_play_counts_after_a_rollback() {
         }
     }
     // The library's reading of the folder ends where opening the game does.
-    let save = whitecell::game::save::Save::read(&g).expect("the save reads");
-    let (c, rec) = whitecell::game::recorded::recorded(&save).expect("the save converts");
+    let save = whitecell::game::store::save::Save::read(&g).expect("the save reads");
+    let (c, rec) = whitecell::game::umpire::recorded::recorded(&save).expect("the save converts");
     assert_eq!(rec.turns.len() as u32, after);
     assert!(!rec.start.is_empty(), "the inject before turn 1 is kept");
     let played = whitecell::batch::fork::actual(&c, &rec)

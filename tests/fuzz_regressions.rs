@@ -3,7 +3,7 @@
 //! target's code in `tests/fuzz_seeds.rs` too.
 
 use std::path::Path;
-use whitecell::game::intake::to_ron;
+use whitecell::game::store::intake::to_ron;
 use whitecell::orders::parse_orders;
 
 fn fixture(name: &str) -> String {

@@ -92,8 +92,8 @@ fn log() -> Vec<LogEvent> {
 /// Each turn's units (`id@zone:strength`) and zones (`id=controller`), by re-adjudicating the save
 /// turn by turn through the fork's replay — another path than the report's.
 fn expected() -> Vec<(BTreeSet<String>, BTreeSet<String>)> {
-    let save = whitecell::game::save::Save::read(game()).unwrap();
-    let (c, rec) = whitecell::game::recorded::recorded(&save).unwrap();
+    let save = whitecell::game::store::save::Save::read(game()).unwrap();
+    let (c, rec) = whitecell::game::umpire::recorded::recorded(&save).unwrap();
     (0..=rec.turns.len() as u32)
         .map(|k| {
             let st = whitecell::batch::fork::replay(&c, &rec, k).unwrap().state();

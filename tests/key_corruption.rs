@@ -42,17 +42,17 @@ fn key_cases(base: &str, mix: &mut Mix, n: usize) -> (String, Vec<u8>) {
         }
         _ => {
             // A digit of the key changed, and the check line made good again over it.
-            let k = whitecell::game::keyfile::parse(base).unwrap();
+            let k = whitecell::game::store::keyfile::parse(base).unwrap();
             let mut key: Vec<u8> = k.key.into_bytes();
             let i = mix.below(key.len());
             key[i] = if key[i] == b'0' { b'1' } else { b'0' };
-            let forged = whitecell::game::intake::SideKey {
+            let forged = whitecell::game::store::intake::SideKey {
                 key: String::from_utf8(key).unwrap(),
                 ..k
             };
             (
                 format!("key digit {i} changed, check recomputed"),
-                whitecell::game::keyfile::to_text(&forged).into_bytes(),
+                whitecell::game::store::keyfile::to_text(&forged).into_bytes(),
             )
         }
     }
@@ -66,7 +66,7 @@ fn a_thousand_damaged_key_files_are_refused_with_the_way_back() {
     let side = sides()[0].clone();
     let keyp = dir.join("keys").join(format!("{side}.key"));
     let good = std::fs::read_to_string(&keyp).unwrap();
-    let real = whitecell::game::keyfile::parse(&good).unwrap();
+    let real = whitecell::game::store::keyfile::parse(&good).unwrap();
     let v = view(&dir, &side);
     let orders = tmp.path().join("o.ron");
     std::fs::write(
@@ -86,7 +86,7 @@ fn a_thousand_damaged_key_files_are_refused_with_the_way_back() {
             continue;
         }
         std::fs::write(&bad, &bytes).unwrap();
-        match std::panic::catch_unwind(|| whitecell::game::keyfile::read(&bad)) {
+        match std::panic::catch_unwind(|| whitecell::game::store::keyfile::read(&bad)) {
             Err(_) => panic!("{what}: reading the key panicked"),
             Ok(Err(e)) => {
                 assert!(e.rejected, "{what}: {}", e.message);

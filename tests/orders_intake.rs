@@ -63,14 +63,14 @@ impl Fixture {
         let ps = p.to_string_lossy().to_string();
         if let Some(s) = signer {
             // Sign as the tool would, whatever key the forger holds.
-            let key = whitecell::game::intake::SideKey::parse(
+            let key = whitecell::game::store::intake::SideKey::parse(
                 &std::fs::read_to_string(self.key(s)).unwrap(),
             )
             .unwrap();
             let text = std::fs::read_to_string(&p).unwrap();
             let mut f = whitecell::orders::parse_orders(Path::new(&ps), &text).unwrap();
-            f.signature = Some(whitecell::game::intake::sign(&f, &key.key));
-            std::fs::write(&p, whitecell::game::intake::to_ron(&f)).unwrap();
+            f.signature = Some(whitecell::game::store::intake::sign(&f, &key.key));
+            std::fs::write(&p, whitecell::game::store::intake::to_ron(&f)).unwrap();
         }
         ps
     }

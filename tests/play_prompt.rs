@@ -54,12 +54,12 @@ fn undo_after_a_replacing_order_brings_the_replaced_order_back() {
         &[],
     );
     // What was handed in is the restored order (read from the save, whatever the screen said).
-    let save = whitecell::game::save::Save::read(&g).unwrap();
+    let save = whitecell::game::store::save::Save::read(&g).unwrap();
     let handed: Vec<String> = save
         .journal
         .iter()
         .filter_map(|r| match &r.entry {
-            whitecell::game::save::Entry::Orders { file, .. } if file.side == "usa" => Some(
+            whitecell::game::store::save::Entry::Orders { file, .. } if file.side == "usa" => Some(
                 file.orders
                     .iter()
                     .map(|o| format!("{} {}", o.unit, o.order))

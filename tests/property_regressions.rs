@@ -41,7 +41,8 @@ fn a_scenario_with_an_inline_ruleset_loads() {
 /// would be told of a unit that does not exist (as the orders intake already answers).
 #[test]
 fn a_view_does_not_confirm_another_sides_unit_that_an_order_named() {
-    use whitecell::game::view::{Header, build};
+    use whitecell::game::views::build::build;
+    use whitecell::game::views::view::Header;
     use whitecell::model::SideId;
     use whitecell::orders::file::Unresolved;
     use whitecell::orders::{Command, Order, Rejection, SideOrders};

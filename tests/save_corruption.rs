@@ -19,7 +19,7 @@ use common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::Path;
-use whitecell::game::save::{Entry, Save};
+use whitecell::game::store::save::{Entry, Save};
 use whitecell::game::{Game, GameError};
 
 /// The game every damaged save is measured against.
@@ -197,7 +197,7 @@ fn through_the_binary(dir: &Path, n: usize, what: &str) {
 }
 
 fn seal(body: &str) -> Vec<u8> {
-    let sum = whitecell::game::crypto::sha256_hex(body.as_bytes());
+    let sum = whitecell::game::store::crypto::sha256_hex(body.as_bytes());
     format!("whitecell-game format=1 sha256={sum}\n{body}\n").into_bytes()
 }
 

@@ -122,7 +122,7 @@ fn every_write_keeps_the_previous_save_and_leaves_no_temp_files() {
         .collect();
     assert!(stray.is_empty());
     // Every save decodes, and its header checksum covers the body.
-    let s = whitecell::game::save::Save::read(&g).unwrap();
+    let s = whitecell::game::store::save::Save::read(&g).unwrap();
     assert_eq!(s.journal.len(), 3);
     assert_eq!(
         s.encode().unwrap(),

@@ -30,7 +30,7 @@ fn a_finished_game_reveals_a_seed_that_matches_the_commitment() {
     assert_eq!(words[at + 1], "8675309");
     let salt = words[at + 3];
     assert_eq!(
-        whitecell::game::crypto::seed_commitment(8_675_309, salt),
+        whitecell::game::store::crypto::seed_commitment(8_675_309, salt),
         commitment
     );
     fails(wc(&["adjudicate", &gs]), 1, "the game is over");

@@ -253,10 +253,10 @@ fn every_damaged_or_tampered_view_is_refused_with_exit_1() {
         &std::fs::read(other.join("views/usa.json")).unwrap(),
     );
     // A view re-sealed under another game's key for the same side.
-    let mut v: whitecell::game::view::View = serde_json::from_slice(&good).unwrap();
+    let mut v: whitecell::game::views::view::View = serde_json::from_slice(&good).unwrap();
     let k2 = std::fs::read_to_string(other.join("keys/usa.key")).unwrap();
-    let k2 = whitecell::game::intake::SideKey::parse(&k2).unwrap();
-    whitecell::game::view::seal(&mut v, &k2.key);
+    let k2 = whitecell::game::store::intake::SideKey::parse(&k2).unwrap();
+    whitecell::game::views::view::seal(&mut v, &k2.key);
     c.refuse(
         "sealed under another key",
         serde_json::to_string(&v).unwrap().as_bytes(),

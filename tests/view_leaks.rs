@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use std::collections::BTreeSet;
 use whitecell::game::Game;
-use whitecell::game::intake;
+use whitecell::game::store::intake;
 use whitecell::model::SideId;
 use whitecell::orders::OrdersFile;
 use whitecell::orders::file::UnitOrderText;
@@ -42,7 +42,7 @@ fn check_views(
             std::fs::read_to_string(g.dir.join("views").join(format!("{name}.json"))).unwrap();
         let text =
             std::fs::read_to_string(g.dir.join("views").join(format!("{name}.txt"))).unwrap();
-        let v: whitecell::game::view::View = serde_json::from_str(&json).unwrap();
+        let v: whitecell::game::views::view::View = serde_json::from_str(&json).unwrap();
         let (jt, tt) = (tokens(&json), tokens(&text));
         for s in secrets {
             assert!(
@@ -132,9 +132,9 @@ fn check_views(
         let log = &log;
         let mut told: Vec<String> = v.last_turn.iter().map(|r| r.text.clone()).collect();
         if st.turn > 0 {
-            let events = whitecell::game::view::turn_events(log, st.turn);
+            let events = whitecell::game::views::build::turn_events(log, st.turn);
             told.extend(
-                whitecell::game::view::results(&c, &st, events, side)
+                whitecell::game::views::build::results(&c, &st, events, side)
                     .into_iter()
                     .map(|r| r.text),
             );

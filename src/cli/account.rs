@@ -4,7 +4,7 @@
 //! each side met and how the points add up.
 
 use super::CliError;
-use crate::game::view::{results, turn_events};
+use crate::game::views::build::{results, turn_events};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -24,7 +24,7 @@ pub struct Args {
 /// Prints the account.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     // Reading needs no lock.
-    let mut g = crate::game::folder::Game::open_read_only(&a.game_dir)?;
+    let mut g = crate::game::store::folder::Game::open_read_only(&a.game_dir)?;
     let played = g.engine.turn();
     if played == 0 {
         return Err(CliError::rejected(format!(

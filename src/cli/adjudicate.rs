@@ -4,7 +4,7 @@
 //! when one is about to attack a side it is not at war with (asking first on a terminal).
 
 use super::CliError;
-use crate::game::desk;
+use crate::game::umpire::silent;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -43,8 +43,8 @@ pub struct Args {
 /// Adjudicates and prints the account.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     let mut g = super::new::open(&a.game_dir)?;
-    let filled = desk::fill(&g, a.missing.map(Into::into));
-    let warnings = desk::bot_warnings(&mut g, &filled);
+    let filled = silent::fill(&g, a.missing.map(Into::into));
+    let warnings = silent::bot_warnings(&mut g, &filled);
     for w in &warnings {
         writeln!(out, "warning: {w}")?;
     }

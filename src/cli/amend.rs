@@ -2,7 +2,7 @@
 //! readiness, a track, a relation or a zone's control, with a reason recorded in the log.
 
 use super::CliError;
-use crate::game::amend::{Amendment, events};
+use crate::game::umpire::amend::{Amendment, events};
 use crate::scenario::{Readiness, Relation};
 use std::io::Write;
 use std::path::PathBuf;

@@ -6,8 +6,8 @@
 
 use super::CliError;
 use crate::batch::fork;
-use crate::game::recorded::recorded;
-use crate::game::save::Save;
+use crate::game::store::save::Save;
+use crate::game::umpire::recorded::recorded;
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -4,9 +4,9 @@
 use super::CliError;
 use crate::disk::atomic;
 use crate::game::Game;
-use crate::game::intake::{self, Problem, SideKey};
-use crate::game::redact::Picture;
-use crate::game::view::View;
+use crate::game::store::intake::{self, Problem, SideKey};
+use crate::game::views::redact::Picture;
+use crate::game::views::view::View;
 use crate::orders::file::{MAX_BYTES, MAX_LISTED};
 use crate::orders::{OrdersFile, parse_orders};
 use crate::scenario::diag::{Diagnostic, Report};
@@ -78,7 +78,7 @@ pub fn read_orders_text(p: &Path) -> Result<(OrdersFile, String), CliError> {
             p.display()
         )));
     }
-    let text = crate::game::view_file::utf8(
+    let text = crate::game::views::view_file::utf8(
         p,
         &bytes,
         "an orders file is RON text in UTF-8, as `whitecell play` writes it or a text editor saves it; save it again as UTF-8 (plain text)",
@@ -110,16 +110,16 @@ fn located(file: &Path, text: &str, problems: &[Problem]) -> CliError {
     CliError::rejected(format!("{report}: the orders are refused"))
 }
 
-/// Reads a key file, refusing a damaged one ([`crate::game::keyfile`]).
+/// Reads a key file, refusing a damaged one ([`crate::game::store::keyfile`]).
 pub fn read_key(p: &Path) -> Result<SideKey, CliError> {
-    Ok(crate::game::keyfile::read(p)?)
+    Ok(crate::game::store::keyfile::read(p)?)
 }
 
 /// Reads a view file for the holder of `key`, checking its seal.
 pub fn read_view(p: &Path, key: &SideKey) -> Result<View, CliError> {
     let bytes = std::fs::read(p)
         .map_err(|e| CliError::error(format!("error: cannot read {}: {e}", p.display())))?;
-    crate::game::view_file::open(p, &bytes, key)
+    crate::game::views::view_file::open(p, &bytes, key)
         .map_err(|m| CliError::rejected(format!("error: {m}")))
 }
 
@@ -183,7 +183,7 @@ fn sign_source(key_file: &Path, side: &str, game: Option<&Path>) -> Result<PathB
     }
     if let Some(g) = dir.parent()
         && dir.file_name().is_some_and(|n| n == "keys")
-        && g.join(crate::game::save::SAVE_FILE).is_file()
+        && g.join(crate::game::store::save::SAVE_FILE).is_file()
     {
         return Ok(g.to_path_buf());
     }
@@ -213,7 +213,7 @@ pub fn check_key(key: &SideKey, p: &Picture, game: Option<&Game>) -> Result<(), 
             .save
             .keys
             .get(side)
-            .is_some_and(|k| crate::game::crypto::same(k, &key.key))
+            .is_some_and(|k| crate::game::store::crypto::same(k, &key.key))
     {
         return Err(CliError::rejected(format!(
             "error: this is not side `{side}`'s key for this game (the key file was altered or is from another game)"

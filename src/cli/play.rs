@@ -10,7 +10,7 @@ mod submit;
 
 use super::CliError;
 use super::orders::{check_key, picture, read_key};
-use crate::game::prompt::{balanced, starts_order, unknown_command, words};
+use crate::game::desk::prompt::{balanced, starts_order, unknown_command, words};
 use lines::{Lines, Piped, Terminal};
 use session::Session;
 use std::io::{IsTerminal, Write};
@@ -76,10 +76,10 @@ fn open(a: &Args) -> Result<Session, CliError> {
         .map(|(f, _)| (f.orders.clone(), f.signals.clone()))
         .unwrap_or_default();
     let aims = match (&view, &mut game) {
-        (Some(v), _) => crate::game::view_report::aims(&v.score, &v.sudden_death),
+        (Some(v), _) => crate::game::views::view_report::aims(&v.score, &v.sudden_death),
         (None, Some(g)) => {
             let v = g.view(p.side);
-            crate::game::view_report::aims(&v.score, &v.sudden_death)
+            crate::game::views::view_report::aims(&v.score, &v.sudden_death)
         }
         (None, None) => String::new(),
     };
@@ -190,14 +190,19 @@ fn command(
 ) -> Result<(), CliError> {
     let arg = |i: usize| ws.get(i).map_or("", String::as_str);
     match cmd {
-        "help" | "?" => write!(out, "{}", crate::game::help::text(&s.p))?,
+        "help" | "?" => write!(out, "{}", crate::game::desk::help::text(&s.p))?,
         "units" => s.units(out)?,
         "zones" | "map" => s.zones(out)?,
         "legal" => s.legal(out, ws)?,
         "odds" => {
-            let text =
-                crate::game::odds::odds(&s.p, &s.orders, arg(1), arg(2), &ws[ws.len().min(3)..])
-                    .map_err(CliError::rejected)?;
+            let text = crate::game::desk::odds::odds(
+                &s.p,
+                &s.orders,
+                arg(1),
+                arg(2),
+                &ws[ws.len().min(3)..],
+            )
+            .map_err(CliError::rejected)?;
             write!(out, "{text}")?;
         }
         "signal" => s.signal(out, lines, ws)?,

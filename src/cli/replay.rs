@@ -3,7 +3,7 @@
 
 use super::CliError;
 use crate::game::Game;
-use crate::game::save::Save;
+use crate::game::store::save::Save;
 use std::io::Write;
 use std::path::PathBuf;
 

@@ -1,8 +1,8 @@
 //! `whitecell status GAME_DIR`: the turn, which sides have sent orders, what is waiting.
 
 use super::CliError;
-use crate::game::desk;
-use crate::game::save::Entry;
+use crate::game::store::save::Entry;
+use crate::game::umpire::silent;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -68,7 +68,7 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
                 f.signals.len()
             )?,
             None => {
-                let now = match desk::filler(s, None).as_str() {
+                let now = match silent::filler(s, None).as_str() {
                     "hold" => "its units hold".to_string(),
                     p => format!("its bot `{p}` plays it"),
                 };
@@ -76,7 +76,7 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
                     out,
                     "  {:<w$}  waiting; if silent: {now} ({}); with --missing policy: bot `{}`",
                     s.id,
-                    desk::filler_reason(s),
+                    silent::filler_reason(s),
                     bot(s)
                 )?;
                 waiting.push(s.id.clone());

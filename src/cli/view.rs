@@ -26,8 +26,8 @@ pub struct Args {
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     let Some(side) = a.side.as_deref().filter(|_| !a.umpire) else {
         // Reading needs no lock: the umpire may look while a team's prompt is open.
-        let mut g = crate::game::folder::Game::open_read_only(&a.game_dir)?;
-        write!(out, "{}", crate::game::umpire_view::text(&mut g))?;
+        let mut g = crate::game::store::folder::Game::open_read_only(&a.game_dir)?;
+        write!(out, "{}", crate::game::views::umpire_view::text(&mut g))?;
         return Ok(());
     };
     let mut g = super::new::open(&a.game_dir)?;
@@ -37,7 +37,7 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
         let j = serde_json::to_string_pretty(&v).map_err(|e| CliError::error(e.to_string()))?;
         writeln!(out, "{j}")?;
     } else {
-        write!(out, "{}", crate::game::view_report::text(&v))?;
+        write!(out, "{}", crate::game::views::view_report::text(&v))?;
     }
     Ok(())
 }

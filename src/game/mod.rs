@@ -1,33 +1,17 @@
-//! The instructor's game folder and the file handling it needs: the save (an input journal,
-//! checksummed and written atomically), side keys and signed orders, per-side views that leak
-//! nothing (sealed under the side's key), the white cell's actions (adjudicate, inject, amend,
-//! rollback, replay) and desk (the umpire's view, who plays silent sides, scores), and the pure parts
-//! of the team's prompt (order syntax, completion, odds, warnings, help).
+//! The instructor's game folder, a folder per idea: its [`store`] (the save — an input journal,
+//! checksummed and written atomically — playback, the lock, key files and signed orders intake),
+//! the per-side [`views`] that leak nothing (sealed under the side's key) and the umpire's own, the
+//! team's [`desk`] (the pure parts of the prompt: order syntax, completion, odds, warnings, help) and
+//! the white cell's actions in [`umpire`] (adjudicate, inject, amend, rollback, who plays silent
+//! sides, the recorded game a fork replays). [`score`] works out a side's points as the victory
+//! check would; [`error`] is the one error every part returns.
 
-pub mod actions;
-pub mod amend;
-pub mod audit;
-pub mod complete;
-pub mod crypto;
-pub mod derived;
 pub mod desk;
-pub mod folder;
-pub mod help;
-pub mod intake;
-pub mod journal;
-pub mod keyfile;
-pub mod lock;
-pub mod odds;
-pub mod playback;
-pub mod prompt;
-pub mod recorded;
-pub mod redact;
-pub mod save;
+pub mod error;
 pub mod score;
-pub mod umpire_view;
-pub mod view;
-pub mod view_file;
-pub mod view_report;
-pub mod warn;
+pub mod store;
+pub mod umpire;
+pub mod views;
 
-pub use folder::{Game, GameError};
+pub use error::GameError;
+pub use store::folder::Game;

@@ -205,7 +205,7 @@ pub fn new_game(dir: &Path, seed: u64) {
 }
 
 /// A side's view file, parsed.
-pub fn view(dir: &Path, side: &str) -> whitecell::game::view::View {
+pub fn view(dir: &Path, side: &str) -> whitecell::game::views::view::View {
     let text =
         std::fs::read_to_string(dir.join("views").join(format!("{side}.json"))).expect("view file");
     serde_json::from_str(&text).expect("view parses")
@@ -218,9 +218,9 @@ pub fn sides() -> Vec<String> {
 }
 
 /// The first legal `Move` of a side's first unit that has one, from its view: (unit, zone).
-pub fn some_move(v: &whitecell::game::view::View) -> (String, String) {
+pub fn some_move(v: &whitecell::game::views::view::View) -> (String, String) {
     use whitecell::orders::{Command, legal::legal_orders};
-    let p = whitecell::game::redact::Picture::from_view(v).expect("view compiles");
+    let p = whitecell::game::views::redact::Picture::from_view(v).expect("view compiles");
     let b = p.board();
     for u in p.state.units.iter().filter(|u| u.side == p.side) {
         for cmd in legal_orders(&b, p.side, u, &|_, _| false) {

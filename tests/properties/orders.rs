@@ -242,6 +242,6 @@ pub fn file(c: &Compiled, game: &str, turn: u32, key: &str, h: &Hand) -> OrdersF
             .collect(),
         signature: None,
     };
-    f.signature = Some(whitecell::game::intake::sign(&f, key));
+    f.signature = Some(whitecell::game::store::intake::sign(&f, key));
     f
 }

@@ -1,4 +1,4 @@
-//! Every side's view after every turn, built by the real builder (`game::view::build`), against
+//! Every side's view after every turn, built by the real builder (`game::views::build::build`), against
 //! the log: it holds exactly the side's own and allied units, the enemy units the log shows it
 //! detected this turn, and the last sighting of every other unit the log shows it ever detected —
 //! and names no other enemy unit anywhere (an order the side gave another side's unit is answered
@@ -8,7 +8,8 @@ use super::orders::NOBODY;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use std::collections::{BTreeMap, BTreeSet};
-use whitecell::game::view::{self, Header};
+use whitecell::game::views::build as view;
+use whitecell::game::views::view::Header;
 use whitecell::log::LogEvent;
 use whitecell::model::{Compiled, SideId, State, UnitId, ZoneId};
 use whitecell::orders::Rejection;

@@ -4,8 +4,8 @@
 //! several lines pasted at once are read one by one. Anywhere else (a pipe, a script, the tests):
 //! plain lines from standard input, the prompt written to the output.
 
-use crate::game::complete;
-use crate::game::redact::Picture;
+use crate::game::desk::complete;
+use crate::game::views::redact::Picture;
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::highlight::Highlighter;

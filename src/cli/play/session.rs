@@ -4,10 +4,10 @@
 
 use super::super::CliError;
 use super::lines::Lines;
-use crate::game::intake::SideKey;
-use crate::game::prompt::{parse_order, pick};
-use crate::game::redact::Picture;
-use crate::game::warn::{self, Given};
+use crate::game::desk::prompt::{parse_order, pick};
+use crate::game::desk::warn::{self, Given};
+use crate::game::store::intake::SideKey;
+use crate::game::views::redact::Picture;
 use crate::orders::file::{SignalText, UnitOrderText};
 use crate::orders::{Command, Order, Signal, SignalKind, check, legal::legal_orders};
 use crate::report::text::width;
@@ -276,7 +276,8 @@ impl Session {
         }
         self.steps.push(Step::Order(replaced));
         if let Command::Engage(z, t) = &cmd {
-            let text = crate::game::odds::odds(&self.p, &self.orders, z, t, &[]).map_err(say)?;
+            let text =
+                crate::game::desk::odds::odds(&self.p, &self.orders, z, t, &[]).map_err(say)?;
             write!(out, "{text}")?;
         }
         Ok(())

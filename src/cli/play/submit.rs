@@ -4,7 +4,7 @@
 use super::super::CliError;
 use super::session::Session;
 use crate::disk::atomic;
-use crate::game::intake;
+use crate::game::store::intake;
 use crate::orders::OrdersFile;
 use std::io::Write;
 use std::path::PathBuf;

@@ -51,7 +51,7 @@ pub fn game_model(
         Some(s) => side::report(&g.c, &g.save.game, &log, &slices, s),
     };
     if !forks.is_empty() {
-        let (c, rec) = crate::game::recorded::recorded(&g.save)?;
+        let (c, rec) = crate::game::umpire::recorded::recorded(&g.save)?;
         let actual = crate::batch::fork::actual(&c, &rec)
             .map_err(|m| GameError::error(format!("error: {m}")))?;
         for (path, f) in forks {

@@ -1,8 +1,8 @@
 //! The side filter: one side's report holds only what that side was allowed to know, by the very
 //! rule its views follow — each frame is built from the side's view at the end of that turn
-//! ([`crate::game::view::build`]: its own and allied units, the enemy units it detected, last-known
+//! ([`crate::game::views::build::build`]: its own and allied units, the enemy units it detected, last-known
 //! positions, control, public tracks, its messages, its score), and each timeline entry from the
-//! events its view reports to it ([`crate::game::view::results`], asked one event at a time so the
+//! events its view reports to it ([`crate::game::views::build::results`], asked one event at a time so the
 //! engagement markers keep their zone). Nothing here decides afresh what a side may see, so the
 //! report and the views cannot drift apart: never an undetected unit, another side's orders or a
 //! white-cell-only track.
@@ -11,7 +11,8 @@ use super::model::{Arrow, Counter, Entry, Fight, Frame, Hotwash, Kind, Known, Tr
 use super::replay::Slice;
 use super::scene::{side_index, zone_index};
 use super::timeline::{fight_text, push_joined};
-use crate::game::view::{self, Header, View};
+use crate::game::views::build;
+use crate::game::views::view::{Header, View};
 use crate::log::LogEvent;
 use crate::model::{Compiled, SideId};
 use crate::report::words;
@@ -33,7 +34,7 @@ pub fn report(
     };
     let views: Vec<View> = slices
         .iter()
-        .map(|s| view::build(c, &s.state, &log[..s.range.end], side, &h))
+        .map(|s| build::build(c, &s.state, &log[..s.range.end], side, &h))
         .collect();
     let last = views.last();
     let seen: Vec<&str> = last
@@ -177,7 +178,7 @@ fn frame(
     let mut entries = Vec::new();
     let mut fights = Vec::new();
     for e in events {
-        let told = view::results(c, &s.state, std::slice::from_ref(e), side);
+        let told = build::results(c, &s.state, std::slice::from_ref(e), side);
         if told.is_empty() {
             continue;
         }

@@ -1,6 +1,6 @@
 //! The instructor's game folder: the open game, creating a folder, and what a side sees of it.
 //! Opening and replaying a save is [`super::playback`]; the white cell's actions — accepting
-//! orders, adjudicating, injecting, amending, rolling back — are [`super::actions`], each recorded
+//! orders, adjudicating, injecting, amending, rolling back — are [`crate::game::umpire::actions`], each recorded
 //! in the journal and written out with the views and the log ([`super::derived`]).
 //!
 //! Layout: `game.save` (the authoritative journal), `game.save.bak` (the save before the last
@@ -12,10 +12,12 @@
 
 use super::crypto;
 use super::intake::SideKey;
-use super::redact::Picture;
 use super::save::{SAVE_FILE, SCENARIO_FILE, Save};
-use super::view::{self, Header, View};
 use crate::disk::atomic;
+use crate::game::error::{GameError, io};
+use crate::game::views::build;
+use crate::game::views::redact::Picture;
+use crate::game::views::view::{Header, View};
 use crate::log::LogEvent;
 use crate::model::{Compiled, SideId};
 use crate::orders::file::Unresolved;
@@ -25,43 +27,6 @@ use crate::sim::Engine;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-/// A white-cell failure: `rejected` marks bad input (exit 1), otherwise an error (exit 2).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GameError {
-    /// Bad input rather than a failure.
-    pub rejected: bool,
-    /// What to tell the instructor.
-    pub message: String,
-}
-
-impl GameError {
-    /// Bad input.
-    pub fn rejected(m: impl Into<String>) -> Self {
-        GameError {
-            rejected: true,
-            message: m.into(),
-        }
-    }
-    /// Any other failure.
-    pub fn error(m: impl Into<String>) -> Self {
-        GameError {
-            rejected: false,
-            message: m.into(),
-        }
-    }
-}
-
-impl std::fmt::Display for GameError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-pub(super) fn io(what: &str, p: &Path) -> impl Fn(std::io::Error) -> GameError {
-    let m = format!("error: cannot {what} {}", p.display());
-    move |e| GameError::error(format!("{m}: {e}"))
-}
 
 /// One turn's hash check on replay.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,7 +54,7 @@ pub struct Game {
     /// The hash checks the replay made.
     pub checks: Vec<HashCheck>,
     /// The folder's lock, held while the game is open for writing.
-    pub(super) lock: Option<super::lock::Lock>,
+    pub(in crate::game) lock: Option<super::lock::Lock>,
     /// What opening the folder repaired (stale views or log rewritten, stray temporary files
     /// removed), for the command to tell the instructor.
     pub repairs: Vec<String>,
@@ -243,12 +208,12 @@ impl Game {
     }
 
     /// How many events the game has logged.
-    pub(super) fn log_len(&self) -> usize {
+    pub(in crate::game) fn log_len(&self) -> usize {
         self.engine.journal().events.len()
     }
 
     /// The events logged since the first `from`, with names.
-    pub(super) fn log_since(&self, from: usize) -> Vec<LogEvent> {
+    pub(in crate::game) fn log_since(&self, from: usize) -> Vec<LogEvent> {
         let events = &self.engine.journal().events;
         self.engine.named(&events[from.min(events.len())..])
     }
@@ -263,7 +228,7 @@ impl Game {
             commitment: &commitment,
             key: key.map(String::as_str).unwrap_or_default(),
         };
-        view::build(&self.c, &state, &self.engine.log(), side, &h)
+        build::build(&self.c, &state, &self.engine.log(), side, &h)
     }
 
     /// What `side` knows, to check orders on.

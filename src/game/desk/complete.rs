@@ -4,7 +4,7 @@
 //! picture; the line editor in `cli::play` calls it.
 
 use super::prompt::{COMMANDS, pick, verb, words};
-use super::redact::Picture;
+use crate::game::views::redact::Picture;
 use crate::orders::{Command, legal::legal_orders};
 use crate::scenario::Relation;
 

@@ -6,10 +6,11 @@
 //! gives and rewrites any that differ, and removes the temporary files the stopped command left;
 //! each repair is reported, so a team is never handed a view of another turn without a word.
 
-use super::folder::{Game, GameError, io};
+use super::folder::Game;
 use super::journal::RollbackLine;
 use super::save::SAVE_FILE;
-use super::view::View;
+use crate::game::error::{GameError, io};
+use crate::game::views::view::View;
 use crate::log::LogEvent;
 use crate::model::SideId;
 use std::path::{Path, PathBuf};
@@ -60,7 +61,7 @@ impl Game {
     /// Repairs the folder of a game just opened (its lock held): removes temporary files of
     /// stopped commands, rewrites damaged key copies and stale derived files, and says so in
     /// `repairs`.
-    pub(super) fn repair(&mut self) -> Result<(), GameError> {
+    pub(in crate::game) fn repair(&mut self) -> Result<(), GameError> {
         self.sweep_temporary_files();
         self.repair_key_files()?;
         self.sync_derived(true)
@@ -72,7 +73,7 @@ impl Game {
         let v = self.view(side);
         let name = self.c.side_name(side).to_string();
         let json = serde_json::to_string_pretty(&v).map_err(|e| GameError::error(e.to_string()))?;
-        let text = super::view_report::text(&v);
+        let text = crate::game::views::view_report::text(&v);
         let files = [
             (views.join(format!("{name}.json")), json.into_bytes()),
             (views.join(format!("{name}.txt")), text.into_bytes()),

@@ -4,7 +4,7 @@
 //! the side's supply. Each says what would follow, with the track change it causes. Pure: the
 //! prompt asks for confirmation.
 
-use super::redact::Picture;
+use crate::game::views::redact::Picture;
 use crate::model::{SideId, UnitId, ZoneId};
 use crate::orders::{Command, Order, Signal, SignalKind};
 use crate::report::words;

@@ -1,7 +1,7 @@
 //! The prompt's `help`, with examples taken from the side's own units and zones (a legal move of one
 //! of its units, a side it could engage), so every example can be typed as shown in this game.
 
-use super::redact::Picture;
+use crate::game::views::redact::Picture;
 use crate::orders::{Command, legal::legal_orders};
 use crate::scenario::Relation;
 

@@ -9,8 +9,8 @@
 //! the file's name and the way back: the white cell's game folder holds every side's key.
 
 use super::crypto::{same, sha256_hex};
-use super::folder::GameError;
 use super::intake::SideKey;
+use crate::game::GameError;
 use std::path::Path;
 
 /// The first line of a key file with a check line.

@@ -3,9 +3,9 @@
 //! every relation, every track (the private ones marked), control, the orders each side has handed
 //! in for the coming turn and who plays the silent ones, and each side's score now.
 
-use super::desk;
-use super::folder::Game;
-use super::score;
+use crate::game::score;
+use crate::game::store::folder::Game;
+use crate::game::umpire::silent;
 use crate::report::text::width;
 use crate::report::words;
 use std::fmt::Write;
@@ -115,8 +115,8 @@ pub fn text(g: &mut Game) -> String {
                         s,
                         "  {}: nothing yet; if silent, played by `{}` ({})",
                         side.id,
-                        desk::filler(side, None),
-                        desk::filler_reason(side)
+                        silent::filler(side, None),
+                        silent::filler_reason(side)
                     );
                 }
             }

@@ -4,8 +4,9 @@
 //! and every view publishes the game's seed commitment. A save that disagrees with them is refused
 //! with the way back; a copy that no longer reads at all is repaired instead ([`super::derived`]).
 
-use super::folder::{Game, GameError};
+use super::folder::Game;
 use super::save::{SAVE_FILE, restore_hint};
+use crate::game::GameError;
 
 impl Game {
     /// Refuses a save that disagrees with the folder's key files or views.

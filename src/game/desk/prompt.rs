@@ -3,7 +3,7 @@
 //! Nothing is taken silently: an unclosed bracket or a word too many is refused, and so is a word
 //! that is neither a command, an order nor a unit.
 
-use super::redact::Picture;
+use crate::game::views::redact::Picture;
 use crate::orders::Command;
 
 /// Matches `word` against `candidates`: exact, else the unique prefix, else the unique substring;

@@ -5,7 +5,7 @@
 //! the side cannot see.
 
 use super::prompt::pick;
-use super::redact::Picture;
+use crate::game::views::redact::Picture;
 use crate::model::UnitState;
 use crate::orders::file::UnitOrderText;
 use crate::orders::{Command, Order, check};

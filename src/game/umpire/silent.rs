@@ -3,7 +3,7 @@
 //! those bots are about to order, so the umpire is warned before a bot fires on a side it is not at
 //! war with.
 
-use super::folder::Game;
+use crate::game::store::folder::Game;
 use crate::orders::Command;
 use crate::policy::PolicySpec;
 use crate::scenario::{Missing, Relation, Side};

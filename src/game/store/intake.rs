@@ -4,7 +4,7 @@
 //! accepted submission gets a receipt: the SHA-256 of what was accepted.
 
 use super::crypto::{hmac_sha256_hex, same, sha256_hex};
-use super::redact::Picture;
+use crate::game::views::redact::Picture;
 use crate::orders::{Order, OrdersFile, check};
 use std::fmt::Write;
 

@@ -4,15 +4,16 @@
 //! after it and the recorded state hash. Entries a rollback discarded are skipped, exactly as
 //! opening the game skips them.
 //!
-//! The journal is played on an engine as it is read, the way [`super::Game::from_save`] plays it,
+//! The journal is played on an engine as it is read, the way [`crate::game::Game::from_save`] plays it,
 //! because a side filled by a policy has no orders in the save: the policy's orders are worked out
 //! from the state and dice at that turn. Every recorded hash is checked on the way; a save that
 //! does not replay is refused.
 
-use super::folder::{GameError, compile, submit_turn};
-use super::save::{Entry, Save};
 use crate::batch::fork::{Recorded, TurnInput};
 use crate::dice::Dice;
+use crate::game::GameError;
+use crate::game::store::folder::{compile, submit_turn};
+use crate::game::store::save::{Entry, Save};
 use crate::log::LogEvent;
 use crate::model::Compiled;
 use crate::orders::OrdersFile;
@@ -71,7 +72,7 @@ pub fn recorded(save: &Save) -> Result<(Arc<Compiled>, Recorded), GameError> {
                 to_turn, reason, ..
             } => {
                 // The same note opening the game applies: no change to the state, only the log.
-                let note = super::journal::rollback_note(*to_turn, reason);
+                let note = crate::game::store::journal::rollback_note(*to_turn, reason);
                 e.apply_events(vec![note.clone()])
                     .map_err(GameError::rejected)?;
                 umpire(&mut rec, std::iter::once(note));

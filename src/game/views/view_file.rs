@@ -2,8 +2,8 @@
 //! seal. A view that is damaged, edited, another side's or another game's is refused with a message
 //! that names the file, says what is wrong, and says how to get a good copy; nothing here panics.
 
-use super::intake::SideKey;
 use super::view::{VIEW_FORMAT, View, verify};
+use crate::game::store::intake::SideKey;
 use std::path::Path;
 
 /// Line and column (1-based) of byte offset `at` in `bytes`.

@@ -6,16 +6,17 @@
 //! as rejected input, with the way back.
 
 use super::crypto;
-use super::folder::{Game, GameError, HashCheck, compile, submit_turn};
+use super::folder::{Game, HashCheck, compile, submit_turn};
 use super::save::{Entry, SAVE_FILE, Save, SaveError, restore_hint};
 use crate::dice::Dice;
+use crate::game::GameError;
 use crate::log::LogEvent;
 use crate::sim::Engine;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// A save that is not what whitecell wrote: refused (exit 1) with the way back.
-pub(super) fn bad_save(dir: &Path, why: &str) -> GameError {
+pub(in crate::game) fn bad_save(dir: &Path, why: &str) -> GameError {
     let p = dir.join(SAVE_FILE);
     GameError::rejected(format!(
         "error: {} is not a game whitecell wrote: {why}; {}",
@@ -74,7 +75,7 @@ impl Game {
     }
 
     /// A game at the start of `save`'s scenario, with none of its journal played.
-    pub(super) fn start(dir: &Path, save: Save) -> Result<Game, GameError> {
+    pub(in crate::game) fn start(dir: &Path, save: Save) -> Result<Game, GameError> {
         let c = compile(&save).map_err(|e| match e.rejected {
             true => bad_save(dir, e.message.trim_start_matches("error: ")),
             false => e,
@@ -95,7 +96,7 @@ impl Game {
     }
 
     /// The same game back at its start (the compiled scenario shared), to replay another line.
-    pub(super) fn restart(&self) -> Game {
+    pub(in crate::game) fn restart(&self) -> Game {
         let mut engine = Engine::new(self.c.clone(), Dice::seeded(self.save.seed));
         engine.set_hash_rules(self.rules());
         Game {
@@ -223,7 +224,7 @@ impl Game {
     }
 
     /// Plays one journal entry on the engine.
-    pub(super) fn play(&mut self, e: &Entry) -> Result<(), GameError> {
+    pub(in crate::game) fn play(&mut self, e: &Entry) -> Result<(), GameError> {
         match e {
             Entry::Orders { file, receipt } => {
                 self.pending

@@ -251,12 +251,12 @@ impl fmt::Display for SaveError {
 
 impl std::error::Error for SaveError {}
 
-impl From<SaveError> for super::GameError {
+impl From<SaveError> for crate::game::GameError {
     fn from(e: SaveError) -> Self {
         if e.is_rejected() {
-            super::GameError::rejected(e.to_string())
+            crate::game::GameError::rejected(e.to_string())
         } else {
-            super::GameError::error(e.to_string())
+            crate::game::GameError::error(e.to_string())
         }
     }
 }

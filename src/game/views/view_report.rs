@@ -1,8 +1,8 @@
 //! Rendering views for people: the results of a side's last turn (from the log, filtered to what
 //! concerns that side) and the whole view as text.
 
-use super::score::{Score, lines};
 use super::view::{Report, View};
+use crate::game::score::{Score, lines};
 use crate::log::LogEvent;
 use crate::model::Compiled;
 use crate::report::text::width;

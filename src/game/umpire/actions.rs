@@ -2,10 +2,11 @@
 //! umpire actions (inject, amend) and rollback. Each is tried before it is recorded, appended to
 //! the journal and written out with the views and the log.
 
-use super::derived::rolled_back_file;
-use super::folder::{Game, GameError};
-use super::journal;
-use super::save::{Entry, Record, events_hash};
+use crate::game::GameError;
+use crate::game::store::derived::rolled_back_file;
+use crate::game::store::folder::Game;
+use crate::game::store::journal;
+use crate::game::store::save::{Entry, Record, events_hash};
 use crate::log::LogEvent;
 use crate::orders::OrdersFile;
 use std::collections::BTreeMap;
@@ -20,9 +21,9 @@ pub struct Adjudicated {
 }
 
 impl Game {
-    /// Records accepted orders (already checked by [`super::intake`]); returns the receipt.
+    /// Records accepted orders (already checked by [`crate::game::store::intake`]); returns the receipt.
     pub fn accept(&mut self, file: OrdersFile) -> Result<String, GameError> {
-        let receipt = super::intake::receipt(&file);
+        let receipt = crate::game::store::intake::receipt(&file);
         let e = Entry::Orders {
             file,
             receipt: receipt.clone(),

@@ -1,0 +1,11 @@
+//! What each side may know and nothing more: a side's [`view`] (its types, sealing), how one is
+//! [`build`]t from the state and the log, the scenario [`redact`]ed to it, its text
+//! ([`view_report`]), reading a view file back ([`view_file`]); and the white cell's whole picture
+//! ([`umpire_view`]).
+
+pub mod build;
+pub mod redact;
+pub mod umpire_view;
+pub mod view;
+pub mod view_file;
+pub mod view_report;

@@ -211,3 +211,96 @@ fn the_same_file_handed_in_twice_is_recognised() {
         assert_eq!(std::fs::read(g.join("game.save")).unwrap(), save);
     }
 }
+
+/// Two `adjudicate`s at once both succeeded: the second waited silently for the lock, then played
+/// the next turn with no team's orders. Now a waiting command says for whom it waits, and the
+/// second refuses, changing nothing.
+#[test]
+fn a_waiting_adjudicate_says_so_and_does_not_play_the_next_turn() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command, Stdio};
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    new_game(&g, 11);
+    let gs = g.to_string_lossy().to_string();
+    whitecell::game::store::lock::on_wait("amend", |_| {});
+    let held = whitecell::game::store::lock::Lock::take(&g).unwrap();
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_whitecell"))
+            .args(["adjudicate", &gs, "--missing", "hold"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut err = BufReader::new(child.stderr.take().unwrap());
+        let mut line = String::new();
+        err.read_line(&mut line).unwrap();
+        assert!(line.contains("waiting for `whitecell amend`"), "{line}");
+        assert!(
+            line.contains(&format!("process {}", std::process::id())),
+            "{line}"
+        );
+        runs.push((child, err));
+    }
+    drop(held);
+    let mut codes = Vec::new();
+    for (child, mut err) in runs {
+        let o = child.wait_with_output().unwrap();
+        let mut rest = String::new();
+        err.read_to_string(&mut rest).unwrap();
+        codes.push((o.status.code(), rest));
+    }
+    codes.sort_by_key(|c| c.0);
+    assert_eq!(codes[0].0, Some(0), "{codes:?}");
+    assert_eq!(codes[1].0, Some(1), "{codes:?}");
+    assert!(
+        codes[1].1.contains("turn 1 was played by another command"),
+        "{codes:?}"
+    );
+    assert!(ok(wc(&["status", &gs])).contains("turns played: 1"));
+}
+
+/// After `cp game.save.bak game.save`, `view --umpire` and `account` rewrote the views with no
+/// word, and `replay` left them stale; its refusal of an edited turn hash named neither the save
+/// nor the backup.
+#[test]
+fn every_repair_is_announced_and_replay_names_the_save_and_its_backup() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    new_game(&g, 12);
+    let gs = g.to_string_lossy().to_string();
+    ok(wc(&["adjudicate", &gs, "--missing", "hold"]));
+    ok(wc(&["adjudicate", &gs, "--missing", "hold"]));
+    let cmds: [&[&str]; 3] = [
+        &["view", &gs, "--umpire"],
+        &["account", &gs],
+        &["replay", &gs],
+    ];
+    for cmd in cmds {
+        // Back one action: the views still show turn 2.
+        std::fs::copy(g.join("game.save.bak"), g.join("game.save")).unwrap();
+        assert_eq!(view(&g, "usa").turn, 2);
+        let o = wc(cmd);
+        assert!(o.status.success(), "{cmd:?}: {}", err(&o));
+        assert!(
+            err(&o).contains("note: "),
+            "{cmd:?} says nothing: {}",
+            err(&o)
+        );
+        assert_eq!(view(&g, "usa").turn, 1, "{cmd:?} left the view stale");
+        // Forward again for the next command.
+        ok(wc(&["adjudicate", &gs, "--missing", "hold"]));
+    }
+    // A turn's hash edited (the checksum made to match): refused, naming the save and the backup.
+    let mut save = whitecell::game::store::save::Save::read(&g).unwrap();
+    for r in &mut save.journal {
+        if let whitecell::game::store::save::Entry::Turn { hash, .. } = &mut r.entry {
+            *hash = "0".repeat(hash.len());
+        }
+    }
+    save.write(&g).unwrap();
+    let e = fails(wc(&["replay", &gs]), 1, "game.save");
+    assert!(e.contains("game.save.bak"), "{e}");
+}

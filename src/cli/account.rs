@@ -24,7 +24,7 @@ pub struct Args {
 /// Prints the account.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     // Reading needs no lock.
-    let mut g = crate::game::store::folder::Game::open_read_only(&a.game_dir)?;
+    let mut g = super::new::open_read(&a.game_dir)?;
     let played = g.engine.turn();
     if played == 0 {
         return Err(CliError::rejected(format!(

@@ -1,19 +1,38 @@
 //! # whitecell
 //!
-//! A tabletop wargame adjudication engine for education. A scenario written in RON
-//! ([`scenario`]) is compiled to stable ids ([`model`]) and played in a bevy_ecs world ([`sim`]),
-//! one simultaneous turn at a time: order check ([`orders`]), movement, detection, engagement on a
-//! combat results table, control, readiness and supply, tracks and events, victory — each rule a
-//! pure function in [`rules`], each roll from seeded, portable [`dice`], each change an event in one
-//! log ([`report`]) that replays. Bot [`policy`]s play sides with nobody at the keyboard.
+//! A tabletop wargame adjudication engine for education. A scenario written in RON is compiled to
+//! stable ids and played in a bevy_ecs world, one simultaneous turn at a time: order check,
+//! movement, detection, engagement on a combat results table, control, readiness and supply, tracks
+//! and events, victory — each rule a pure function, each roll from seeded, portable dice, each
+//! change an event in one log that replays.
 //!
 //! Units are abstract counters with small integer factors chosen for play. whitecell never models
 //! real targeting or capability: no coordinates, ranges, weapon loads or platform performance.
 //!
-//! Researchers play scenarios thousands of times over seeds and parameter sweeps with [`batch`].
+//! ## The rooms, floor by floor
 //!
-//! The library does no terminal I/O; only [`scenario::load`], the [`batch`] writers and the CLI touch
-//! files.
+//! Each room imports only from the floors below it.
+//!
+//! 1. [`dice`] — the seeded, portable dice; [`disk`] — atomic writes and the crash-test hooks.
+//! 2. [`scenario`] — the file format: schema, the located loader, validation.
+//! 3. [`model`] — the scenario compiled to stable ids; the game state with names.
+//! 4. [`rules`] — ruleset v1 as pure functions, free of the ECS; [`orders`] — the order types and
+//!    their pure check, the legal-order generator.
+//! 5. [`log`] — the event log every change flows through, with names at its edges; [`policy`] —
+//!    the bots that play sides nobody plays.
+//! 6. [`sim`] — the bevy_ecs world and turn schedule behind the [`sim::Engine`] facade.
+//! 7. [`report`] — what is written from the log in text: turn summaries, JSON Lines, `describe`.
+//! 8. [`batch`] — loading for play, plans over seeds and sweeps, parallel runs, result files,
+//!    forks; [`game`] — the instructor's game folder: its store, views, the team's desk, the white
+//!    cell's actions.
+//! 9. [`html`] — the HTML after-action and batch reports, read from game folders and batch results.
+//! 10. [`cli`] — the `whitecell` command: flags in, a library call, words out.
+//!
+//! One import runs upward, on purpose: the scenario checker asks [`policy`] whether a side's
+//! default policy is one it knows, so that a misspelt bot is a located scenario error.
+//!
+//! The library prints nothing; only [`scenario::load`], the [`game`] folder, the [`batch`] writers
+//! and the [`cli`] touch files.
 #![forbid(unsafe_code)]
 
 pub mod batch;
@@ -21,6 +40,7 @@ pub mod cli;
 pub mod dice;
 pub mod disk;
 pub mod game;
+pub mod html;
 pub mod log;
 pub mod model;
 pub mod orders;

@@ -12,6 +12,7 @@ pub mod bench;
 pub mod edit;
 pub mod exec;
 pub mod fork;
+pub mod load;
 pub mod manifest;
 pub mod merge;
 pub mod parquet;

@@ -1,13 +1,11 @@
 //! `whitecell batch SCENARIO --runs N ...`: many headless games with bot policies, over seeds and
-//! parameter sweeps, on all cores, one shard of a cluster array job at a time; and the `--set`
-//! loading that `run` shares so any row can be played again alone.
+//! parameter sweeps, on all cores, one shard of a cluster array job at a time.
 
 use super::CliError;
 use crate::batch::{self, BatchError, Done, Edit, Format, Options, Plan, Shard, Sweep};
 use crate::model::Compiled;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// The arguments of `batch`.
@@ -51,20 +49,6 @@ pub struct BatchArgs {
     /// Print only what was written: no summary, no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
-}
-
-/// Loads a scenario with `--set` edits made and checked; what `run --set` uses.
-pub fn load_with_sets(path: &Path, sets: &[String]) -> Result<Arc<Compiled>, CliError> {
-    if sets.is_empty() {
-        return super::load(path);
-    }
-    let loaded = crate::scenario::load_file(path).map_err(|r| CliError::rejected(r.to_string()))?;
-    let edits = parse_all(sets, Edit::parse, "--set")?;
-    let edited = batch::edit::load_edited(&loaded, &edits)
-        .map_err(|e| CliError::rejected(format!("error: {e}")))?;
-    Compiled::new(&edited)
-        .map(Arc::new)
-        .map_err(CliError::error)
 }
 
 fn parse_all<T>(

@@ -101,7 +101,7 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
         writeln!(out, "{}", reading(st.same_winner, st.runs, a.from_turn))?;
     }
     if let Some(p) = &a.out {
-        crate::report::html::fork::write(p, &save.game, &c, &f, &names, a.master_seed)
+        crate::html::fork::write(p, &save.game, &c, &f, &names, a.master_seed)
             .map_err(|e| CliError::error(format!("error: cannot write {}: {e}", p.display())))?;
         writeln!(out, "forks written to {}", p.display())?;
     }

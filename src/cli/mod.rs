@@ -246,59 +246,33 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
 
 /// Loads and compiles a scenario, or the loader's report as rejected input.
 pub fn load(path: &std::path::Path) -> Result<std::sync::Arc<crate::model::Compiled>, CliError> {
-    let loaded = crate::scenario::load_file(path).map_err(|r| CliError::rejected(r.to_string()))?;
-    crate::model::Compiled::new(&loaded)
-        .map(std::sync::Arc::new)
-        .map_err(CliError::error)
+    load_with_sets(path, &[])
 }
 
-/// Parses `SIDE=NAME` policy flags over the scenario's defaults (else `random`).
+/// Loads a scenario with `--set` edits ([`crate::batch::load`]).
+pub fn load_with_sets(
+    path: &std::path::Path,
+    sets: &[String],
+) -> Result<std::sync::Arc<crate::model::Compiled>, CliError> {
+    crate::batch::load::load(path, sets).map_err(|e| match e.rejected() {
+        true => CliError::rejected(e.to_string()),
+        false => CliError::error(e.to_string()),
+    })
+}
+
+/// The policy of every side: the scenario's defaults with `SIDE=NAME` flags applied
+/// ([`crate::policy::assign`]).
 pub fn policies(
     c: &crate::model::Compiled,
     flags: &[String],
 ) -> Result<Vec<crate::policy::PolicySpec>, CliError> {
-    use crate::policy::PolicySpec;
-    let mut out = Vec::new();
-    for s in &c.scenario.sides {
-        let spec = s.policy.as_deref().unwrap_or("random");
-        out.push(PolicySpec::parse(spec).map_err(CliError::rejected)?);
-    }
-    let mut given = std::collections::BTreeSet::new();
-    for f in flags {
-        let Some((side, name)) = f.split_once('=') else {
-            return Err(CliError::rejected(format!(
-                "error: --policy `{f}`: write SIDE=NAME, e.g. --policy red=hold"
-            )));
-        };
-        let Some(id) = c.side(side.trim()) else {
-            let sides: Vec<&str> = c.scenario.sides.iter().map(|s| s.id.as_str()).collect();
-            return Err(CliError::rejected(format!(
-                "error: --policy `{f}`: no side `{side}`; the sides are: {}",
-                sides.join(", ")
-            )));
-        };
-        if !given.insert(id) {
-            return Err(CliError::rejected(format!(
-                "error: --policy `{f}`: side `{}` already has a policy; give one per side",
-                side.trim()
-            )));
-        }
-        out[id.index()] = PolicySpec::parse(name)
-            .map_err(|e| CliError::rejected(format!("error: --policy `{f}`: {e}")))?;
-    }
-    Ok(out)
+    crate::policy::assign::assign(c, flags).map_err(CliError::rejected)
 }
 
-/// `side=policy` for every side with every parameter, as the run headers print them (the same text
-/// `--policy` takes back).
+/// `side=policy` for every side, as the run headers print them.
 pub fn policy_names(
     c: &crate::model::Compiled,
     policies: &[crate::policy::PolicySpec],
 ) -> Vec<String> {
-    c.scenario
-        .sides
-        .iter()
-        .zip(policies)
-        .map(|(s, p)| format!("{}={p}", s.id))
-        .collect()
+    crate::policy::assign::names(c, policies)
 }

@@ -5,7 +5,7 @@
 //! print one line with its path, and open nothing.
 
 use super::CliError;
-use crate::report::html;
+use crate::html;
 use std::io::Write;
 use std::path::PathBuf;
 

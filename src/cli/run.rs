@@ -26,7 +26,7 @@ pub struct RunArgs {
 
 /// Plays the game and prints it.
 pub fn run(out: &mut dyn Write, a: &RunArgs) -> Result<(), CliError> {
-    let c = super::batch::load_with_sets(&a.scenario, &a.sets)?;
+    let c = super::load_with_sets(&a.scenario, &a.sets)?;
     let policies = super::policies(&c, &a.policies)?;
     if let Some(p) = &a.log {
         check_log_path(p)?;

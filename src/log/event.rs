@@ -1,6 +1,6 @@
 //! The event log as the engine writes it: every change to a game's state, and every roll behind it.
 //!
-//! Systems never change state directly: they append [`Event`]s to the [`crate::sim::journal`] and
+//! Systems never change state directly: they append [`Event`]s to the game's journal and
 //! [`crate::sim::apply`] applies them, so a log replays into the same state. Events carry the
 //! compiled scenario's numeric ids and small numbers only — never a string built during
 //! adjudication — and are `Copy`. Lists (a move's path, an engagement's terms, the final scores) sit

@@ -1,8 +1,8 @@
 //! The event log with names: every event with string ids and its causes in words, so it reads on
 //! its own. This is the form of the log at the edges — JSON Lines, text summaries, views, the
 //! after-action report, and the umpire's events in a save — rendered from the engine's
-//! [`super::event::Event`]s by [`render`] only when someone reads them, and read back by
-//! [`resolve`].
+//! [`super::event::Event`]s by [`super::render`] only when someone reads them, and read back by
+//! [`super::resolve`].
 
 use crate::model::Outcome;
 use crate::rules::combat::Odds;

@@ -8,6 +8,7 @@
 //! what is accepted.
 
 pub mod aggressive;
+pub mod assign;
 pub mod cautious;
 pub mod params;
 pub mod view;

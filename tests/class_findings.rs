@@ -304,3 +304,58 @@ fn every_repair_is_announced_and_replay_names_the_save_and_its_backup() {
     let e = fails(wc(&["replay", &gs]), 1, "game.save");
     assert!(e.contains("game.save.bak"), "{e}");
 }
+
+/// `orders check` stopped at the first kind of problem ("1 problem found"), without the "did you
+/// mean" and the escalation warning that `play` gives; an order for a destroyed unit read "is not
+/// one of usa's units".
+#[test]
+fn orders_check_lists_every_problem_with_suggestions_and_the_prompts_warnings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    new_game(&g, 13);
+    let gs = g.to_string_lossy().to_string();
+    let k = key(&g, "usa");
+    let f = orders_file(
+        &g,
+        "usa",
+        &[
+            ("us_ross", "Engage(\"east_med\", \"russia\")"),
+            ("us_sullivans", "Move(\"wset_med\")"),
+            ("us_tanf_garrison", "Move(\"east_med\")"),
+            ("us_b1b", "Move(\"west_med\")"),
+        ],
+    );
+    let view_file = g.join("views/usa.json").to_string_lossy().to_string();
+    for game in [gs.as_str(), view_file.as_str()] {
+        let o = wc(&["orders", "check", &f, "--game", game, "--key", &k]);
+        let e = fails(o.clone(), 1, "3 problems found");
+        assert!(e.contains("did you mean `west_med`?"), "{e}");
+        assert!(e.contains("cannot enter `east_med`"), "{e}");
+        assert!(e.contains("cannot be reached"), "{e}");
+        let warned = out(&o);
+        assert!(
+            warned.contains("warning: orders[0]:") && warned.contains("not at war with russia"),
+            "{warned}"
+        );
+    }
+    // A destroyed unit is named as such, from the game folder and from the view.
+    ok(wc(&[
+        "amend",
+        &gs,
+        "--unit",
+        "us_ross",
+        "--strength",
+        "0",
+        "--reason",
+        "lost",
+    ]));
+    let f = orders_file(&g, "usa", &[("us_ross", "Hold")]);
+    for game in [gs.as_str(), view_file.as_str()] {
+        let e = fails(
+            wc(&["orders", "check", &f, "--game", game, "--key", &k]),
+            1,
+            "off the map (destroyed)",
+        );
+        assert!(!e.contains("is not one of"), "{e}");
+    }
+}

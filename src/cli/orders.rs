@@ -265,9 +265,12 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
                     message,
                 });
             }
-            match intake::check_orders_at(&p, &f) {
-                Ok(w) => problems.extend(w),
-                Err(e) => problems.extend(e),
+            // Every problem at once, and the warnings the prompt would give.
+            let (all, warnings) = crate::game::desk::check::everything(&p, &f);
+            problems.extend(all.errors);
+            problems.extend(all.warnings);
+            for (at, w) in &warnings {
+                writeln!(out, "warning: {at}: {w}")?;
             }
             if !problems.is_empty() {
                 return Err(located(file, &text, &problems));

@@ -240,6 +240,7 @@ fn the_white_cells_report_renders_and_its_slider_redraws_the_map() {
         );
     }
     browser::nothing_clipped(&t);
+    browser::no_line_hidden(&t);
     for kind in ["k-umpire", "k-rollback", "k-fight", "k-orders", "k-contact"] {
         assert!(
             run.stdout.contains(kind),
@@ -679,4 +680,26 @@ fn a_folder_holding_two_batches_is_refused_naming_both() {
         "{e}"
     );
     assert!(!Path::new(&out).exists());
+}
+
+/// Six sides, five lines: when two sides keep the same strength all game (here every side holds
+/// for two turns), one line lay exactly under the other. Every line now shows somewhere.
+#[test]
+fn no_line_of_a_chart_hides_another() {
+    let Some(chromium) = browser::find("no line of a chart hides another") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    let gs = g.to_string_lossy().to_string();
+    new_game(&g, 3);
+    ok(wc(&["adjudicate", &gs, "--missing", "hold"]));
+    ok(wc(&["adjudicate", &gs, "--missing", "hold"]));
+    let page = tmp.path().join("aar.html");
+    ok(wc(&["report", &gs, "--out", &page.to_string_lossy()]));
+    let t = selftest(&chromium.dom(&page, "selftest").stdout);
+    browser::no_errors(&t);
+    let strength = browser::chart(&t, "strength per side over turns");
+    assert_eq!(strength["points"].as_u64(), Some(3 * sides().len() as u64));
+    browser::no_line_hidden(&t);
 }

@@ -147,6 +147,18 @@
           return r.getAttribute('data-group') + '|' + r.getAttribute('data-name');
         }),
         marked: $('rect.bar.marked', svg).length,
+        // Series none of whose points is on top anywhere: hidden under another line.
+        hidden: (function () {
+          svg.scrollIntoView({ block: 'center' });
+          return $('g.series', svg).filter(function (g) {
+            var pts = $('circle.pt', g);
+            return pts.length > 0 && !pts.some(function (c) {
+              var b = c.getBoundingClientRect();
+              var top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+              return top === c;
+            });
+          }).map(function (g) { return g.getAttribute('data-series'); });
+        })(),
         // Texts that run past the chart's edges (cut off on screen and paper).
         clipped: $('text', svg).filter(function (t) {
           var b = t.getBBox(), v = svg.viewBox.baseVal;

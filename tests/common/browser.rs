@@ -157,6 +157,22 @@ pub fn nothing_clipped(t: &serde_json::Value) {
     }
 }
 
+/// Asserts that every line of every chart of the self-check `t` shows somewhere: none lies
+/// wholly under another (six sides, five lines, when two had the same strength every turn).
+pub fn no_line_hidden(t: &serde_json::Value) {
+    for c in t["charts"]
+        .as_array()
+        .expect("the self-check lists the charts")
+    {
+        assert_eq!(
+            c["hidden"],
+            serde_json::json!([]),
+            "{}: lines hidden under others",
+            c["label"]
+        );
+    }
+}
+
 /// The self-check's account of the chart labelled `label`.
 pub fn chart(t: &serde_json::Value, label: &str) -> serde_json::Value {
     t["charts"]

@@ -12,6 +12,7 @@ fn whitecell(args: &[&str]) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("SLURM_ARRAY_TASK_ID")
+        .env_remove("SLURM_ARRAY_TASK_COUNT")
         .env_remove("JOB_COMPLETION_INDEX")
         .output()
         .expect("the binary runs")
@@ -176,11 +177,21 @@ fn parquet_reads_back_as_the_csv_rows() {
     batch(&t.path().join("c"), &["--format", "csv"]);
     batch(&t.path().join("p"), &["--format", "parquet"]);
     let csv = csv_rows(&t.path().join("c/part-00000-of-00001.csv"));
-    let (names, rows) =
-        whitecell::batch::parquet::read(&t.path().join("p/part-00000-of-00001.parquet"))
-            .expect("parquet reads");
+    let pq = t.path().join("p/part-00000-of-00001.parquet");
+    let names = whitecell::batch::parquet::names(&pq).expect("parquet reads");
     assert_eq!(names.join(","), csv[0]);
-    let back: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
+    let mut back = Vec::new();
+    whitecell::batch::parquet::read(&pq, &mut |cells| {
+        back.push(
+            cells
+                .iter()
+                .map(|c| c.to_string())
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        Ok(())
+    })
+    .expect("parquet reads");
     assert_eq!(back, csv[1..].to_vec());
 }
 
@@ -189,7 +200,7 @@ fn a_finished_shard_is_not_redone_and_another_batch_is_refused() {
     let t = tempfile::tempdir().expect("tempdir");
     batch(t.path(), &["--format", "csv"]);
     let part = t.path().join("part-00000-of-00001.csv");
-    let manifest = t.path().join("part-00000-of-00001.manifest.json");
+    let manifest = t.path().join("_part-00000-of-00001.manifest.json");
     let m: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&manifest).expect("manifest")).expect("json");
     assert_eq!(m["rows"], 30);
@@ -213,11 +224,36 @@ fn a_finished_shard_is_not_redone_and_another_batch_is_refused() {
         "batch", SCENARIO, "--runs", "15", "--out", dir, "--format", "csv", "-q",
     ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("different batch"));
-    // A half-finished shard (no manifest) is played again.
+    assert!(String::from_utf8_lossy(&o.stderr).contains("another batch"));
+    // A part without its manifest is nobody's: it is refused, never overwritten.
     std::fs::remove_file(&manifest).expect("rm");
-    let again = batch(t.path(), &["--format", "csv"]);
-    assert!(again.contains("wrote 30 rows"), "{again}");
+    let o = whitecell(&[
+        "batch",
+        SCENARIO,
+        "--runs",
+        "15",
+        "--master-seed",
+        "42",
+        "--policy",
+        "blue=cautious",
+        "--policy",
+        "red=aggressive:min_odds=1",
+        "--sweep",
+        "tracks.tension.start=1,5",
+        "--out",
+        dir,
+        "--format",
+        "csv",
+        "-q",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("without its manifest"));
+    assert_eq!(
+        std::fs::metadata(&part)
+            .and_then(|m| m.modified())
+            .expect("mtime"),
+        before
+    );
 }
 
 #[test]
@@ -225,7 +261,7 @@ fn the_shard_comes_from_the_scheduler() {
     let t = tempfile::tempdir().expect("tempdir");
     let o = Command::new(env!("CARGO_BIN_EXE_whitecell"))
         .args([
-            "batch", SCENARIO, "--runs", "6", "--format", "csv", "-q", "--out",
+            "batch", SCENARIO, "--runs", "6", "--format", "csv", "-q", "--shard", "auto", "--out",
         ])
         .arg(t.path())
         .current_dir(env!("CARGO_MANIFEST_DIR"))
@@ -280,7 +316,8 @@ fn a_failing_game_is_recorded_and_the_batch_goes_on() {
     // After a failure the worker builds a new engine: the next games are as in a clean batch.
     let after: Vec<_> = rows[4..].iter().map(|r| r.result.clone()).collect();
     assert_eq!(after, clean);
-    let cells = table::cells(&plan, &rows[1]);
+    let cols = table::columns(&plan);
+    let cells = table::cells(&plan, &cols, &rows[1]);
     assert_eq!(cells[3].to_string(), "failed");
     assert!(
         cells[4].to_string().contains("the engine failed"),

@@ -1,8 +1,8 @@
 //! Batch robustness on a disk that fills (issue 11): a batch writing its shards into a small tmpfs
 //! that runs out of space mid-shard ends with a clear error (exit 2) and leaves no torn part, no
 //! temporary file and no manifest claiming rows that are not in its part; finished shards stay as
-//! they were; once there is space again, the same command plays the missing shard and skips the
-//! finished one.
+//! they were; once there is space again, the same command plays on from the chunks it kept (in
+//! its work folder) and skips the finished shard.
 //!
 //! Needs to mount a tmpfs (root, as in CI): elsewhere it is skipped with a note, unless
 //! `WHITECELL_REQUIRE_TOOLS` is set (CI), where it fails instead. The tmpfs is unmounted whatever
@@ -67,7 +67,10 @@ fn consistent(dir: &Path) {
         let p = e.expect("entry").path();
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         assert!(!name.contains(".tmp-"), "a temporary file is left: {name}");
-        if let Some(stem) = name.strip_suffix(".manifest.json") {
+        if let Some(stem) = name
+            .strip_prefix('_')
+            .and_then(|n| n.strip_suffix(".manifest.json"))
+        {
             let m: serde_json::Value =
                 serde_json::from_str(&fs::read_to_string(&p).expect("manifest")).expect("json");
             let part = dir.join(format!("{stem}.csv"));
@@ -119,10 +122,10 @@ fn a_disk_that_fills_mid_batch_leaves_no_torn_part_and_a_rerun_resumes() {
     let o = batch("0/2");
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     let part0 = outdir.join("part-00000-of-00002.csv");
-    let manifest0 = outdir.join("part-00000-of-00002.manifest.json");
+    let manifest0 = outdir.join("_part-00000-of-00002.manifest.json");
     let (kept_part, kept_manifest) = (fs::read(&part0).unwrap(), fs::read(&manifest0).unwrap());
     let part1 = outdir.join("part-00001-of-00002.csv");
-    let manifest1 = outdir.join("part-00001-of-00002.manifest.json");
+    let manifest1 = outdir.join("_part-00001-of-00002.manifest.json");
 
     // Shard 1 with less and less room: from none to about the part's size.
     let filler = at.join("filler");

@@ -593,7 +593,7 @@ fn a_swept_batch_reports_a_bar_per_side_and_sweep_point() {
         "{printed}"
     );
     let html = std::fs::read_to_string(&page).unwrap();
-    assert!(html.contains("seed derivation") && html.contains("part-00001-of-00002.manifest.json"));
+    assert!(html.contains("seed derivation") && html.contains("part-00001-of-00002.parquet"));
     // Each sweep point's endings are also read in words, with share and count, however narrow
     // a segment of the stacked bar is.
     let keys: Vec<&str> = html
@@ -648,12 +648,15 @@ fn a_swept_batch_reports_a_bar_per_side_and_sweep_point() {
 fn a_folder_holding_two_batches_is_refused_naming_both() {
     let tmp = tempfile::tempdir().unwrap();
     let res = tmp.path().join("mixed");
+    let other = tmp.path().join("other");
     batch(
         &res,
         &["--runs", "4", "--master-seed", "1", "--format", "csv"],
     );
+    // `batch` refuses to write a second batch into a folder: one copied in by hand is refused
+    // by the report.
     batch(
-        &res,
+        &other,
         &[
             "--runs",
             "4",
@@ -665,6 +668,12 @@ fn a_folder_holding_two_batches_is_refused_naming_both() {
             "0/2",
         ],
     );
+    for f in [
+        "part-00000-of-00002.csv",
+        "_part-00000-of-00002.manifest.json",
+    ] {
+        std::fs::copy(other.join(f), res.join(f)).unwrap();
+    }
     let out = tmp.path().join("b.html").to_string_lossy().to_string();
     let e = fails(
         wc(&["report", "--batch", &res.to_string_lossy(), "--out", &out]),
@@ -676,8 +685,7 @@ fn a_folder_holding_two_batches_is_refused_naming_both() {
         "{e}"
     );
     assert!(
-        e.contains("part-00000-of-00001.manifest.json")
-            && e.contains("part-00000-of-00002.manifest.json"),
+        e.contains("part-00000-of-00001.csv") && e.contains("part-00000-of-00002.csv"),
         "{e}"
     );
     assert!(!Path::new(&out).exists());

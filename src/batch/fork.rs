@@ -137,6 +137,28 @@ pub fn fork(
     policies: &[PolicySpec],
     threads: usize,
 ) -> Result<Fork, String> {
+    let mut quiet = |_: u64, _: u64| {};
+    fork_with_progress(
+        c,
+        game,
+        (from_turn, runs, master_seed),
+        policies,
+        threads,
+        &mut quiet,
+    )
+}
+
+/// [`fork`], calling `progress(done, of)` as each fork's result comes in; `what` is
+/// (from turn, runs, master seed).
+pub fn fork_with_progress(
+    c: &Arc<Compiled>,
+    game: &Recorded,
+    what: (u32, u64, u64),
+    policies: &[PolicySpec],
+    threads: usize,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Fork, String> {
+    let (from_turn, runs, master_seed) = what;
     if policies.len() != c.side_count() {
         return Err(format!(
             "{} policies given for {} sides",
@@ -195,6 +217,7 @@ pub fn fork(
             Ok(p) => out.runs.push(p),
             Err(why) => out.failed.push((k, seeds[k as usize], why)),
         }
+        progress(k + 1, runs);
         Ok(())
     })
     .map_err(|e| format!("the forks could not be played: {e}"))?;

@@ -70,6 +70,10 @@ pub struct Plan {
     pub sides: Vec<String>,
     /// Track ids, in track order.
     pub tracks: Vec<String>,
+    /// Zone ids, in zone order.
+    pub zones: Vec<String>,
+    /// Record each game's per-turn history too (`--history`; off unless set).
+    pub history: bool,
 }
 
 impl Plan {
@@ -82,18 +86,7 @@ impl Plan {
         sweeps: Vec<Sweep>,
         policies: &dyn Fn(&Compiled) -> Result<Vec<PolicySpec>, String>,
     ) -> Result<Plan, String> {
-        let mut seen = std::collections::BTreeSet::new();
-        for p in sets
-            .iter()
-            .map(|e| &e.path)
-            .chain(sweeps.iter().map(|s| &s.path))
-        {
-            if !seen.insert(p.as_str()) {
-                return Err(format!(
-                    "the path `{p}` is given twice in --set/--sweep; give each path once"
-                ));
-            }
-        }
+        conflicts(&[], &sets, &sweeps)?;
         let count = sweeps
             .iter()
             .try_fold(1usize, |n, s| n.checked_mul(s.values.len()));
@@ -104,6 +97,7 @@ impl Plan {
         let base = Compiled::new(loaded)?;
         let sides: Vec<String> = base.scenario.sides.iter().map(|s| s.id.clone()).collect();
         let tracks: Vec<String> = base.scenario.tracks.iter().map(|t| t.id.clone()).collect();
+        let zones: Vec<String> = base.scenario.zones.iter().map(|z| z.id.clone()).collect();
         let mut points = Vec::new();
         for values in combinations(&sweeps) {
             let mut edits = sets.clone();
@@ -122,7 +116,7 @@ impl Plan {
             };
             if ids(&c) != (sides.clone(), tracks.clone()) {
                 return Err(format!(
-                    "{}: edits may change values, not which sides or tracks there are",
+                    "{}: edits may change values, not which sides, tracks or zones there are",
                     flags(&edits)
                 ));
             }
@@ -143,6 +137,8 @@ impl Plan {
             points,
             sides,
             tracks,
+            zones,
+            history: false,
         })
     }
 
@@ -160,7 +156,16 @@ impl Plan {
     /// The seed of run `i`.
     pub fn seed(&self, i: u64) -> u64 {
         let key = seed::scenario_key(&self.scenario_hash);
-        seed::run_seed(self.master_seed, key, self.locate(i).1)
+        seed::batch_seed(self.master_seed, key, self.locate(i).1)
+    }
+
+    /// Per parameter column (sets, then sweeps), every value it takes.
+    pub fn param_values(&self) -> Vec<Vec<String>> {
+        self.sets
+            .iter()
+            .map(|e| vec![e.value.clone()])
+            .chain(self.sweeps.iter().map(|s| s.values.clone()))
+            .collect()
     }
 
     /// The `PATH=VALUE` edits of run `i` (sets, then its sweep values), for `whitecell run --set`.
@@ -189,6 +194,52 @@ impl Plan {
             .chain(self.sweeps.iter().map(|s| s.path.clone()))
             .collect()
     }
+}
+
+/// Whether one dotted path covers the other (equal, or one is a field inside the other).
+fn overlaps(a: &str, b: &str) -> bool {
+    let (a, b) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    b == a || b.strip_prefix(a).is_some_and(|rest| rest.starts_with('.'))
+}
+
+/// Refuses flags that would silently undo one another, before anything is played: a path given
+/// twice in `--set`/`--sweep` (or one inside another), and a `--policy SIDE=...` for a side whose
+/// policy is also set or swept (`sides.SIDE.policy`).
+pub fn conflicts(policy_sides: &[String], sets: &[Edit], sweeps: &[Sweep]) -> Result<(), String> {
+    let flagged: Vec<(String, &str)> = sets
+        .iter()
+        .map(|e| (format!("--set {e}"), e.path.as_str()))
+        .chain(sweeps.iter().map(|s| {
+            (
+                format!("--sweep {}={}", s.path, s.values.join(",")),
+                s.path.as_str(),
+            )
+        }))
+        .collect();
+    for (i, (fa, a)) in flagged.iter().enumerate() {
+        for (fb, b) in &flagged[i + 1..] {
+            if overlaps(a, b) {
+                let what = if a == b {
+                    format!("the path `{a}` is given twice")
+                } else {
+                    format!("`{a}` and `{b}` change the same value")
+                };
+                return Err(format!(
+                    "{fa} and {fb}: {what}; give each value once (a --sweep plays every value, a --set fixes one)"
+                ));
+            }
+        }
+    }
+    for side in policy_sides {
+        let path = format!("sides.{side}.policy");
+        if let Some((f, _)) = flagged.iter().find(|(_, p)| overlaps(p, &path)) {
+            return Err(format!(
+                "--policy {side}=... and {f}: both choose the policy of `{side}`, and --policy \
+                 would win for every game; give one of them"
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn combinations(sweeps: &[Sweep]) -> Vec<Vec<String>> {

@@ -20,12 +20,31 @@ pub struct Played {
     pub turns: u32,
     /// Final value of each track, in track order.
     pub tracks: Vec<i32>,
+    /// Final victory points of each side, in side order.
+    pub points: Vec<u32>,
     /// Steps lost by each side, in side order.
     pub lost: Vec<u32>,
+    /// The final controller of each zone (a side id, or empty), in zone order.
+    pub control: Vec<String>,
     /// Engagements fought.
     pub engagements: u32,
     /// The final state hash.
     pub hash: String,
+}
+
+/// One turn of a game, for the history table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TurnRow {
+    /// The turn just played.
+    pub turn: u32,
+    /// Each track's value at its end, in track order.
+    pub tracks: Vec<i32>,
+    /// Each side's points at its end, in side order.
+    pub points: Vec<u32>,
+    /// Each side's strength on the map (steps) at its end, in side order.
+    pub strength: Vec<u32>,
+    /// Engagements fought in the turn.
+    pub engagements: u32,
 }
 
 /// One game's row.
@@ -41,6 +60,8 @@ pub struct Row {
     pub point: usize,
     /// The result, or why the game failed.
     pub result: Result<Played, String>,
+    /// Each turn, when the plan records history (else empty).
+    pub history: Vec<TurnRow>,
 }
 
 /// Plays run `i` of `plan` in `engine` (made, or made anew after a failure, as needed).
@@ -65,9 +86,31 @@ pub fn play(plan: &Plan, i: u64, engine: &mut Option<Engine>) -> Row {
             }
         };
         let e = engine.insert(e);
-        play_out(e, &p.policies);
-        summarise(e)
+        let mut turns = Vec::new();
+        if plan.history {
+            e.set_bots(&p.policies);
+            let mut fought = e.engagements();
+            while e.step().is_ok() {
+                let now = e.engagements();
+                turns.push(TurnRow {
+                    turn: e.turn(),
+                    tracks: e.tracks().to_vec(),
+                    points: e.points(),
+                    strength: e.strength(),
+                    engagements: now - fought,
+                });
+                fought = now;
+            }
+            e.clear_bots();
+        } else {
+            play_out(e, &p.policies);
+        }
+        (summarise(e), turns)
     }));
+    let (game, history) = match game {
+        Ok((p, h)) => (Ok(p), h),
+        Err(panic) => (Err(panic), Vec::new()),
+    };
     let result = game.map_err(|panic| {
         // The engine may be left inconsistent: the next game builds a new one.
         *engine = None;
@@ -84,6 +127,7 @@ pub fn play(plan: &Plan, i: u64, engine: &mut Option<Engine>) -> Row {
         seed,
         point,
         result,
+        history,
     }
 }
 
@@ -105,7 +149,17 @@ pub fn summarise(e: &mut Engine) -> Played {
             .to_string(),
         turns: e.turn(),
         tracks: e.tracks().to_vec(),
+        points: e.points(),
         lost: e.steps_lost().to_vec(),
+        control: e
+            .control()
+            .iter()
+            .map(|c| {
+                c.map_or(String::new(), |s| {
+                    e.compiled().scenario.sides[s.index()].id.clone()
+                })
+            })
+            .collect(),
         engagements: e.engagements(),
         hash: e.state_hash(),
     }

@@ -9,7 +9,8 @@ pub const DERIVATION: &str = "seed = step(step(master_seed XOR k) XOR replicate)
 first 8 bytes of the base scenario's SHA-256 hash read as a big-endian u64, replicate = run MOD \
 runs_per_point (so every point of a sweep plays the same seeds), and step(s) is one SplitMix64 \
 output: s += 0x9E3779B97F4A7C15; z = (s ^ s>>30) * 0xBF58476D1CE4E5B9; z = (z ^ z>>27) * \
-0x94D049BB133111EB; z ^ z>>31 (wrapping u64 arithmetic)";
+0x94D049BB133111EB; z ^ z>>31 (wrapping u64 arithmetic); the batch seed is that value shifted \
+right by one bit (below 2^63, so it is a signed 64-bit integer in every reader)";
 
 /// The scenario's part of the key: the first 8 bytes of its hex hash, big-endian (0 if the hash
 /// is not hex).
@@ -17,6 +18,13 @@ pub fn scenario_key(hash: &str) -> u64 {
     hash.get(..16)
         .and_then(|h| u64::from_str_radix(h, 16).ok())
         .unwrap_or(0)
+}
+
+/// The seed of a batch run: [`run_seed`] shifted right one bit, so that it is below 2⁶³ and every
+/// reader of the rows (CSV type inference included, where there is no unsigned 64-bit type) reads
+/// it as a 64-bit integer, exactly.
+pub fn batch_seed(master: u64, key: u64, replicate: u64) -> u64 {
+    run_seed(master, key, replicate) >> 1
 }
 
 /// The seed of replicate `replicate` under `master` for the scenario keyed `key`.

@@ -1,7 +1,9 @@
-//! Shards: the part of a batch one process plays, `I/N` of the runs, from `--shard I/N` or a
-//! cluster scheduler's array index (Slurm's `SLURM_ARRAY_TASK_ID`/`SLURM_ARRAY_TASK_COUNT`, a
-//! Kubernetes Indexed Job's `JOB_COMPLETION_INDEX`). Shard `I` plays a contiguous range of run
-//! indices, so the parts concatenated in shard order are the rows in run order.
+//! Shards: the part of a batch one process plays, `I/N` of the runs, from `--shard I/N` or, asked
+//! for with `--shard auto`, a cluster scheduler's array index (Slurm's
+//! `SLURM_ARRAY_TASK_ID`/`SLURM_ARRAY_TASK_COUNT`, a Kubernetes Indexed Job's
+//! `JOB_COMPLETION_INDEX` with `--shards N`). Without `--shard` a batch plays every run, even
+//! inside an array task ([`Shard::resolve`] says so in a note). Shard `I` plays a contiguous range
+//! of run indices, so the parts concatenated in shard order are the rows in run order.
 
 use std::ops::Range;
 
@@ -87,6 +89,49 @@ impl Shard {
                 .map_err(|e| format!("JOB_COMPLETION_INDEX: {e}"));
         }
         Ok(None)
+    }
+
+    /// The shard a batch plays, from its `--shard` (`I/N` or `auto`) and `--shards` flags and the
+    /// environment, and a note to show when an array environment is seen but not used.
+    pub fn resolve(
+        flag: Option<&str>,
+        shards: Option<u64>,
+        get: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<(Shard, Option<String>), String> {
+        match flag.map(str::trim) {
+            Some("auto") => match Shard::from_env(get, shards)? {
+                Some(s) => Ok((s, None)),
+                None => Err("--shard auto: no array index in the environment \
+                     (SLURM_ARRAY_TASK_ID, or JOB_COMPLETION_INDEX with --shards N); \
+                     give --shard I/N, or no --shard to play every run"
+                    .into()),
+            },
+            Some(s) => {
+                if shards.is_some() {
+                    return Err("--shards N goes with --shard auto (the index from the \
+                                scheduler); with --shard I/N, N is the count"
+                        .into());
+                }
+                Ok((Shard::parse(s)?, None))
+            }
+            None => {
+                if shards.is_some() {
+                    return Err(
+                        "--shards N goes with --shard auto (the index from the scheduler)".into(),
+                    );
+                }
+                let seen = ["SLURM_ARRAY_TASK_ID", "JOB_COMPLETION_INDEX"]
+                    .into_iter()
+                    .find(|k| get(k).is_some());
+                let note = seen.map(|k| {
+                    format!(
+                        "note: {k} is set, but without --shard this task plays every run of the \
+                         batch; give --shard auto to play only this array task's shard"
+                    )
+                });
+                Ok((Shard::default(), note))
+            }
+        }
     }
 
     /// The run indices of this shard among `total`.

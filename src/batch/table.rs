@@ -1,149 +1,299 @@
-//! The results table: its columns, and a row as cells. The CSV and Parquet writers both write
-//! these cells, so the two formats hold the same table.
+//! The results table: its typed columns, and a row as typed cells. The CSV and Parquet writers,
+//! and any other caller of the library (the Python package), write these cells, so every format
+//! holds the same table.
 //!
-//! Columns: `run`, `replicate`, `seed`, one `param_<path>` per set or swept path (dots become
-//! `_`), `status` (`ok`/`failed`), `error`, `outcome` (`points`/`sudden_death`/`unfinished`),
-//! `sudden_death` (its id), `winner` (side id, empty for none), `turns`, one `track_<id>` per
-//! track (final value), one `lost_<side>` per side (steps lost), `engagements`, `state_hash`.
+//! Columns, in order: `run`, `replicate`, `seed` (64-bit signed integers: a seed is below 2⁶³),
+//! one `param_<path>` per set or swept path (dots become `_`) typed like the scenario value it
+//! sets, `status` (`ok`/`failed`), `error`, `outcome` (`points`/`sudden_death`/`unfinished`),
+//! `sudden_death` (its id, or `none`), `winner` (side id, or `none`), `turns`, one `track_<id>`
+//! per track (final value), one `points_<side>` and one `lost_<side>` per side, one
+//! `control_<zone>` per zone (the side holding it at the end, or `none`), `engagements`,
+//! `state_hash`. A cell is null only where its value does not exist: `error` of a game that did
+//! not fail, and every result column of one that did.
 
 use super::plan::Plan;
 use super::row::Row;
+use serde::{Deserialize, Serialize};
 
 /// A column's type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ColType {
-    /// Unsigned 64-bit.
-    U64,
-    /// Signed 32-bit.
+    /// Signed 64-bit integer.
+    I64,
+    /// Signed 32-bit integer.
     I32,
-    /// UTF-8 text.
+    /// `true` or `false`.
+    Bool,
+    /// UTF-8 text (dictionary-encoded in Parquet).
     Text,
+}
+
+/// One column of the table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Column {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    #[serde(rename = "type")]
+    pub ty: ColType,
+    /// Whether a cell may be null (and when, in `meaning`).
+    pub nullable: bool,
+    /// What it holds.
+    pub meaning: String,
+}
+
+impl Column {
+    fn new(name: impl Into<String>, ty: ColType, meaning: impl Into<String>) -> Column {
+        Column {
+            name: name.into(),
+            ty,
+            nullable: false,
+            meaning: meaning.into(),
+        }
+    }
+
+    /// The column of a finished game's result: null when the game failed.
+    fn result(name: impl Into<String>, ty: ColType, meaning: impl Into<String>) -> Column {
+        Column {
+            nullable: true,
+            ..Column::new(name, ty, meaning)
+        }
+    }
 }
 
 /// One value.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {
-    /// Unsigned 64-bit.
-    U64(u64),
-    /// Signed 32-bit.
+    /// Signed 64-bit integer.
+    I64(i64),
+    /// Signed 32-bit integer.
     I32(i32),
+    /// A boolean.
+    Bool(bool),
     /// UTF-8 text.
     Text(String),
+    /// No value (see [`Column::nullable`]).
+    Null,
 }
 
 impl std::fmt::Display for Cell {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Cell::U64(v) => write!(f, "{v}"),
+            Cell::I64(v) => write!(f, "{v}"),
             Cell::I32(v) => write!(f, "{v}"),
+            Cell::Bool(v) => write!(f, "{v}"),
             Cell::Text(s) => f.write_str(s),
+            Cell::Null => Ok(()),
         }
     }
 }
 
-/// The column names and types of a plan's table.
-pub fn columns(plan: &Plan) -> Vec<(String, ColType)> {
-    let mut c = vec![
-        ("run".to_string(), ColType::U64),
-        ("replicate".to_string(), ColType::U64),
-        ("seed".to_string(), ColType::U64),
-    ];
-    for p in plan.param_paths() {
-        // `a.b_c` and `a_b.c` both read `param_a_b_c`: a later one takes a number, in path order.
+impl Cell {
+    /// Parses text as a cell of type `ty`: the empty text is null; `None` when it does not parse.
+    pub fn parse(text: &str, ty: ColType) -> Option<Cell> {
+        if text.is_empty() {
+            return Some(Cell::Null);
+        }
+        Some(match ty {
+            ColType::I64 => Cell::I64(text.parse().ok()?),
+            ColType::I32 => Cell::I32(text.parse().ok()?),
+            ColType::Bool => Cell::Bool(text.parse().ok()?),
+            ColType::Text => Cell::Text(text.to_string()),
+        })
+    }
+
+    /// The integer, if the cell holds one.
+    pub fn int(&self) -> Option<i64> {
+        match self {
+            Cell::I64(v) => Some(*v),
+            Cell::I32(v) => Some(i64::from(*v)),
+            _ => None,
+        }
+    }
+
+    /// The text, if the cell holds some.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Cell::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// The word written for "no winner" and "no sudden death".
+pub const NONE: &str = "none";
+
+/// The type of a `--set`/`--sweep` column: integers when every value is a whole number,
+/// booleans when every value is `true`/`false`, else text. An edit's value has the type of the
+/// scenario value it replaces (checked by [`super::edit::apply`]), so this is that type.
+pub fn param_type(values: &[String]) -> ColType {
+    let parsed: Vec<serde_json::Value> = values
+        .iter()
+        .map(|v| serde_json::from_str(v).unwrap_or(serde_json::Value::Null))
+        .collect();
+    if parsed.iter().all(|v| v.as_i64().is_some()) {
+        ColType::I64
+    } else if parsed.iter().all(serde_json::Value::is_boolean) {
+        ColType::Bool
+    } else {
+        ColType::Text
+    }
+}
+
+/// A parameter value as a cell of its column's type.
+fn param_cell(value: &str, ty: ColType) -> Cell {
+    let json = serde_json::from_str::<serde_json::Value>(value).ok();
+    match (ty, json) {
+        (ColType::I64, Some(v)) if v.as_i64().is_some() => Cell::I64(v.as_i64().unwrap_or(0)),
+        (ColType::Bool, Some(serde_json::Value::Bool(b))) => Cell::Bool(b),
+        (_, Some(serde_json::Value::String(s))) => Cell::Text(s),
+        _ => Cell::Text(value.to_string()),
+    }
+}
+
+/// The column names of the parameters, unique: `a.b_c` and `a_b.c` both read `param_a_b_c`, so
+/// a later one takes a number, in path order.
+fn param_names(paths: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in paths {
         let base = format!("param_{}", p.replace('.', "_"));
         let mut name = base.clone();
         let mut n = 2;
-        while c.iter().any(|(x, _)| *x == name) {
+        while out.contains(&name) {
             name = format!("{base}_{n}");
             n += 1;
         }
-        c.push((name, ColType::Text));
+        out.push(name);
     }
-    for n in ["status", "error", "outcome", "sudden_death", "winner"] {
-        c.push((n.to_string(), ColType::Text));
+    out
+}
+
+/// The columns of a plan's table.
+pub fn columns(plan: &Plan) -> Vec<Column> {
+    use ColType::*;
+    let mut c = vec![
+        Column::new(
+            "run",
+            I64,
+            "run index in the batch (point × runs + replicate)",
+        ),
+        Column::new(
+            "replicate",
+            I64,
+            "index within the sweep point: what the seed is derived from",
+        ),
+        Column::new("seed", I64, "the game seed (`whitecell run --seed`)"),
+    ];
+    let paths = plan.param_paths();
+    for ((name, path), values) in param_names(&paths)
+        .into_iter()
+        .zip(&paths)
+        .zip(plan.param_values())
+    {
+        c.push(Column::new(
+            name,
+            param_type(&values),
+            format!("the value of `{path}` (--set/--sweep), typed like that scenario value"),
+        ));
     }
-    c.push(("turns".into(), ColType::I32));
+    c.push(Column::new("status", Text, "`ok`, or `failed`"));
+    c.push(Column::result(
+        "error",
+        Text,
+        "why the game failed; null when it did not",
+    ));
+    c.push(Column::result(
+        "outcome",
+        Text,
+        "`points`, `sudden_death` or `unfinished`",
+    ));
+    c.push(Column::result(
+        "sudden_death",
+        Text,
+        "the sudden-death condition that ended the game, or `none`",
+    ));
+    c.push(Column::result(
+        "winner",
+        Text,
+        "the winning side's id, or `none` (a draw, or every side lost)",
+    ));
+    c.push(Column::result("turns", I32, "turns played"));
     for t in &plan.tracks {
-        c.push((format!("track_{t}"), ColType::I32));
+        c.push(Column::result(
+            format!("track_{t}"),
+            I32,
+            format!("final value of the track `{t}`"),
+        ));
     }
     for s in &plan.sides {
-        c.push((format!("lost_{s}"), ColType::I32));
+        c.push(Column::result(
+            format!("points_{s}"),
+            I32,
+            format!("victory points of `{s}` at the end"),
+        ));
     }
-    c.push(("engagements".into(), ColType::I32));
-    c.push(("state_hash".into(), ColType::Text));
+    for s in &plan.sides {
+        c.push(Column::result(
+            format!("lost_{s}"),
+            I32,
+            format!("steps lost by `{s}`"),
+        ));
+    }
+    for z in &plan.zones {
+        c.push(Column::result(
+            format!("control_{z}"),
+            Text,
+            format!("the side controlling `{z}` at the end, or `none`"),
+        ));
+    }
+    c.push(Column::result("engagements", I32, "engagements fought"));
+    c.push(Column::result(
+        "state_hash",
+        Text,
+        "the final state hash, as `whitecell run` prints it",
+    ));
     c
 }
 
-/// A row's cells, in column order.
-pub fn cells(plan: &Plan, row: &Row) -> Vec<Cell> {
+/// A row's cells, in column order (the same whatever the format).
+pub fn cells(plan: &Plan, cols: &[Column], row: &Row) -> Vec<Cell> {
     let mut v = vec![
-        Cell::U64(row.run),
-        Cell::U64(row.replicate),
-        Cell::U64(row.seed),
+        Cell::I64(row.run as i64),
+        Cell::I64(row.replicate as i64),
+        Cell::I64(row.seed as i64),
     ];
-    v.extend(plan.edits(row.run).into_iter().map(|e| Cell::Text(e.value)));
+    v.extend(
+        plan.edits(row.run)
+            .iter()
+            .zip(&cols[3..])
+            .map(|(e, c)| param_cell(&e.value, c.ty)),
+    );
     let text = |s: &str| Cell::Text(s.to_string());
+    let or_none = |s: &str| text(if s.is_empty() { NONE } else { s });
     let int = |n: u32| Cell::I32(i32::try_from(n).unwrap_or(i32::MAX));
     match &row.result {
         Ok(p) => {
             v.extend([
                 text("ok"),
-                text(""),
+                Cell::Null,
                 text(&p.outcome),
-                text(&p.sudden_death),
-                text(&p.winner),
+                or_none(&p.sudden_death),
+                or_none(&p.winner),
             ]);
             v.push(int(p.turns));
             v.extend(p.tracks.iter().map(|&t| Cell::I32(t)));
+            v.extend(p.points.iter().map(|&t| int(t)));
             v.extend(p.lost.iter().map(|&l| int(l)));
+            v.extend(p.control.iter().map(|c| or_none(c)));
             v.push(int(p.engagements));
             v.push(text(&p.hash));
         }
         Err(e) => {
-            v.extend([
-                text("failed"),
-                text(&e.replace(['\n', '\r'], " ")),
-                text(""),
-                text(""),
-                text(""),
-            ]);
-            v.push(Cell::I32(0));
-            v.extend(plan.tracks.iter().map(|_| Cell::I32(0)));
-            v.extend(plan.sides.iter().map(|_| Cell::I32(0)));
-            v.push(Cell::I32(0));
-            v.push(text(""));
+            v.push(text("failed"));
+            v.push(text(&e.replace(['\n', '\r'], " ")));
+            v.resize(cols.len(), Cell::Null);
         }
     }
     v
-}
-
-/// A cell as CSV writes it: quoted when it holds a comma, quote or line break.
-pub fn csv_field(c: &Cell) -> String {
-    let s = c.to_string();
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-/// Splits one CSV line written by [`csv_field`] back into fields (for reading parts back).
-pub fn csv_split(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match (ch, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => out.push(std::mem::take(&mut cur)),
-            (c, _) => cur.push(c),
-        }
-    }
-    out.push(cur);
-    out
 }

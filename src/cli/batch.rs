@@ -4,9 +4,9 @@
 use super::CliError;
 use crate::batch::{self, BatchError, Done, Edit, Format, Options, Plan, Shard, Sweep};
 use crate::model::Compiled;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The arguments of `batch`.
 #[derive(clap::Args, Debug)]
@@ -32,12 +32,13 @@ pub struct BatchArgs {
     /// Worker threads (default: every core).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Play only shard I of N (0-based), e.g. `3/16`; default from SLURM_ARRAY_TASK_ID /
-    /// SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX, else the whole batch.
-    #[arg(long, value_name = "I/N")]
+    /// Play only shard I of N (0-based), e.g. `3/16`; or `auto`: the index and count from the
+    /// scheduler (SLURM_ARRAY_TASK_ID / SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX with
+    /// --shards N). Without it, every run is played.
+    #[arg(long, value_name = "I/N|auto")]
     pub shard: Option<String>,
-    /// The number of shards, when the index comes from JOB_COMPLETION_INDEX (or to override
-    /// SLURM_ARRAY_TASK_COUNT).
+    /// The number of shards with `--shard auto`, when the index comes from JOB_COMPLETION_INDEX
+    /// (or to override SLURM_ARRAY_TASK_COUNT).
     #[arg(long, value_name = "N")]
     pub shards: Option<u64>,
     /// The folder for the parts and manifests.
@@ -49,6 +50,16 @@ pub struct BatchArgs {
     /// Print only what was written: no summary, no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also write the history table (one row per game and turn: tracks, points, strength,
+    /// engagements) into this folder (not the --out folder).
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
+    /// Print the columns of this batch's table (name, type, meaning) as JSON, and play nothing.
+    #[arg(long)]
+    pub schema: bool,
+    /// Rows per chunk, what an interrupted shard keeps (for tests; default 8192).
+    #[arg(long, hide = true)]
+    pub chunk_rows: Option<u64>,
 }
 
 fn parse_all<T>(
@@ -62,26 +73,10 @@ fn parse_all<T>(
         .collect()
 }
 
-fn shard(a: &BatchArgs) -> Result<Shard, CliError> {
-    if let Some(s) = &a.shard {
-        if a.shards.is_some() {
-            return Err(CliError::rejected(
-                "error: give either --shard I/N or --shards N (with the index from the scheduler), not both",
-            ));
-        }
-        return Shard::parse(s).map_err(|e| CliError::rejected(format!("error: {e}")));
-    }
+fn shard(a: &BatchArgs) -> Result<(Shard, Option<String>), CliError> {
     let env = |k: &str| std::env::var(k).ok();
-    match Shard::from_env(&env, a.shards) {
-        Ok(Some(s)) => Ok(s),
-        Ok(None) => match a.shards {
-            Some(_) => Err(CliError::rejected(
-                "error: --shards N needs the shard index from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX; or give --shard I/N",
-            )),
-            None => Ok(Shard::default()),
-        },
-        Err(e) => Err(CliError::rejected(format!("error: {e}"))),
-    }
+    Shard::resolve(a.shard.as_deref(), a.shards, &env)
+        .map_err(|e| CliError::rejected(format!("error: {e}")))
 }
 
 /// Checks everything, plays the shard, prints the summary.
@@ -95,9 +90,16 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
         Some(t) => t,
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
-    let shard = shard(a)?;
+    let (shard, note) = shard(a)?;
     let sets = parse_all(&a.sets, Edit::parse, "--set")?;
     let sweeps = parse_all(&a.sweeps, Sweep::parse, "--sweep")?;
+    let policy_sides: Vec<String> = a
+        .policies
+        .iter()
+        .filter_map(|p| p.split_once('=').map(|(s, _)| s.trim().to_string()))
+        .collect();
+    batch::plan::conflicts(&policy_sides, &sets, &sweeps)
+        .map_err(|e| CliError::rejected(format!("error: {e}")))?;
     let loaded =
         crate::scenario::load_file(&a.scenario).map_err(|r| CliError::rejected(r.to_string()))?;
     // The plan's errors get one `error: ` below: take the policies' own off.
@@ -107,23 +109,43 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
             None => e.message,
         })
     };
-    let plan = Plan::new(&loaded, a.master_seed, a.runs, sets, sweeps, &policies)
+    let mut plan = Plan::new(&loaded, a.master_seed, a.runs, sets, sweeps, &policies)
         .map_err(|e| CliError::rejected(format!("error: {e}")))?;
+    plan.history = a.history.is_some();
+    if a.schema {
+        let cols = serde_json::json!({
+            "games": batch::table::columns(&plan),
+            "history": batch::history::columns(&plan),
+        });
+        let text =
+            serde_json::to_string_pretty(&cols).map_err(|e| CliError::error(e.to_string()))?;
+        writeln!(out, "{text}")?;
+        return Ok(());
+    }
     let opt = Options {
-        shard,
         threads,
-        format,
-        out: a.out.clone(),
+        command: std::env::args().collect(),
+        chunk_rows: a.chunk_rows.unwrap_or(batch::parquet::GROUP as u64),
+        history: a.history.clone(),
+        ..Options::new(shard, format, a.out.clone())
     };
     let range = shard.range(plan.total());
-    let (part, manifest) = batch::paths(&opt);
-    let tty = !a.quiet && std::io::stderr().is_terminal();
+    let part = batch::folder::part(&opt.out, shard, format);
+    if let Some(n) = note
+        && !a.quiet
+    {
+        let mut err = std::io::stderr();
+        let _ = writeln!(err, "{n}");
+    }
     // A failing game is recorded in its row; the CLI's panic hook keeps its message off the
     // terminal (see `cli::panic`).
     let started = Instant::now();
-    let mut bar = Progress::new(tty);
-    let done = batch::run_shard(&plan, &opt, &mut |d, of| bar.update(d, of));
-    bar.clear();
+    let bar = super::progress::bar(!a.quiet, "games");
+    let done = batch::run_shard(&plan, &opt, &mut |d, of| {
+        bar.set_length(of);
+        bar.set_position(d);
+    });
+    bar.finish_and_clear();
     let done = done.map_err(|e| match e {
         BatchError::Conflict(m) => CliError::rejected(m),
         BatchError::Io(m) => CliError::error(m),
@@ -133,18 +155,25 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
         Done::AlreadyDone(m) => {
             writeln!(
                 out,
-                "shard {}/{} is already complete: {} rows in {} (manifest {}); nothing to do",
+                "shard {}/{} is already complete: {} rows in {}; nothing to do",
                 shard.index,
                 shard.count,
                 m.rows,
-                part.display(),
-                manifest.display()
+                part.display()
             )?;
         }
         Done::Played {
             manifest: m,
             summary,
+            kept,
         } => {
+            if kept > 0 {
+                writeln!(
+                    out,
+                    "resumed: {kept} rows of an interrupted run of this shard were kept; played on from run {}",
+                    range.start + kept
+                )?;
+            }
             let rate = m.rows as f64 / secs.max(1e-9);
             writeln!(
                 out,
@@ -161,11 +190,10 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
             )?;
             writeln!(
                 out,
-                "wrote {} rows ({} failed) to {} in {secs:.2} s ({rate:.0} games/s); manifest {}",
+                "wrote {} rows ({} failed) to {} in {secs:.2} s ({rate:.0} games/s)",
                 m.rows,
                 m.failed,
-                part.display(),
-                manifest.display()
+                part.display()
             )?;
             if !a.quiet {
                 write!(out, "{}", summary.render())?;
@@ -217,75 +245,5 @@ fn shell_word(w: &str) -> String {
         w.to_string()
     } else {
         format!("'{}'", w.replace('\'', "'\\''"))
-    }
-}
-
-/// A progress bar with rate and time left, on stderr, only on a terminal.
-struct Progress {
-    on: bool,
-    start: Instant,
-    last: Option<Instant>,
-}
-
-impl Progress {
-    fn new(on: bool) -> Progress {
-        Progress {
-            on,
-            start: Instant::now(),
-            last: None,
-        }
-    }
-
-    fn update(&mut self, done: u64, of: u64) {
-        if !self.on {
-            return;
-        }
-        let now = Instant::now();
-        if done < of
-            && self
-                .last
-                .is_some_and(|t| now - t < Duration::from_millis(100))
-        {
-            return;
-        }
-        self.last = Some(now);
-        let secs = (now - self.start).as_secs_f64().max(1e-9);
-        let rate = done as f64 / secs;
-        let left = if rate > 0.0 {
-            (of - done) as f64 / rate
-        } else {
-            0.0
-        };
-        let frac = if of == 0 {
-            1.0
-        } else {
-            done as f64 / of as f64
-        };
-        let width = 30;
-        let filled = ((frac * width as f64) as usize).min(width);
-        eprint!(
-            "\r[{}{}] {done}/{of} {:3.0}% {rate:.0} games/s, {} left   ",
-            "#".repeat(filled),
-            ".".repeat(width - filled),
-            frac * 100.0,
-            clock(left)
-        );
-    }
-
-    fn clear(&self) {
-        if self.on && self.last.is_some() {
-            eprint!("\r{}\r", " ".repeat(78));
-        }
-    }
-}
-
-fn clock(secs: f64) -> String {
-    let s = secs.round() as u64;
-    if s >= 3600 {
-        format!("{}h{:02}m", s / 3600, (s % 3600) / 60)
-    } else if s >= 60 {
-        format!("{}m{:02}s", s / 60, s % 60)
-    } else {
-        format!("{s}s")
     }
 }

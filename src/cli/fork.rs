@@ -66,16 +66,20 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     }
     let policies = super::policies(&c, &a.policies)?;
     let actual = fork::actual(&c, &game).map_err(|m| CliError::error(format!("error: {m}")))?;
-    let f = fork::fork(
+    let bar = super::progress::bar(true, "forks");
+    let f = fork::fork_with_progress(
         &c,
         &game,
-        a.from_turn,
-        a.runs,
-        a.master_seed,
+        (a.from_turn, a.runs, a.master_seed),
         &policies,
         threads,
-    )
-    .map_err(|m| CliError::error(format!("error: {m}")))?;
+        &mut |done, of| {
+            bar.set_length(of);
+            bar.set_position(done);
+        },
+    );
+    bar.finish_and_clear();
+    let f = f.map_err(|m| CliError::error(format!("error: {m}")))?;
     let names = super::policy_names(&c, &policies);
     writeln!(
         out,

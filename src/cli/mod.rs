@@ -12,10 +12,12 @@ mod bench;
 mod describe;
 mod fork;
 mod inject;
+mod merge;
 mod new;
 mod orders;
 mod panic;
 mod play;
+mod progress;
 mod replay;
 mod report;
 mod rollback;
@@ -116,6 +118,9 @@ enum Command {
     /// Play a scenario many times with bot policies, over seeds and parameter sweeps, into CSV or
     /// Parquet parts with a manifest, and summarise the outcomes.
     Batch(batch::BatchArgs),
+    /// Check a batch's parts (one batch, every shard, every run once) and write them as one
+    /// Parquet file in run order, with the provenance.
+    Merge(merge::Args),
     /// Create the instructor's game folder: the save, one key and one view per side.
     New(new::Args),
     /// Show a side's view of a game (only what that side knows), or the white cell's (--umpire).
@@ -179,6 +184,7 @@ fn command_name(c: &Command) -> &'static str {
         Command::Describe { .. } => "describe",
         Command::Run { .. } => "run",
         Command::Batch(_) => "batch",
+        Command::Merge(_) => "merge",
         Command::New(_) => "new",
         Command::View(_) => "view",
         Command::Orders(_) => "orders",
@@ -222,6 +228,7 @@ fn run_command(cli: Cli) -> Result<(), CliError> {
             },
         ),
         Command::Batch(a) => batch::run(&mut out, &a),
+        Command::Merge(a) => merge::run(&mut out, &a),
         Command::New(a) => new::run(&mut out, &a),
         Command::View(a) => view::run(&mut out, &a),
         Command::Orders(c) => orders::run(&mut out, &c),

@@ -1,9 +1,9 @@
-//! Reading one batch's results for its report. [`open`] reads every manifest in a folder
-//! (`part-*.manifest.json`) and groups them by batch (the manifest key apart from the shard
-//! index): a folder holding two batches is refused, naming them; [`super::batch_rows`] streams
-//! the parts' rows.
+//! Reading one batch's results for its report. [`open`] reads what a folder holds
+//! ([`crate::batch::folder::scan`]) and groups it by batch (the manifest key apart from the shard
+//! index): a folder holding two batches, or a file of none, is refused, naming them. A file
+//! `whitecell merge` wrote is a batch of one part. [`super::batch_rows`] streams the rows.
 
-use crate::batch::Shard;
+use crate::batch::folder::{self, Entry};
 use crate::batch::manifest::{Key, Manifest};
 use crate::game::GameError;
 use std::path::{Path, PathBuf};
@@ -32,131 +32,81 @@ pub struct Batch {
     pub missing: Vec<u32>,
 }
 
-/// The key that names a batch: its manifest key without the shard index.
-fn batch_of(k: &Key) -> Key {
-    Key {
-        shard: Shard {
-            index: 0,
-            count: k.shard.count,
-        },
-        ..k.clone()
-    }
-}
+pub use crate::batch::folder::describe;
 
-/// A batch in a few words, to name it in a message.
-pub fn describe(m: &Manifest) -> String {
-    let sweeps: Vec<String> = m
-        .key
-        .sweeps
-        .iter()
-        .map(|s| format!("{}={}", s.path, s.values.join(",")))
-        .collect();
-    format!(
-        "{} (scenario {}), master seed {}, {} run(s) per point{}, {} shard(s), {}",
-        m.scenario,
-        &m.key.scenario_hash[..m.key.scenario_hash.len().min(12)],
-        m.key.master_seed,
-        m.key.runs_per_point,
-        if sweeps.is_empty() {
-            String::new()
-        } else {
-            format!(", sweeps {}", sweeps.join(" "))
-        },
-        m.key.shard.count,
-        m.key.format.ext()
-    )
-}
-
-/// Finds the one batch in `dir`.
-pub fn open(dir: &Path) -> Result<Batch, GameError> {
-    let d = dir.display();
-    let entries = std::fs::read_dir(dir).map_err(|e| {
-        let m = format!("error: cannot read the results folder {d}: {e}");
-        if e.kind() == std::io::ErrorKind::NotFound {
-            GameError::rejected(m)
-        } else {
-            GameError::error(m)
-        }
-    })?;
-    let mut found: Vec<Part> = Vec::new();
-    let mut names: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with(".manifest.json"))
-        .collect();
-    names.sort();
-    for p in names {
-        let text = std::fs::read_to_string(&p)
-            .map_err(|e| GameError::error(format!("error: cannot read {}: {e}", p.display())))?;
-        let manifest: Manifest = serde_json::from_str(&text).map_err(|e| {
-            GameError::rejected(format!(
-                "error: {}:{}:{}: not a whitecell batch manifest ({e})",
-                p.display(),
-                e.line(),
-                e.column()
-            ))
-        })?;
-        let path = dir.join(&manifest.part);
-        found.push(Part {
-            manifest_path: p,
-            manifest,
-            path,
-        });
+/// Finds the one batch in `path`: a results folder, or a file `whitecell merge` wrote.
+pub fn open(path: &Path) -> Result<Batch, GameError> {
+    let d = path.display();
+    if path.is_file() {
+        return merged(path);
     }
-    let Some(first) = found.first() else {
+    if !path.is_dir() {
         return Err(GameError::rejected(format!(
-            "error: {d} holds no batch results (no `part-*.manifest.json`): `whitecell batch SCENARIO --out {d}` writes them"
+            "error: cannot read the results folder {d}: there is no such folder (nor a file `whitecell merge` wrote)"
+        )));
+    }
+    let entries = folder::scan(path)
+        .map_err(|e| GameError::error(format!("error: cannot read the results folder {d}: {e}")))?;
+    let mut batches: Vec<(Key, Vec<&Entry>)> = Vec::new();
+    for e in &entries {
+        let Some(m) = e.manifest() else {
+            if let Entry::Unknown { path: p, why } = e {
+                return Err(GameError::rejected(format!(
+                    "error: {} is no part of a whitecell batch: {why}; a report is of one batch: move it out of {d}",
+                    p.display()
+                )));
+            }
+            continue;
+        };
+        if m.table != "games" {
+            return Err(history_refused(path));
+        }
+        let k = m.key.batch();
+        match batches.iter_mut().find(|(x, _)| *x == k) {
+            Some((_, v)) => v.push(e),
+            None => batches.push((k, vec![e])),
+        }
+    }
+    let Some((key, _)) = batches.first().cloned() else {
+        return Err(GameError::rejected(format!(
+            "error: {d} holds no batch results: `whitecell batch SCENARIO --out {d}` writes them"
         )));
     };
-    let key = batch_of(&first.manifest.key);
-    let mut batches: Vec<(Key, Vec<&Part>)> = Vec::new();
-    for p in &found {
-        let k = batch_of(&p.manifest.key);
-        match batches.iter_mut().find(|(x, _)| *x == k) {
-            Some((_, v)) => v.push(p),
-            None => batches.push((k, vec![p])),
-        }
-    }
     if batches.len() > 1 {
         let list: Vec<String> = batches
             .iter()
             .enumerate()
-            .map(|(i, (_, ps))| {
-                let files: Vec<String> = ps
+            .map(|(i, (_, es))| {
+                let files: Vec<String> = es
                     .iter()
-                    .map(|p| {
-                        p.manifest_path
+                    .map(|e| {
+                        e.path()
                             .file_name()
                             .map_or(String::new(), |n| n.to_string_lossy().into_owned())
                     })
                     .collect();
-                format!(
-                    "  batch {}: {} — {}",
-                    i + 1,
-                    describe(&ps[0].manifest),
-                    files.join(", ")
-                )
+                let m = es[0].manifest().map(describe).unwrap_or_default();
+                format!("  batch {}: {m} — {}", i + 1, files.join(", "))
             })
             .collect();
         return Err(GameError::rejected(format!(
-            "error: {d} holds {} different batches; a report is of one batch: move each batch's parts and manifests into a folder of its own\n{}",
+            "error: {d} holds {} different batches; a report is of one batch: move each batch's files into a folder of its own\n{}",
             batches.len(),
             list.join("\n")
         )));
     }
     let count = key.shard.count;
-    let mut parts: Vec<Part> = Vec::new();
-    for p in found {
-        let m = &p.manifest;
-        let whole =
-            m.complete && p.path.is_file() && m.rows == m.end_run.saturating_sub(m.first_run);
-        if whole
-            && !parts
-                .iter()
-                .any(|q| q.manifest.key.shard.index == m.key.shard.index)
-        {
-            parts.push(p);
-        }
-    }
+    let mut parts: Vec<Part> = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Finished { part, manifest } => Some(Part {
+                manifest_path: part.clone(),
+                manifest: manifest.clone(),
+                path: part.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
     parts.sort_by_key(|p| p.manifest.key.shard.index);
     let missing = (0..count)
         .filter(|i| !parts.iter().any(|p| p.manifest.key.shard.index == *i))
@@ -167,9 +117,43 @@ pub fn open(dir: &Path) -> Result<Batch, GameError> {
         )));
     }
     Ok(Batch {
-        dir: dir.to_path_buf(),
+        dir: path.to_path_buf(),
         key,
         parts,
         missing,
     })
+}
+
+/// A merged file as a batch of one part.
+fn merged(path: &Path) -> Result<Batch, GameError> {
+    let d = path.display();
+    let text = crate::batch::parquet::manifest_text(path)
+        .map_err(|e| GameError::rejected(format!("error: {d}: not a readable Parquet file ({e})")))?
+        .ok_or_else(|| {
+            GameError::rejected(format!(
+                "error: {d} carries no whitecell manifest: give a batch's results folder or a file `whitecell merge` wrote"
+            ))
+        })?;
+    let manifest: Manifest = serde_json::from_str(&text)
+        .map_err(|e| GameError::rejected(format!("error: {d}: not a whitecell manifest ({e})")))?;
+    if manifest.table != "games" {
+        return Err(history_refused(path));
+    }
+    Ok(Batch {
+        dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
+        key: manifest.key.clone(),
+        parts: vec![Part {
+            manifest_path: path.to_path_buf(),
+            manifest,
+            path: path.to_path_buf(),
+        }],
+        missing: Vec::new(),
+    })
+}
+
+fn history_refused(path: &Path) -> GameError {
+    GameError::rejected(format!(
+        "error: {} holds a batch's history table (`--history`); a batch report reads its games table: give the batch's --out folder",
+        path.display()
+    ))
 }

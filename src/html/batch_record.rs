@@ -70,7 +70,15 @@ pub fn record(out: &mut String, b: &Batch, s: &Stats) {
         format!("{} ({} here)", k.shard.count, b.parts.len()),
     );
     row("format", k.format.ext().to_string());
-    row("columns", esc(&m.columns.join(", ")));
+    row(
+        "columns",
+        esc(&m
+            .columns
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")),
+    );
     if let Some((run, seed)) = s.first {
         let point = run / k.runs_per_point.max(1);
         let mut cmd = format!("whitecell run {} --seed {seed}", m.scenario);

@@ -120,7 +120,8 @@ impl Stats {
 /// Reads every part of `b` and tallies it.
 pub fn tally(b: &Batch) -> Result<Stats, String> {
     let first = &b.parts[0].manifest;
-    let cols = Columns::find(&first.columns)
+    let names: Vec<String> = first.columns.iter().map(|c| c.name.clone()).collect();
+    let cols = Columns::find(&names)
         .map_err(|m| format!("error: {}: {m}", b.parts[0].manifest_path.display()))?;
     let sides: Vec<String> = cols.lost.iter().map(|c| c.0.clone()).collect();
     let tracks: Vec<String> = cols.tracks.iter().map(|c| c.0.clone()).collect();

@@ -216,7 +216,9 @@ pub fn view(
                 winner: r.winner.clone(),
                 turns: r.turns,
                 tracks: r.tracks.clone(),
+                points: Vec::new(),
                 lost: r.lost.clone(),
+                control: Vec::new(),
                 engagements: r.engagements,
                 hash: r.state_hash.clone(),
             })

@@ -10,6 +10,7 @@ pub mod components;
 pub mod engine;
 pub mod hash;
 pub mod phases;
+mod readout;
 pub mod scratch;
 pub mod snapshot;
 pub mod state;

@@ -1,0 +1,41 @@
+//! What a batch row or a history row reads from a game in progress or ended: control, each side's
+//! points and strength on the map. Read from the engine's resources, without the log.
+
+use super::components::{Game, Status};
+use super::engine::Engine;
+use crate::model::SideId;
+use crate::rules::conditions::Facts;
+use crate::rules::victory;
+
+impl Engine {
+    /// The controller of each zone now, in zone order.
+    pub fn control(&self) -> &[Option<SideId>] {
+        &self.world.resource::<Status>().control
+    }
+
+    /// Each side's victory points now (zones held plus objectives met), in side order: at the end
+    /// of a game on points, its final scores.
+    pub fn points(&self) -> Vec<u32> {
+        let c = &self.world.resource::<Game>().0;
+        let st = self.world.resource::<Status>();
+        let f = Facts {
+            tracks: &st.tracks.values,
+            control: &st.control,
+            relations: &st.relations,
+            turn: st.clock,
+            steps_lost: &st.history.steps_lost,
+            fired: &st.history.fired,
+        };
+        victory::scores(c, &f)
+    }
+
+    /// Each side's strength on the map now (steps of its units), in side order.
+    pub fn strength(&mut self) -> Vec<u32> {
+        let sides = self.compiled().side_count();
+        let mut out = vec![0u32; sides];
+        for u in self.state().units {
+            out[u.side.index()] += u32::from(u.strength);
+        }
+        out
+    }
+}

@@ -359,3 +359,77 @@ fn orders_check_lists_every_problem_with_suggestions_and_the_prompts_warnings() 
         assert!(!e.contains("is not one of"), "{e}");
     }
 }
+
+/// `account --turn N --side usa` told less than the team's view (no contacts, messages or public
+/// track changes); an objective the side cannot judge read "unknown to you, 0 of 2" and the total
+/// left its points out; an umpire amendment reached the team as a loss with no cause.
+#[test]
+fn a_sides_account_tells_what_its_view_told() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    new_game(&g, 3);
+    let gs = g.to_string_lossy().to_string();
+    for _ in 0..3 {
+        ok(wc(&["adjudicate", &gs, "--missing", "policy", "--yes"]));
+    }
+    let v = view(&g, "usa");
+    let told = ok(wc(&["account", &gs, "--turn", "3", "--side", "usa"]));
+    assert!(!v.detected.is_empty(), "the test needs contacts");
+    for d in &v.detected {
+        assert!(
+            told.contains(&format!("contact: {} ({}) in {}", d.id, d.side, d.zone)),
+            "{}: {told}",
+            d.id
+        );
+    }
+    let messages: Vec<_> = v.messages.iter().filter(|m| m.turn == 3).collect();
+    assert!(!messages.is_empty(), "the test needs a message");
+    for m in messages {
+        assert!(told.contains(&m.text), "{}: {told}", m.text);
+    }
+    assert!(told.contains("track tension: "), "{told}");
+    // Detection lines show the posture modifier apart from the type's factor.
+    let umpire: String = (1..=3)
+        .map(|n| ok(wc(&["account", &gs, "--turn", &n.to_string()])))
+        .collect();
+    assert!(
+        umpire
+            .lines()
+            .any(|l| l.contains(" sees ") && l.contains(" posture - stealth")),
+        "{umpire}"
+    );
+    // Russia cannot judge whether the US struck Syrian forces: shown as such, points at stake.
+    let ru = std::fs::read_to_string(g.join("views/russia.txt")).unwrap();
+    assert!(!ru.contains("unknown to you"), "{ru}");
+    assert!(
+        ru.contains("cannot be judged from your view: 2 point(s) at stake")
+            && ru.contains("and up to 2 more from objectives your view cannot judge"),
+        "{ru}"
+    );
+    // An amendment reaches the team as the white cell's, with the public part of its reason.
+    ok(wc(&[
+        "amend",
+        &gs,
+        "--unit",
+        "us_tanf_garrison",
+        "--strength",
+        "1",
+        "--reason",
+        "a storm closed the road // the US team misread the rules",
+    ]));
+    let told = ok(wc(&["account", &gs, "--turn", "3", "--side", "usa"]));
+    assert!(
+        told.contains("us_tanf_garrison lost")
+            && told.contains("(the white cell's amendment: a storm closed the road)"),
+        "{told}"
+    );
+    assert!(!told.contains("misread"), "{told}");
+    let v = view(&g, "usa");
+    assert!(
+        v.last_turn.iter().any(|r| r
+            .text
+            .contains("the white cell's amendment: a storm closed the road")),
+        "{:?}",
+        v.last_turn
+    );
+}

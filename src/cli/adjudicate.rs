@@ -75,7 +75,11 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     for (side, how) in &done.filled {
         writeln!(out, "note: {side} sent no orders; played by policy `{how}`")?;
     }
-    write!(out, "{}", crate::report::text::turn_summary(&done.events))?;
+    write!(
+        out,
+        "{}",
+        crate::report::text::turn_summary_of(&g.c, &done.events)
+    )?;
     if g.engine.outcome().is_some() {
         let state = g.engine.state();
         write!(out, "{}", crate::game::score::account(&g.c, &state))?;

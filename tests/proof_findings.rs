@@ -1,5 +1,5 @@
 //! Findings of issue 11 ("Proof, not hope") about input and messages, each a plain test that
-//! failed before its fix: the README's seed formula, a byte-order mark, control characters echoed
+//! failed before its fix: the research guide's seed formula, a byte-order mark, control characters echoed
 //! raw, doubled prefixes in `batch` messages, and decoding errors told apart by kind rather than by
 //! wording. (The bad-input corpus, `tests/bad_inputs.rs`, holds the messages themselves.)
 
@@ -9,7 +9,7 @@ use common::{err, root, wc};
 use sha2::{Digest, Sha256};
 use whitecell::scenario::de::{DeErrorKind, from_node};
 
-/// One SplitMix64 output, as the README writes it.
+/// One SplitMix64 output, as the research guide writes it.
 fn step(mut s: u64) -> u64 {
     s = s.wrapping_add(0x9E37_79B9_7F4A_7C15);
     let mut z = s;
@@ -38,11 +38,11 @@ fn a_rows_seed_is_the_readmes_formula() {
         &t.path().to_string_lossy(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    // The README says where k comes from; this test computes it the way the README says.
-    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    // The research guide says where k comes from; this test computes it the way the guide says.
+    let readme = std::fs::read_to_string(root().join("docs/research.md")).expect("research guide");
     assert!(
         readme.contains("k    = the first 8 bytes of the manifest's `scenario_hash` (big-endian u64): SHA-256 over the scenario\n       file's bytes, one 0x00 byte, then the bytes of the ruleset file it names"),
-        "the README's seed formula changed: change this test with it"
+        "the research guide's seed formula changed: change this test with it"
     );
     // k: the first 8 bytes, big-endian, of SHA-256 over the scenario file, one 0x00 byte and the
     // ruleset file it names — the manifest's `scenario_hash`.

@@ -76,9 +76,10 @@ fn the_history_and_schema_example_runs_as_written() {
     assert_eq!(names[..2], ["run".to_string(), "turn".to_string()]);
     let json = &out[out.find('{').expect("the schema's JSON")..];
     let v: serde_json::Value = serde_json::from_str(json).expect("json");
-    // The README's tables hold every column the schema lists (by name, or by its pattern).
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README");
+    // The research guide's tables hold every column the schema lists (by name, or by its pattern).
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/research.md"))
+            .expect("docs/research.md");
     for table in ["games", "history"] {
         for c in v[table].as_array().expect("columns") {
             let name = c["name"].as_str().expect("name");
@@ -105,12 +106,14 @@ fn the_history_and_schema_example_runs_as_written() {
             let row = readme
                 .lines()
                 .find(|l| l.starts_with(&format!("| {shown} |")))
-                .unwrap_or_else(|| panic!("{table}: the README's table has no row for {shown}"));
+                .unwrap_or_else(|| {
+                    panic!("{table}: docs/research.md's table has no row for {shown}")
+                });
             let ty = c["type"].as_str().expect("type");
             let cell = row.split('|').nth(2).unwrap_or("");
             assert!(
                 cell.contains(ty),
-                "{table}: {shown} is {ty}, the README says {cell}"
+                "{table}: {shown} is {ty}, docs/research.md says {cell}"
             );
         }
     }

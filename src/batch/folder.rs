@@ -201,10 +201,15 @@ pub fn describe(m: &Manifest) -> String {
         .map(|p| p.iter().map(|(s, v)| format!("{s}={v}")).collect())
         .unwrap_or_default();
     format!(
-        "{} (scenario {}), master seed {}, {} run(s) per point{}{}{}, policies {}, {} shard(s), {}{}",
+        "{} (scenario {}), master seed {}{}, {} run(s) per point{}{}{}, policies {}, {} shard(s), {}{}",
         m.scenario,
         &m.key.scenario_hash[..m.key.scenario_hash.len().min(12)],
         m.key.master_seed,
+        if m.key.seed_derivation == super::seed::DERIVATION_COMMON {
+            " (common seeds)"
+        } else {
+            ""
+        },
         m.key.runs_per_point,
         if m.key.sets.is_empty() {
             String::new()

@@ -126,7 +126,11 @@ impl Key {
             engine_version: crate::VERSION.to_string(),
             scenario_hash: plan.scenario_hash.clone(),
             master_seed: plan.master_seed,
-            seed_derivation: super::seed::DERIVATION.to_string(),
+            seed_derivation: match plan.common_seeds {
+                true => super::seed::DERIVATION_COMMON,
+                false => super::seed::DERIVATION,
+            }
+            .to_string(),
             runs_per_point: plan.runs,
             sets: plan.sets.iter().map(|e| e.to_string()).collect(),
             sweeps: plan.sweeps.clone(),

@@ -74,6 +74,10 @@ pub struct Plan {
     pub zones: Vec<String>,
     /// Record each game's per-turn history too (`--history`; off unless set).
     pub history: bool,
+    /// Derive seeds from the master seed and replicate only, leaving the scenario out
+    /// (`--common-seeds`): two versions of a scenario then play the same dice, so a before/after
+    /// comparison measures the edit, not the luck. Off unless set.
+    pub common_seeds: bool,
 }
 
 impl Plan {
@@ -139,6 +143,7 @@ impl Plan {
             tracks,
             zones,
             history: false,
+            common_seeds: false,
         })
     }
 
@@ -155,7 +160,10 @@ impl Plan {
 
     /// The seed of run `i`.
     pub fn seed(&self, i: u64) -> u64 {
-        let key = seed::scenario_key(&self.scenario_hash);
+        let key = match self.common_seeds {
+            true => 0,
+            false => seed::scenario_key(&self.scenario_hash),
+        };
         seed::batch_seed(self.master_seed, key, self.locate(i).1)
     }
 

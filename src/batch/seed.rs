@@ -12,6 +12,12 @@ output: s += 0x9E3779B97F4A7C15; z = (s ^ s>>30) * 0xBF58476D1CE4E5B9; z = (z ^ 
 0x94D049BB133111EB; z ^ z>>31 (wrapping u64 arithmetic); the batch seed is that value shifted \
 right by one bit (below 2^63, so it is a signed 64-bit integer in every reader)";
 
+/// The derivation with common random numbers (`batch --common-seeds`), as the manifest records it.
+pub const DERIVATION_COMMON: &str = "common random numbers: seed = step(step(master_seed) XOR \
+replicate), the scenario left out (k = 0) so that every version of a scenario plays the same seeds; \
+replicate = run MOD runs_per_point, step(s) one SplitMix64 output as in the default derivation, the \
+batch seed that value shifted right by one bit";
+
 /// The scenario's part of the key: the first 8 bytes of its hex hash, big-endian (0 if the hash
 /// is not hex).
 pub fn scenario_key(hash: &str) -> u64 {

@@ -57,6 +57,11 @@ pub struct BatchArgs {
     /// Print the columns of this batch's table (name, type, meaning) as JSON, and play nothing.
     #[arg(long)]
     pub schema: bool,
+    /// Derive the seeds from the master seed alone, not from the scenario too, so that two
+    /// versions of a scenario play the same dice (common random numbers, for before/after
+    /// comparisons). Recorded in the manifest.
+    #[arg(long)]
+    pub common_seeds: bool,
     /// Rows per chunk, what an interrupted shard keeps (for tests; default 8192).
     #[arg(long, hide = true)]
     pub chunk_rows: Option<u64>,
@@ -112,6 +117,7 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
     let mut plan = Plan::new(&loaded, a.master_seed, a.runs, sets, sweeps, &policies)
         .map_err(|e| CliError::rejected(format!("error: {e}")))?;
     plan.history = a.history.is_some();
+    plan.common_seeds = a.common_seeds;
     if a.schema {
         let cols = serde_json::json!({
             "games": batch::table::columns(&plan),

@@ -1,5 +1,5 @@
 //! Test hooks: two environment variables that the crash-safety and panic tests set and nobody else
-//! has a reason to (their names say so; the README's "How we test" documents them). Unset, each
+//! has a reason to (their names say so; docs/testing.md, "How we test", documents them). Unset, each
 //! hook is one look at a cached environment variable.
 //!
 //! - `WHITECELL_TEST_STOP_AT=N`: every file step a command takes in a game folder (a temporary

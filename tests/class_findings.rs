@@ -433,3 +433,45 @@ fn a_sides_account_tells_what_its_view_told() {
         v.last_turn
     );
 }
+
+/// Scenario syntax errors far from their cause: a duplicated `victory: (` was reported at the
+/// top of the file ("this `(` is never closed"), a deleted final `)` hundreds of lines away.
+/// The indentation now tells where a bracket was left open.
+#[test]
+fn an_unclosed_bracket_is_reported_where_it_was_left_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(scenario()).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.trim() == "victory: (")
+        .expect("the scenario has a victory section");
+    let mut twice = lines.clone();
+    twice.insert(at, lines[at]);
+    let f = tmp.path().join("twice.ron");
+    std::fs::write(&f, twice.join("\n") + "\n").unwrap();
+    let e = fails(wc(&["validate", &f.to_string_lossy()]), 1, "never closed");
+    let line = at + 1;
+    assert!(
+        e.contains(&format!("twice.ron:{line}:"))
+            || e.contains(&format!("twice.ron:{}:", line + 1)),
+        "reported near line {line}: {e}"
+    );
+    // The final `)` deleted: reported at the end of the file, naming the bracket's line.
+    let last = lines.iter().rposition(|l| l.trim() == ")").unwrap();
+    let mut cut = lines.clone();
+    cut.remove(last);
+    let f = tmp.path().join("cut.ron");
+    std::fs::write(&f, cut.join("\n") + "\n").unwrap();
+    let e = fails(wc(&["validate", &f.to_string_lossy()]), 1, "never closed");
+    assert!(
+        e.contains(&format!("cut.ron:{last}:")),
+        "reported at line {last}: {e}"
+    );
+    let opener = lines
+        .iter()
+        .position(|l| l.starts_with("Scenario("))
+        .unwrap()
+        + 1;
+    assert!(e.contains(&format!("on line {opener}")), "{e}");
+}

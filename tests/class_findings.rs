@@ -475,3 +475,23 @@ fn an_unclosed_bracket_is_reported_where_it_was_left_open() {
         + 1;
     assert!(e.contains(&format!("on line {opener}")), "{e}");
 }
+
+/// Swapping a side's id with a zone's gave 34 problems and no hint of the swap.
+#[test]
+fn swapped_ids_are_named_as_swapped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(scenario()).unwrap();
+    let swapped = text
+        .replacen("(id: \"usa\",", "(id: \"SWAP\",", 1)
+        .replacen("(id: \"al_tanf\",", "(id: \"usa\",", 1)
+        .replacen("(id: \"SWAP\",", "(id: \"al_tanf\",", 1);
+    assert_ne!(swapped, text);
+    let f = tmp.path().join("swapped.ron");
+    std::fs::write(&f, swapped).unwrap();
+    let e = fails(wc(&["validate", &f.to_string_lossy()]), 1, "look swapped");
+    assert!(
+        e.contains("the ids `al_tanf` (side, here) and `usa` (zone"),
+        "{e}"
+    );
+    assert_eq!(e.matches("look swapped").count(), 1, "{e}");
+}

@@ -246,7 +246,25 @@ pub fn shards_of(dir: &Path) -> Result<Vec<(PathBuf, Manifest)>, String> {
 
 /// Checks every row of the parts (each run once, in order, every run there) and writes them to
 /// `out` as one Parquet file in run order, with the batch's manifest and every shard's.
-pub fn merge(dir: &Path, out: &Path, command: Vec<String>) -> Result<Merged, String> {
+pub fn merge(dir: &Path, out: &Path, command: Vec<String>) -> Result<Merged, MergeError> {
+    merge_checked(dir, out, command).map_err(|message| MergeError {
+        io: message.starts_with(WRITE_FAILED),
+        message,
+    })
+}
+
+/// Why [`merge`] wrote nothing.
+#[derive(Debug, Clone)]
+pub struct MergeError {
+    /// Writing the merged file failed (else: the folder is not one whole batch).
+    pub io: bool,
+    /// What is missing, foreign or failed.
+    pub message: String,
+}
+
+const WRITE_FAILED: &str = "cannot write ";
+
+fn merge_checked(dir: &Path, out: &Path, command: Vec<String>) -> Result<Merged, String> {
     if out.extension().is_none_or(|e| e != "parquet") {
         return Err(format!(
             "{}: the merged file is Parquet: name it FILE.parquet",
@@ -368,7 +386,7 @@ pub fn merge(dir: &Path, out: &Path, command: Vec<String>) -> Result<Merged, Str
             sink.finish_with(&[(super::parquet::MANIFEST_KEY, &text), (SHARDS_KEY, &all)])
         }
     })
-    .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    .map_err(|e| format!("{WRITE_FAILED}{}: {e}", out.display()))?;
     Ok(Merged {
         manifest,
         shards: shards.len() as u32,

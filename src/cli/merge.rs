@@ -16,8 +16,15 @@ pub struct Args {
 
 /// Checks the parts and writes the merged file.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
-    let m = crate::batch::merge::merge(&a.dir, &a.out, std::env::args().collect())
-        .map_err(|e| CliError::rejected(format!("error: {e}")))?;
+    let m =
+        crate::batch::merge::merge(&a.dir, &a.out, std::env::args().collect()).map_err(|e| {
+            let m = format!("error: {}", e.message);
+            if e.io {
+                CliError::error(m)
+            } else {
+                CliError::rejected(m)
+            }
+        })?;
     writeln!(
         out,
         "merged {} shard(s) of {}: {} rows ({} failed), runs 0..{} in order, into {}",

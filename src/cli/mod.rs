@@ -218,6 +218,8 @@ fn command_name(c: &Command) -> &'static str {
 }
 
 fn run_command(cli: Cli) -> Result<(), CliError> {
+    // A command that has to wait for another's lock on a game says so, on stderr.
+    crate::game::store::lock::on_wait(command_name(&cli.command), |m| eprintln!("note: {m}"));
     let mut out = std::io::stdout().lock();
     let r = match cli.command {
         Command::Init { file } => init::run(&mut out, &file),

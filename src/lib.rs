@@ -24,7 +24,8 @@
 //! 7. [`report`] — what is written from the log in text: turn summaries, JSON Lines, `describe`.
 //! 8. [`batch`] — loading for play, plans over seeds and sweeps, parallel runs, result files,
 //!    forks; [`game`] — the instructor's game folder: its store, views, the team's desk, the white
-//!    cell's actions.
+//!    cell's actions; [`lint`] — what validates but is probably a mistake, found statically and
+//!    by games played in memory.
 //! 9. [`html`] — the HTML after-action and batch reports, read from game folders and batch results.
 //! 10. [`cli`] — the `whitecell` command: flags in, a library call, words out.
 //!
@@ -41,6 +42,7 @@ pub mod dice;
 pub mod disk;
 pub mod game;
 pub mod html;
+pub mod lint;
 pub mod log;
 pub mod model;
 pub mod orders;

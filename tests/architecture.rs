@@ -16,7 +16,7 @@ const FLOORS: &[&[&str]] = &[
     &["log", "policy"],
     &["sim"],
     &["report"],
-    &["batch", "game"],
+    &["batch", "game", "lint"],
     &["html"],
     &["cli"],
 ];

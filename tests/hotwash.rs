@@ -240,6 +240,8 @@ fn the_white_cells_report_renders_and_its_slider_redraws_the_map() {
         );
     }
     browser::nothing_clipped(&t);
+    browser::nothing_cut(&t);
+    browser::no_line_hidden(&t);
     for kind in ["k-umpire", "k-rollback", "k-fight", "k-orders", "k-contact"] {
         assert!(
             run.stdout.contains(kind),
@@ -687,4 +689,98 @@ fn a_folder_holding_two_batches_is_refused_naming_both() {
         "{e}"
     );
     assert!(!Path::new(&out).exists());
+}
+
+/// Six sides, five lines: when two sides keep the same strength all game (here every side holds
+/// for two turns), one line lay exactly under the other. Every line now shows somewhere.
+#[test]
+fn no_line_of_a_chart_hides_another() {
+    let Some(chromium) = browser::find("no line of a chart hides another") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("g");
+    let gs = g.to_string_lossy().to_string();
+    new_game(&g, 3);
+    ok(wc(&["adjudicate", &gs, "--missing", "hold"]));
+    ok(wc(&["adjudicate", &gs, "--missing", "hold"]));
+    let page = tmp.path().join("aar.html");
+    ok(wc(&["report", &gs, "--out", &page.to_string_lossy()]));
+    let t = selftest(&chromium.dom(&page, "selftest").stdout);
+    browser::no_errors(&t);
+    let strength = browser::chart(&t, "strength per side over turns");
+    assert_eq!(strength["points"].as_u64(), Some(3 * sides().len() as u64));
+    browser::no_line_hidden(&t);
+}
+
+/// Large type on a projector showed the map's width only: al-Tanf, Qatar and the Gulf fell below
+/// the fold. At 1920 x 1080 and 1280 x 800 the whole map is now in sight below the turn bar, and
+/// no box cuts its text.
+#[test]
+fn large_type_shows_the_whole_map_on_a_projector() {
+    let Some(chromium) = browser::find("large type on a projector") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let page = report(tmp.path(), "aar.html", &[]);
+    for size in [(1920, 1080), (1280, 800)] {
+        let t = selftest(&chromium.dom_at(&page, "large&selftest", size).stdout);
+        browser::no_errors(&t);
+        browser::whole_map_in_sight(&t, &format!("{size:?}"));
+        browser::nothing_cut(&t);
+        let png = tmp.path().join(format!("large-{}x{}.png", size.0, size.1));
+        chromium.screenshot_at(&page, "large", &png, size);
+        assert_eq!(browser::png_size(&png), size);
+    }
+}
+
+/// The batch report cut a stacked bar's label at both ends ("udden death (open_clash) 36.0…"):
+/// a label that does not fit its segment now shows its share alone, or nothing.
+#[test]
+fn the_batch_report_cuts_no_label() {
+    let Some(chromium) = browser::find("the batch report's labels") else {
+        return;
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let res = tmp.path().join("med");
+    let s = root().join(SCENARIO).to_string_lossy().to_string();
+    let o = res.to_string_lossy().to_string();
+    ok(wc(&[
+        "batch",
+        &s,
+        "--out",
+        &o,
+        "-q",
+        "--threads",
+        "1",
+        "--runs",
+        "40",
+    ]));
+    let page = tmp.path().join("batch.html");
+    ok(wc(&[
+        "report",
+        "--batch",
+        &o,
+        "--out",
+        &page.to_string_lossy(),
+    ]));
+    for size in [(1600, 1000), (1280, 800)] {
+        for hash in ["selftest", "large&selftest"] {
+            let t = selftest(&chromium.dom_at(&page, hash, size).stdout);
+            browser::no_errors(&t);
+            browser::nothing_clipped(&t);
+            browser::nothing_cut(&t);
+        }
+    }
+}
+
+/// The map's legend said "last seen, on turn 3" beside a sample counter marked T3, while the map
+/// showed T4: the legend now names no turn of its own.
+#[test]
+fn the_legend_names_no_turn_of_its_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = report(tmp.path(), "usa.html", &["--side", "usa"]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("last seen on turn n (Tn on the counter)"));
+    assert!(!html.contains("last seen, on turn 3"));
 }

@@ -185,15 +185,15 @@ fn a_turn_at_the_terminal_with_completion_history_a_warning_undo_and_submit() {
     t.start(&shell);
     t.wait_for("usa turn 1>");
 
-    // Tab completes the command, the unit and the zone.
+    // Tab completes the command, the unit and the zone, each with the space after it (it used
+    // to add none: `mo` Tab then `us_r` gave `moveus_r`).
     t.type_text("mov");
     t.keys(&["Tab"]);
     t.wait_for("usa turn 1> move");
-    t.type_text(" us_r");
+    t.type_text("us_r");
     t.keys(&["Tab"]);
     t.wait_for("usa turn 1> move us_ross");
     // A hint of the legal zones, dimmed after the cursor.
-    t.type_text(" ");
     let s = t.wait_for("zone: ");
     let hint = t.line_with("usa turn 1> move us_ross ");
     assert!(hint.contains("zone: west_med"), "{hint}\n{s}");

@@ -23,6 +23,7 @@ struct Seen {
     detected: usize,
     last_seen: usize,
     states: usize,
+    told: usize,
 }
 
 fn check_views(
@@ -33,6 +34,7 @@ fn check_views(
 ) {
     let c = g.c.clone();
     let st = g.engine.state();
+    let log = g.engine.log();
     seen.states += 1;
     for side in c.side_ids() {
         let name = c.side_name(side).to_string();
@@ -125,6 +127,38 @@ fn check_views(
                 );
             }
         }
+        // What the side reads of every turn played (its view's last turn, `account --side`):
+        // never a unit it has not detected, never a cause it could not see.
+        let log = &log;
+        let mut told: Vec<String> = v.last_turn.iter().map(|r| r.text.clone()).collect();
+        if st.turn > 0 {
+            let events = whitecell::game::views::build::turn_events(log, st.turn);
+            told.extend(
+                whitecell::game::views::build::results(&c, &st, events, side)
+                    .into_iter()
+                    .map(|r| r.text),
+            );
+        }
+        for t in &told {
+            let tt = tokens(t);
+            for (i, d) in c.units.iter().enumerate() {
+                let id = whitecell::model::UnitId(i as u32);
+                if enemy(d.side) && !ever.contains(&id) {
+                    assert!(!tt.contains(&d.id), "{name} is told of `{}`: {t}", d.id);
+                }
+            }
+            for cause in [
+                "hostile units are there",
+                "passes hostile units",
+                "meeting hostile",
+            ] {
+                assert!(
+                    !t.contains(cause),
+                    "{name} is told what it did not see: {t}"
+                );
+            }
+            seen.told += 1;
+        }
         seen.detected += v.detected.len();
         seen.last_seen += v.last_seen.len();
     }
@@ -136,6 +170,7 @@ fn no_view_leaks_over_many_mid_game_states() {
         detected: 0,
         last_seen: 0,
         states: 0,
+        told: 0,
     };
     for k in 0..6u64 {
         let tmp = tempfile::tempdir().unwrap();
@@ -185,6 +220,7 @@ fn no_view_leaks_over_many_mid_game_states() {
         }
     }
     assert!(seen.states > 60, "{} states", seen.states);
+    assert!(seen.told > 0, "the sides must be told something");
     assert!(
         seen.detected > 0 && seen.last_seen > 0,
         "the games must include detections ({} now, {} last seen)",

@@ -24,7 +24,7 @@ pub fn generated(units: usize) -> Arc<Compiled> {
     let s = generate::generated(units, default_ruleset());
     let rs = match &s.ruleset {
         whitecell::scenario::RulesetRef::Inline(r) => r.clone(),
-        whitecell::scenario::RulesetRef::File(_) => unreachable!(),
+        _ => unreachable!("generated scenarios carry their ruleset inline"),
     };
     Arc::new(
         Compiled::from_parts(s, rs, format!("generated-{units}"))

@@ -38,7 +38,7 @@ pub const DEFAULT_GAMES: u64 = 10_000;
 
 const TUTORIAL: &str = include_str!("../../scenarios/tutorial.ron");
 const EASTERN_MED: &str = include_str!("../../scenarios/eastern-med-2018.ron");
-const DEFAULT_RULESET: &str = include_str!("../../scenarios/rulesets/default.ron");
+use crate::scenario::builtin::DEFAULT_RULESET;
 
 /// The names of the groups, in set order.
 pub const GROUPS: [&str; 4] = [

@@ -22,6 +22,7 @@ pub mod merge;
 pub mod parquet;
 pub mod plan;
 pub mod play;
+pub mod request;
 pub mod row;
 pub mod seed;
 pub mod shard;

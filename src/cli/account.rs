@@ -24,7 +24,7 @@ pub struct Args {
 /// Prints the account.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     // Reading needs no lock.
-    let mut g = crate::game::store::folder::Game::open_read_only(&a.game_dir)?;
+    let mut g = super::new::open_read(&a.game_dir)?;
     let played = g.engine.turn();
     if played == 0 {
         return Err(CliError::rejected(format!(
@@ -44,7 +44,7 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     let events = turn_events(&log, n);
     match &a.side {
         None => {
-            write!(out, "{}", crate::report::text::turn_summary(events))?;
+            write!(out, "{}", crate::report::text::turn_summary_of(&c, events))?;
             if n == played && state.outcome.is_some() {
                 write!(out, "{}", crate::game::score::account(&c, &state))?;
             }
@@ -53,11 +53,15 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
             let side = g.side(s)?;
             writeln!(out, "turn {n} ({}) as {s} was told it:", c.turn_label(n))?;
             let r = results(&c, &state, events, side);
-            if r.is_empty() {
+            let more = crate::game::views::told::besides_results(&c, events, s);
+            if r.is_empty() && more.is_empty() {
                 writeln!(out, "  (nothing concerned {s})")?;
             }
             for x in r {
                 writeln!(out, "  {}", x.text)?;
+            }
+            for x in more {
+                writeln!(out, "  {x}")?;
             }
         }
     }

@@ -42,7 +42,18 @@ pub struct Args {
 
 /// Adjudicates and prints the account.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
+    // The turn asked for is the one due now: if another command plays it while this one waits
+    // for the lock, this one changes nothing (it would play the next turn with no team's orders).
+    let asked = turns_played(&a.game_dir).map(|n| n + 1);
     let mut g = super::new::open(&a.game_dir)?;
+    if let Some(asked) = asked
+        && g.next_turn() != asked
+    {
+        return Err(CliError::rejected(format!(
+            "error: turn {asked} was played by another command while this one waited for the game; nothing changed (turn {} is next: run `whitecell adjudicate` again to play it)",
+            g.next_turn()
+        )));
+    }
     let filled = silent::fill(&g, a.missing.map(Into::into));
     let warnings = silent::bot_warnings(&mut g, &filled);
     for w in &warnings {
@@ -64,7 +75,11 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     for (side, how) in &done.filled {
         writeln!(out, "note: {side} sent no orders; played by policy `{how}`")?;
     }
-    write!(out, "{}", crate::report::text::turn_summary(&done.events))?;
+    write!(
+        out,
+        "{}",
+        crate::report::text::turn_summary_of(&g.c, &done.events)
+    )?;
     if g.engine.outcome().is_some() {
         let state = g.engine.state();
         write!(out, "{}", crate::game::score::account(&g.c, &state))?;
@@ -75,4 +90,22 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
         "saved; views rewritten in {d}/views; log in {d}/log.jsonl"
     )?;
     Ok(())
+}
+
+/// How many turns the save in `dir` records as played, read without the lock (`None` if it
+/// cannot be read: opening the game then says why).
+fn turns_played(dir: &std::path::Path) -> Option<u32> {
+    use crate::game::store::save::{Entry, Save};
+    let save = Save::read(dir).ok()?;
+    Some(
+        save.journal
+            .iter()
+            .filter(|r| r.discarded.is_none())
+            .filter_map(|r| match &r.entry {
+                Entry::Turn { turn, .. } => Some(*turn),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0),
+    )
 }

@@ -39,7 +39,8 @@ pub struct Args {
     /// The new relation or controller.
     #[arg(long)]
     pub to: Option<String>,
-    /// Why (recorded in the log for the class).
+    /// Why (recorded in the log for the class). A side whose units it changes is told the reason
+    /// up to any `//`: what follows is the white cell's own note.
     #[arg(long)]
     pub reason: String,
 }

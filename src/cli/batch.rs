@@ -2,8 +2,7 @@
 //! parameter sweeps, on all cores, one shard of a cluster array job at a time.
 
 use super::CliError;
-use crate::batch::{self, BatchError, Done, Edit, Format, Options, Plan, Shard, Sweep};
-use crate::model::Compiled;
+use crate::batch::{self, BatchError, Done, Format, Options, Plan, Shard};
 use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -67,17 +66,6 @@ pub struct BatchArgs {
     pub chunk_rows: Option<u64>,
 }
 
-fn parse_all<T>(
-    flags: &[String],
-    f: impl Fn(&str) -> Result<T, String>,
-    what: &str,
-) -> Result<Vec<T>, CliError> {
-    flags
-        .iter()
-        .map(|s| f(s).map_err(|e| CliError::rejected(format!("error: {what} {e}"))))
-        .collect()
-}
-
 fn shard(a: &BatchArgs) -> Result<(Shard, Option<String>), CliError> {
     let env = |k: &str| std::env::var(k).ok();
     Shard::resolve(a.shard.as_deref(), a.shards, &env)
@@ -86,9 +74,6 @@ fn shard(a: &BatchArgs) -> Result<(Shard, Option<String>), CliError> {
 
 /// Checks everything, plays the shard, prints the summary.
 pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
-    if a.runs == 0 || a.runs > 1_000_000_000 {
-        return Err(CliError::rejected("error: --runs must be 1 to 1000000000"));
-    }
     let format = Format::parse(&a.format).map_err(|e| CliError::rejected(format!("error: {e}")))?;
     let threads = match a.threads {
         Some(0) => return Err(CliError::rejected("error: --threads must be at least 1")),
@@ -96,26 +81,15 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
     };
     let (shard, note) = shard(a)?;
-    let sets = parse_all(&a.sets, Edit::parse, "--set")?;
-    let sweeps = parse_all(&a.sweeps, Sweep::parse, "--sweep")?;
-    let policy_sides: Vec<String> = a
-        .policies
-        .iter()
-        .filter_map(|p| p.split_once('=').map(|(s, _)| s.trim().to_string()))
-        .collect();
-    batch::plan::conflicts(&policy_sides, &sets, &sweeps)
-        .map_err(|e| CliError::rejected(format!("error: {e}")))?;
-    let loaded =
-        crate::scenario::load_file(&a.scenario).map_err(|r| CliError::rejected(r.to_string()))?;
-    // The plan's errors get one `error: ` below: take the policies' own off.
-    let policies = |c: &Compiled| {
-        super::policies(c, &a.policies).map_err(|e| match e.message.strip_prefix("error: ") {
-            Some(m) => m.to_string(),
-            None => e.message,
-        })
+    let request = batch::request::Request {
+        runs: a.runs,
+        master_seed: a.master_seed,
+        policies: &a.policies,
+        sets: &a.sets,
+        sweeps: &a.sweeps,
     };
-    let mut plan = Plan::new(&loaded, a.master_seed, a.runs, sets, sweeps, &policies)
-        .map_err(|e| CliError::rejected(format!("error: {e}")))?;
+    let mut plan = batch::request::plan(&a.scenario, &request)
+        .map_err(|e| CliError::rejected(e.to_string()))?;
     plan.history = a.history.is_some();
     plan.common_seeds = a.common_seeds;
     if a.schema {

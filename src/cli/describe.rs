@@ -1,6 +1,7 @@
-//! `whitecell describe SCENARIO [--side SIDE]`: a readable summary of a scenario, for the white cell
-//! or (with `--side`) only what one side knows at the start. The text is built by
-//! [`crate::report::describe`]; this prints it.
+//! `whitecell describe SCENARIO [--side SIDE | --map FILE.html]`: a readable summary of a scenario,
+//! for the white cell or (with `--side`) only what one side knows at the start. The text is built by
+//! [`crate::report::describe`]; this prints it. `--map` also writes the map at the start
+//! ([`crate::html::preview`]).
 
 use super::CliError;
 use crate::report::describe::{Audience, describe};
@@ -8,8 +9,19 @@ use std::io::Write;
 use std::path::Path;
 
 /// Prints the summary.
-pub fn run(out: &mut dyn Write, path: &Path, side: Option<&str>) -> Result<(), CliError> {
+pub fn run(
+    out: &mut dyn Write,
+    path: &Path,
+    side: Option<&str>,
+    map: Option<&Path>,
+) -> Result<(), CliError> {
     let c = super::load(path)?;
+    if let Some(file) = map {
+        let page = crate::html::preview::page(&c).map_err(CliError::error)?;
+        crate::disk::atomic::write(file, page.as_bytes())
+            .map_err(|e| CliError::error(format!("error: cannot write {}: {e}", file.display())))?;
+        writeln!(out, "wrote the map at the start to {}\n", file.display())?;
+    }
     let who = match side {
         None => Audience::Umpire,
         Some(sd) => match c.side(sd.trim()) {

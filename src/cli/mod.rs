@@ -11,7 +11,9 @@ pub mod batch;
 mod bench;
 mod describe;
 mod fork;
+mod init;
 mod inject;
+mod lint;
 mod merge;
 mod new;
 mod orders;
@@ -81,19 +83,30 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Write a small commented scenario that validates and plays, to grow a new one from.
+    Init {
+        /// The new scenario file (`.ron`); never overwritten.
+        file: PathBuf,
+    },
     /// Check scenario files: every problem, with file, line and column.
     Validate {
         /// Scenario files.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// What validates but is probably a mistake: warnings found statically and by play.
+    Lint(lint::Args),
     /// Summarise a scenario: sides, zones, units, tracks, events, victory.
     Describe {
         /// The scenario file.
         scenario: PathBuf,
         /// Show only what this side knows at the start.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "map")]
         side: Option<String>,
+        /// Also write the map at the start (every zone, link, unit and controller) to this HTML
+        /// file, drawn as the after-action report draws it.
+        #[arg(long, value_name = "FILE.html")]
+        map: Option<PathBuf>,
     },
     /// Play one game headless with bot policies, printing each turn.
     Run {
@@ -180,7 +193,9 @@ pub fn main() -> ExitCode {
 /// The subcommand's name as typed, e.g. `orders`, for messages.
 fn command_name(c: &Command) -> &'static str {
     match c {
+        Command::Init { .. } => "init",
         Command::Validate { .. } => "validate",
+        Command::Lint(_) => "lint",
         Command::Describe { .. } => "describe",
         Command::Run { .. } => "run",
         Command::Batch(_) => "batch",
@@ -203,10 +218,18 @@ fn command_name(c: &Command) -> &'static str {
 }
 
 fn run_command(cli: Cli) -> Result<(), CliError> {
+    // A command that has to wait for another's lock on a game says so, on stderr.
+    crate::game::store::lock::on_wait(command_name(&cli.command), |m| eprintln!("note: {m}"));
     let mut out = std::io::stdout().lock();
     let r = match cli.command {
+        Command::Init { file } => init::run(&mut out, &file),
         Command::Validate { files } => validate::run(&mut out, &files),
-        Command::Describe { scenario, side } => describe::run(&mut out, &scenario, side.as_deref()),
+        Command::Lint(a) => lint::run(&mut out, &a),
+        Command::Describe {
+            scenario,
+            side,
+            map,
+        } => describe::run(&mut out, &scenario, side.as_deref(), map.as_deref()),
         Command::Run {
             scenario,
             seed,

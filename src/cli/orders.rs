@@ -7,6 +7,7 @@ use crate::game::Game;
 use crate::game::store::intake::{self, Problem, SideKey};
 use crate::game::views::redact::Picture;
 use crate::game::views::view::View;
+use crate::orders::file::{MAX_BYTES, MAX_LISTED};
 use crate::orders::{OrdersFile, parse_orders};
 use crate::scenario::diag::{Diagnostic, Report};
 use std::io::Write;
@@ -59,8 +60,24 @@ pub enum Cmd {
 
 /// Reads and parses an orders file, keeping its text (to show the lines of later problems).
 pub fn read_orders_text(p: &Path) -> Result<(OrdersFile, String), CliError> {
-    let bytes = std::fs::read(p)
-        .map_err(|e| CliError::error(format!("error: cannot read {}: {e}", p.display())))?;
+    let cannot =
+        |e: std::io::Error| CliError::error(format!("error: cannot read {}: {e}", p.display()));
+    // The size first, unread: a side's legal orders are small, and a huge file costs time and
+    // memory to parse before anything else could refuse it.
+    let size = std::fs::metadata(p).map_err(cannot)?.len();
+    if size > MAX_BYTES {
+        return Err(CliError::rejected(format!(
+            "error: {} is {size} bytes; an orders file holds at most {MAX_BYTES} bytes (one order a unit, one signal a turn), so it is refused unread: is it the right file?",
+            p.display()
+        )));
+    }
+    let bytes = std::fs::read(p).map_err(cannot)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(CliError::rejected(format!(
+            "error: {} grew past {MAX_BYTES} bytes while it was read; it is refused",
+            p.display()
+        )));
+    }
     let text = crate::game::views::view_file::utf8(
         p,
         &bytes,
@@ -75,8 +92,10 @@ pub fn read_orders_text(p: &Path) -> Result<(OrdersFile, String), CliError> {
 /// column, field path and the line.
 fn located(file: &Path, text: &str, problems: &[Problem]) -> CliError {
     let root = crate::scenario::tree::parse(text).ok();
-    let diagnostics = problems
+    // Only the first problems are located and listed; the rest are counted.
+    let mut diagnostics: Vec<Diagnostic> = problems
         .iter()
+        .take(MAX_LISTED)
         .map(|x| {
             let pos = root
                 .as_ref()
@@ -84,6 +103,9 @@ fn located(file: &Path, text: &str, problems: &[Problem]) -> CliError {
             Diagnostic::new(file, text, pos, Some(x.at.clone()), x.message.clone())
         })
         .collect();
+    if problems.len() > MAX_LISTED {
+        diagnostics.push(Diagnostic::more(file, problems.len() - MAX_LISTED));
+    }
     let report = Report { diagnostics }.finish();
     CliError::rejected(format!("{report}: the orders are refused"))
 }
@@ -202,9 +224,15 @@ pub fn check_key(key: &SideKey, p: &Picture, game: Option<&Game>) -> Result<(), 
 
 fn rejected(lines: &[String]) -> CliError {
     let mut m = String::from("error: the orders are refused:");
-    for l in lines {
+    for l in lines.iter().take(MAX_LISTED) {
         m.push_str("\n  - ");
         m.push_str(l);
+    }
+    if lines.len() > MAX_LISTED {
+        m.push_str(&format!(
+            "\n  and {} more not listed: fix these and check again",
+            lines.len() - MAX_LISTED
+        ));
     }
     CliError::rejected(m)
 }
@@ -237,9 +265,12 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
                     message,
                 });
             }
-            match intake::check_orders_at(&p, &f) {
-                Ok(w) => problems.extend(w),
-                Err(e) => problems.extend(e),
+            // Every problem at once, and the warnings the prompt would give.
+            let (all, warnings) = crate::game::desk::check::everything(&p, &f);
+            problems.extend(all.errors);
+            problems.extend(all.warnings);
+            for (at, w) in &warnings {
+                writeln!(out, "warning: {at}: {w}")?;
             }
             if !problems.is_empty() {
                 return Err(located(file, &text, &problems));
@@ -301,9 +332,22 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
             replace,
         } => {
             let (mut f, text) = read_orders_text(file)?;
-            let mut g = super::new::open(game_dir)?;
             let from = Some((file.as_path(), text.as_str()));
-            let receipt = submit(out, &mut g, &mut f, from, key.as_deref(), *replace)?;
+            // Everything is checked before the game's lock is taken: a bad or huge file never
+            // keeps the white cell's other commands waiting.
+            let mut g = super::new::open_read(game_dir)?;
+            if let Some(receipt) = vet(out, &mut g, &mut f, from, key.as_deref(), *replace)? {
+                return already(out, &f, &receipt);
+            }
+            drop(g);
+            // Then the lock, and the same checks again (quietly) on the game as it is now: the
+            // turn may have been played, or other orders handed in, in between.
+            let mut g = super::new::open(game_dir)?;
+            let mut quiet = std::io::sink();
+            if let Some(receipt) = vet(&mut quiet, &mut g, &mut f, from, None, *replace)? {
+                return already(out, &f, &receipt);
+            }
+            let receipt = g.accept(f.clone())?;
             writeln!(
                 out,
                 "accepted {} order(s) for {} turn {}; receipt {receipt}",
@@ -316,9 +360,8 @@ pub fn run(out: &mut dyn Write, cmd: &Cmd) -> Result<(), CliError> {
     }
 }
 
-/// The white cell's intake of one orders file: binding, key, signature, units; prints warnings
-/// for orders that would be rejected now; records the file and returns the receipt. `from` is the
-/// file and its text, when there is one, to show each problem at its line.
+/// The white cell's intake of one orders file: [`vet`]s it, then records it and returns the
+/// receipt and whether it was recorded now (`false`: the same file was already in).
 pub fn submit(
     out: &mut dyn Write,
     g: &mut Game,
@@ -326,7 +369,35 @@ pub fn submit(
     from: Option<(&Path, &str)>,
     key: Option<&Path>,
     replace: bool,
-) -> Result<String, CliError> {
+) -> Result<(String, bool), CliError> {
+    if let Some(receipt) = vet(out, g, f, from, key, replace)? {
+        return Ok((receipt, false));
+    }
+    Ok((g.accept(f.clone())?, true))
+}
+
+/// Says that `f` is already in: nothing recorded, the original receipt.
+fn already(out: &mut dyn Write, f: &OrdersFile, receipt: &str) -> Result<(), CliError> {
+    writeln!(
+        out,
+        "these orders for {} turn {} are already in, unchanged: nothing new is recorded; receipt {receipt}",
+        f.side, f.turn
+    )?;
+    Ok(())
+}
+
+/// The checks of the intake of one orders file: binding, key, signature, units, one order a
+/// unit; prints warnings for orders that would be rejected now. `Some(receipt)` when this very
+/// file is already in (nothing to record). `from` is the file and its text, when there is one,
+/// to show each problem at its line.
+pub fn vet(
+    out: &mut dyn Write,
+    g: &mut Game,
+    f: &mut OrdersFile,
+    from: Option<(&Path, &str)>,
+    key: Option<&Path>,
+    replace: bool,
+) -> Result<Option<String>, CliError> {
     let refuse = |problems: Vec<Problem>| match from {
         Some((file, text)) => located(file, text, &problems),
         None => rejected(&problems.into_iter().map(|x| x.message).collect::<Vec<_>>()),
@@ -367,14 +438,14 @@ pub fn submit(
     }
     // Once a side's orders for the turn are in, another file replaces them only when asked: an
     // older signed file handed in again must not silently undo a team's final orders.
-    if let Some((_, earlier)) = g.pending.get(&f.side)
-        && !replace
-        && *earlier != intake::receipt(f)
-    {
-        return Err(rejected(&[format!(
+    let receipt = intake::receipt(f);
+    match g.pending.get(&f.side) {
+        // The very file again: recognised, nothing new to record.
+        Some((_, earlier)) if *earlier == receipt => Ok(Some(receipt)),
+        Some((_, earlier)) if !replace => Err(rejected(&[format!(
             "orders for `{}` turn {} are already in (receipt {earlier}); to replace them with this file, hand it in with --replace",
             f.side, f.turn
-        )]));
+        )])),
+        _ => Ok(None),
     }
-    Ok(g.accept(f.clone())?)
 }

@@ -48,11 +48,22 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     match first_bad {
         None => {
             writeln!(out, "every hash matches: the game reproduces exactly")?;
+            // The save is sound: any view or log a stopped command left stale is rewritten from
+            // it, and said so, as every other command does.
+            drop(g);
+            super::new::open_read(&a.game_dir)?;
             Ok(())
         }
-        Some(c) => Err(CliError::rejected(format!(
-            "error: the replay differs first at {}: the save recorded {} but the replay reached {}",
-            c.what, c.recorded, c.replayed
-        ))),
+        Some(c) => {
+            let save = a.game_dir.join(crate::game::store::save::SAVE_FILE);
+            Err(CliError::rejected(format!(
+                "error: {}: the replay differs first at {}: the save recorded {} but the replay reached {}; {}",
+                save.display(),
+                c.what,
+                c.recorded,
+                c.replayed,
+                crate::game::store::save::restore_hint(&save)
+            )))
+        }
     }
 }

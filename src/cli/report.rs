@@ -5,7 +5,6 @@
 //! print one line with its path, and open nothing.
 
 use super::CliError;
-use crate::game::Game;
 use crate::html;
 use std::io::Write;
 use std::path::PathBuf;
@@ -53,7 +52,7 @@ fn game(dir: &std::path::Path, a: &Args) -> Result<(String, String), CliError> {
         forks.push((p.clone(), html::fork::read(p).map_err(CliError::rejected)?));
     }
     // Reading needs no lock.
-    let mut g = Game::open_read_only(dir)?;
+    let mut g = super::new::open_read(dir)?;
     let side = match &a.side {
         Some(s) => Some(g.side(s)?),
         None => None,

@@ -26,7 +26,7 @@ pub struct Args {
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     let Some(side) = a.side.as_deref().filter(|_| !a.umpire) else {
         // Reading needs no lock: the umpire may look while a team's prompt is open.
-        let mut g = crate::game::store::folder::Game::open_read_only(&a.game_dir)?;
+        let mut g = super::new::open_read(&a.game_dir)?;
         write!(out, "{}", crate::game::views::umpire_view::text(&mut g))?;
         return Ok(());
     };

@@ -127,18 +127,36 @@ pub fn lines(s: &Score, indent: &str) -> String {
         }
     );
     for o in &s.objectives {
-        let (mark, pts) = match o.met {
-            Some(true) => ("met", o.points),
-            Some(false) => ("not met", 0),
-            None => ("unknown to you", 0),
+        let mark = match o.met {
+            Some(true) => format!("met, {} of {} point(s)", o.points, o.points),
+            Some(false) => format!("not met, 0 of {} point(s)", o.points),
+            // Not failing: the side's view cannot tell (it turns on what the side cannot see).
+            None => format!(
+                "cannot be judged from your view: {} point(s) at stake",
+                o.points
+            ),
         };
         let _ = writeln!(
             out,
-            "{indent}objective \"{}\" [{}]: {mark}, {pts} of {} point(s)",
-            o.name, o.condition, o.points
+            "{indent}objective \"{}\" [{}]: {mark}",
+            o.name, o.condition
         );
     }
-    let _ = writeln!(out, "{indent}total: {} point(s)", s.total);
+    let open: u32 = s
+        .objectives
+        .iter()
+        .filter(|o| o.met.is_none())
+        .map(|o| o.points)
+        .sum();
+    if open > 0 {
+        let _ = writeln!(
+            out,
+            "{indent}total: {} point(s), and up to {open} more from objectives your view cannot judge",
+            s.total
+        );
+    } else {
+        let _ = writeln!(out, "{indent}total: {} point(s)", s.total);
+    }
     out
 }
 

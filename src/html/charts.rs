@@ -91,6 +91,43 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
+/// How far apart, in the chart's units, series of equal value are drawn: more than a point's
+/// radius plus a line's width, so each stays in sight.
+const APART: f64 = 8.0;
+
+/// Where each series' point at each x is drawn: at its value, except that series sharing a value
+/// at an x are spread around it, [`APART`] from each other in series order, so no line or point
+/// hides another (six sides, five lines: the US line lay exactly under the armed groups').
+fn spread(series: &[Series], f: &Frame) -> Vec<Vec<f64>> {
+    let n = series.iter().map(|s| s.values.len()).max().unwrap_or(0);
+    let mut ys: Vec<Vec<f64>> = series
+        .iter()
+        .map(|s| s.values.iter().map(|v| f.y(v.unwrap_or(f.lo))).collect())
+        .collect();
+    for i in 0..n {
+        let mut done = vec![false; series.len()];
+        for a in 0..series.len() {
+            let Some(Some(v)) = series[a].values.get(i) else {
+                continue;
+            };
+            if done[a] {
+                continue;
+            }
+            let same: Vec<usize> = (a..series.len())
+                .filter(|&b| series[b].values.get(i) == Some(&Some(*v)))
+                .collect();
+            let mid = (same.len() as f64 - 1.0) / 2.0;
+            for (k, &b) in same.iter().enumerate() {
+                done[b] = true;
+                if let Some(y) = ys[b].get_mut(i) {
+                    *y = f.y(*v) + (k as f64 - mid) * APART;
+                }
+            }
+        }
+    }
+    ys
+}
+
 /// A line chart over `xs` (the turns' labels), with `bands` behind the lines and a cursor line
 /// the page script moves to the selected turn.
 pub fn lines(
@@ -158,13 +195,14 @@ pub fn lines(
         num(f.h - f.bottom),
         x = num(x(n - 1))
     );
-    for se in series {
+    let ys = spread(series, &f);
+    for (se, ys) in series.iter().zip(&ys) {
         let _ = write!(s, r#"<g class="series" data-series="{}">"#, esc(&se.name));
         let mut run: Vec<String> = Vec::new();
         let mut runs = Vec::new();
         for (i, v) in se.values.iter().enumerate() {
             match v {
-                Some(v) => run.push(format!("{},{}", num(x(i)), num(f.y(*v)))),
+                Some(_) => run.push(format!("{},{}", num(x(i)), num(ys[i]))),
                 None if !run.is_empty() => runs.push(std::mem::take(&mut run)),
                 None => {}
             }
@@ -184,7 +222,7 @@ pub fn lines(
                     s,
                     r#"<circle class="pt" data-x="{i}" cx="{}" cy="{}" r="6" fill="{}"><title>{}, {}: {}</title></circle>"#,
                     num(x(i)),
-                    num(f.y(*v)),
+                    num(ys[i]),
                     esc(&se.colour),
                     esc(&se.name),
                     esc(&xs[i.min(xs.len().saturating_sub(1))]),
@@ -207,6 +245,27 @@ mod tests {
         assert_eq!(step(12.0, 6.0), 2.0);
         assert_eq!(step(1.0, 6.0), 0.2);
         assert_eq!(step(30.0, 6.0), 5.0);
+    }
+
+    #[test]
+    fn equal_values_are_drawn_apart_so_no_line_hides_another() {
+        let xs: Vec<String> = (0..3).map(|i| i.to_string()).collect();
+        let side = |name: &str| Series {
+            name: name.into(),
+            colour: "#123456".into(),
+            values: vec![Some(5.0), Some(5.0), Some(4.0)],
+        };
+        let s = lines(
+            "t",
+            &xs,
+            &[side("usa"), side("armed_groups")],
+            (0.0, 10.0),
+            &[],
+        );
+        let lines: Vec<&str> = s.split("<polyline").skip(1).collect();
+        assert_eq!(lines.len(), 2);
+        let points = |l: &str| l.split('"').nth(1).unwrap().to_string();
+        assert_ne!(points(lines[0]), points(lines[1]), "{s}");
     }
 
     #[test]

@@ -6,9 +6,10 @@
 //! `replay` checks), and the compiled scenario: [`replay`] cuts the log into turns and rebuilds
 //! the state after each; [`umpire`] (with [`timeline`]) extracts the white cell's [`model`] of it,
 //! and [`side`] one side's, by the rule of its views; [`map`], [`charts`] and [`page`] draw it;
-//! [`fork`] keeps a fork's results and shows them. A batch's report finds the parts of one batch
-//! ([`batch_read`]), streams them ([`batch_rows`]), tallies them ([`batch_stats`]) and draws them
-//! ([`batch_page`], [`batch_record`]).
+//! [`fork`] keeps a fork's results and shows them; [`preview`] draws a scenario's map at the
+//! start, without a game. A batch's report finds the parts of one batch ([`batch_read`]), streams
+//! them ([`batch_rows`]), tallies them ([`batch_stats`]) and draws them ([`batch_page`],
+//! [`batch_record`]).
 
 pub mod bars;
 pub mod batch_page;
@@ -23,6 +24,7 @@ pub mod map;
 pub mod markup;
 pub mod model;
 pub mod page;
+pub mod preview;
 pub mod replay;
 pub mod scene;
 pub mod sections;

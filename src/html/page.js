@@ -20,9 +20,33 @@
   var last = maps.length - 1;
   var current = last;
 
-  // The map fits the window's height below where it starts, so a whole turn shows at once.
+  // A label of a stacked bar's segment that does not fit it shows its share alone, or nothing
+  // (the legend below the bar says it in words): never a word cut at both ends.
+  function fitLabels() {
+    $('.stack span').forEach(function (s) {
+      if (!s.hasAttribute('data-full')) { s.setAttribute('data-full', s.textContent); }
+      var full = s.getAttribute('data-full');
+      var tries = [full, (/\S+%$/.exec(full) || [''])[0], ''];
+      for (var i = 0; i < tries.length; i++) {
+        s.textContent = tries[i];
+        if (s.scrollWidth <= s.clientWidth + 1) { break; }
+      }
+    });
+  }
+  window.addEventListener('resize', fitLabels);
+
+  // The map fits the window's height below where it starts, so a whole turn shows at once; in
+  // large type (a projector), the whole window below the turn bar.
   function fit() {
-    if (document.body.classList.contains('large') || !maps.length) { return; }
+    fitLabels();
+    if (!maps.length) { return; }
+    if (document.body.classList.contains('large')) {
+      var nav = document.querySelector('nav.controls');
+      var bar = nav ? nav.getBoundingClientRect().height : 0;
+      var whole = Math.max(200, window.innerHeight - bar - 16);
+      maps.forEach(function (m) { m.style.maxHeight = whole + 'px'; });
+      return;
+    }
     var shown = document.querySelector('.mapwrap svg.map.current') || maps[0];
     var top = shown.getBoundingClientRect().top + window.scrollY;
     var room = Math.max(window.innerHeight * 0.6, window.innerHeight - top - 12);
@@ -76,6 +100,13 @@
     maps.forEach(function (m) { m.style.maxHeight = ''; });
     fit();
     if (large) { large.setAttribute('aria-pressed', on ? 'true' : 'false'); }
+    // On a projector the map comes first: scrolled up to just below the turn bar.
+    var shown = document.querySelector('.mapwrap svg.map.current') || maps[0];
+    var nav = document.querySelector('nav.controls');
+    if (on && shown) {
+      var bar = nav ? nav.getBoundingClientRect().height : 0;
+      window.scrollTo(0, shown.getBoundingClientRect().top + window.scrollY - bar - 8);
+    }
   }
   if (large) { large.addEventListener('click', function () { setLarge(!document.body.classList.contains('large')); }); }
   var hash = location.hash;
@@ -115,7 +146,15 @@
       label: label ? label.textContent : '',
       visible_maps: visible.map(function (m) { return Number(m.getAttribute('data-turn')); }),
       drawn: drawn(visible[0]),
-      cursor: cursor ? cursor.getAttribute('x1') : null
+      cursor: cursor ? cursor.getAttribute('x1') : null,
+      map_box: (function () {
+        if (!visible[0]) { return null; }
+        var b = visible[0].getBoundingClientRect();
+        var nav = document.querySelector('nav.controls');
+        return { top: b.top, bottom: b.bottom, left: b.left, right: b.right,
+          below: nav ? nav.getBoundingClientRect().bottom : 0,
+          width: window.innerWidth, height: window.innerHeight };
+      })()
     };
   }
   function selftest() {
@@ -147,6 +186,18 @@
           return r.getAttribute('data-group') + '|' + r.getAttribute('data-name');
         }),
         marked: $('rect.bar.marked', svg).length,
+        // Series none of whose points is on top anywhere: hidden under another line.
+        hidden: (function () {
+          svg.scrollIntoView({ block: 'center' });
+          return $('g.series', svg).filter(function (g) {
+            var pts = $('circle.pt', g);
+            return pts.length > 0 && !pts.some(function (c) {
+              var b = c.getBoundingClientRect();
+              var top = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+              return top === c;
+            });
+          }).map(function (g) { return g.getAttribute('data-series'); });
+        })(),
         // Texts that run past the chart's edges (cut off on screen and paper).
         clipped: $('text', svg).filter(function (t) {
           var b = t.getBBox(), v = svg.viewBox.baseVal;
@@ -154,6 +205,13 @@
         }).map(function (t) { return t.textContent; })
       };
     });
+    // Boxes that cut their text off (outside the charts, which are checked above).
+    out.cut = $('body *').filter(function (el) {
+      if (el.closest('svg') || el.id === 'selftest') { return false; }
+      var st = getComputedStyle(el);
+      if (st.display === 'none' || !/hidden|clip/.test(st.overflowX)) { return false; }
+      return el.textContent.trim() !== '' && el.scrollWidth > el.clientWidth + 1;
+    }).map(function (el) { return el.tagName.toLowerCase() + '.' + el.className + ': ' + el.textContent.slice(0, 80); });
     out.errors = errors;
     var pre = document.createElement('pre');
     pre.id = 'selftest';

@@ -63,12 +63,12 @@ pub fn legend(h: &Hotwash) -> String {
     if h.reader.is_some() {
         let _ = write!(
             s,
-            "<span>{}detected this turn</span><span>{}last seen, on turn 3</span>",
+            "<span>{}detected this turn</span><span>{}last seen on turn n (Tn on the counter), strength then</span>",
             icon(
                 r##"<rect x="14" y="2" width="32" height="32" rx="5" fill="#666"/><rect x="17" y="5" width="26" height="26" rx="4" fill="none" stroke="#fff" stroke-width="2" stroke-dasharray="4 3"/>"##
             ),
             icon(
-                r##"<rect x="14" y="2" width="32" height="32" rx="5" fill="#bbb"/><rect x="17" y="5" width="26" height="26" rx="4" fill="none" stroke="#333" stroke-width="2" stroke-dasharray="4 3"/><text x="30" y="17" font-size="11" font-weight="800" text-anchor="middle" fill="#333">T3</text><text x="30" y="30" font-size="12" font-weight="800" text-anchor="middle" fill="#333">2</text>"##
+                r##"<rect x="14" y="2" width="32" height="32" rx="5" fill="#bbb"/><rect x="17" y="5" width="26" height="26" rx="4" fill="none" stroke="#333" stroke-width="2" stroke-dasharray="4 3"/><text x="30" y="17" font-size="11" font-weight="800" text-anchor="middle" fill="#333">Tn</text><text x="30" y="30" font-size="12" font-weight="800" text-anchor="middle" fill="#333">2</text>"##
             )
         );
     }

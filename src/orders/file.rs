@@ -10,6 +10,13 @@ use crate::scenario::tree;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+/// The most problems listed for one orders file; past it they are counted ("and 312 more").
+pub const MAX_LISTED: usize = 20;
+
+/// The largest orders file read, in bytes: a side's legal orders (one a unit, one signal) fit many
+/// times over; a larger file is refused before it is read or parsed.
+pub const MAX_BYTES: u64 = 2 * 1024 * 1024;
+
 /// One unit's order as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -75,6 +82,7 @@ pub fn parse_orders(path: &Path, text: &str) -> Result<OrdersFile, Report> {
     })?;
     // Decode each order alone so one bad order does not hide the next.
     let mut diags = Vec::new();
+    let mut more = 0;
     for key in ["orders", "signals"] {
         if let Some(items) = root.field(key).and_then(|n| n.items()) {
             for (i, item) in items.iter().enumerate() {
@@ -85,10 +93,19 @@ pub fn parse_orders(path: &Path, text: &str) -> Result<OrdersFile, Report> {
                     from_node::<SignalText>(item, &p).map(drop)
                 };
                 if let Err(e) = r {
-                    diags.push(Diagnostic::new(path, text, e.pos, e.path, e.message));
+                    // Past the cap a problem is only counted: listing (and locating) every one
+                    // of a huge file would take time in proportion to its size squared.
+                    if diags.len() < MAX_LISTED {
+                        diags.push(Diagnostic::new(path, text, e.pos, e.path, e.message));
+                    } else {
+                        more += 1;
+                    }
                 }
             }
         }
+    }
+    if more > 0 {
+        diags.push(Diagnostic::more(path, more));
     }
     match from_node::<OrdersFile>(&root, "") {
         Ok(f) if diags.is_empty() => Ok(f),

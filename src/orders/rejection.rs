@@ -99,16 +99,13 @@ impl fmt::Display for Rejection {
                 )
             }
             Rejection::WithdrawIntoHostile(z) => {
-                write!(f, "cannot withdraw into `{z}`: hostile units are there")
+                write!(f, "cannot withdraw into `{z}`{INTO_HOSTILE}")
             }
             Rejection::WithdrawIntoHostileZone(z) => {
                 write!(f, "cannot withdraw into `{z}`: a hostile side controls it")
             }
             Rejection::WithdrawBlocked(z) => {
-                write!(
-                    f,
-                    "cannot withdraw to `{z}`: every way there within the allowance passes hostile units"
-                )
+                write!(f, "cannot withdraw to `{z}`{BLOCKED}")
             }
             Rejection::OneSignalPerTurn => {
                 write!(
@@ -118,5 +115,34 @@ impl fmt::Display for Rejection {
             }
             Rejection::SignalSelf => write!(f, "a side cannot signal itself"),
         }
+    }
+}
+
+/// The end of a [`Rejection::WithdrawIntoHostile`] text.
+const INTO_HOSTILE: &str = ": hostile units are there";
+/// The end of a [`Rejection::WithdrawBlocked`] text.
+const BLOCKED: &str = ": every way there within the allowance passes hostile units";
+
+/// What the side that gave an order reads of its refusal (`reason`, as the log holds it). A side
+/// is told only what it could know: a withdrawal refused because of hostile units (in the zone, or
+/// on every way there) names no units, since the side may not have detected them; every other
+/// reason is told as it is.
+pub fn as_told(reason: &str) -> std::borrow::Cow<'_, str> {
+    let zone = reason
+        .strip_suffix(INTO_HOSTILE)
+        .and_then(|r| r.strip_prefix("cannot withdraw into `"))
+        .or_else(|| {
+            reason
+                .strip_suffix(BLOCKED)
+                .and_then(|r| r.strip_prefix("cannot withdraw to `"))
+        })
+        .and_then(|r| r.strip_suffix('`'));
+    match zone {
+        Some(z) => format!(
+            "cannot withdraw to `{z}`: the way was not open (a withdrawal needs a zone and a way \
+             there clear of hostile units; a side is told only what it has detected)"
+        )
+        .into(),
+        None => reason.into(),
     }
 }

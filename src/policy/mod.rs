@@ -10,6 +10,7 @@
 pub mod aggressive;
 pub mod assign;
 pub mod cautious;
+pub mod legal;
 pub mod params;
 pub mod view;
 
@@ -18,7 +19,6 @@ pub use cautious::Cautious;
 
 use crate::dice::{Dice, Phase, Stream};
 use crate::model::{Compiled, SideId, State, ZoneId};
-use crate::orders::legal::{Known, legal_into};
 use crate::orders::{Order, SideOrders};
 use crate::rules::Board;
 use crate::scenario::Relation;
@@ -125,26 +125,17 @@ impl std::fmt::Display for PolicySpec {
 
 fn random(s: &Situation, side: SideId, stream: &mut Stream, x: &mut Scratch, out: &mut SideOrders) {
     // Like a team, the bot plans on what its side knows; an order the hidden truth makes illegal
-    // is rejected at adjudication with its reason, as a team's would be. Legal orders read only
-    // which sides a zone is known to hold: with masks of that, no picture need be built.
-    let by_masks = x.know_masks(s, side);
-    let (b, known) = if by_masks {
-        (view::true_board(s), Known::Masks(&x.masks))
-    } else {
-        x.know(s, side);
-        (view::board(s, &x.place), Known::OnBoard)
-    };
-    for u in &x.own {
-        legal_into(&b, side, u, known, &mut x.search, &mut x.one);
-        if x.one.is_empty() {
-            continue;
+    // is rejected at adjudication with its reason, as a team's would be.
+    legal::each_unit(s, side, x, |u, legal| {
+        if legal.is_empty() {
+            return;
         }
-        let pick = stream.below(x.one.len() as u32) as usize;
+        let pick = stream.below(legal.len() as u32) as usize;
         out.orders.push(Order {
             unit: u.id,
-            command: x.one[pick],
+            command: legal[pick],
         });
-    }
+    });
 }
 
 /// Whether `side` knows of units of `t` in zone `z`: detected this turn, or allied (allies share

@@ -41,6 +41,16 @@ pub fn odds_line(o: &Odds) -> String {
 
 /// A readable account of one turn.
 pub fn turn_summary(events: &[LogEvent]) -> String {
+    summary(None, events)
+}
+
+/// [`turn_summary`], with each detection line showing the observer's detection factor and its
+/// posture modifier apart (as combat lines show theirs), read from the scenario `c`.
+pub fn turn_summary_of(c: &crate::model::Compiled, events: &[LogEvent]) -> String {
+    summary(Some(c), events)
+}
+
+fn summary(c: Option<&crate::model::Compiled>, events: &[LogEvent]) -> String {
     let mut s = String::new();
     let mut rolls = 0usize;
     let mut seen: Vec<String> = Vec::new();
@@ -129,8 +139,20 @@ pub fn turn_summary(events: &[LogEvent]) -> String {
                     } else {
                         String::new()
                     };
+                    // The factor logged includes the posture modifier: shown apart when the
+                    // observer's type is known.
+                    let base = c.and_then(|c| {
+                        c.unit(observer)
+                            .map(|u| i32::from(c.kinds[c.units[u.index()].kind.index()].detection))
+                    });
+                    let factor = match base {
+                        Some(b) if b != *detection => {
+                            format!("detection {b} {:+} posture", detection - b)
+                        }
+                        _ => format!("detection {detection}"),
+                    };
                     seen.push(format!(
-                        "{side} sees {unit} in {zone}: {observer} d6 {roll} + detection {detection} - stealth {stealth}{near} = {} >= {needed}",
+                        "{side} sees {unit} in {zone}: {observer} d6 {roll} + {factor} - stealth {stealth}{near} = {} >= {needed}",
                         i32::from(*roll) + modifier
                     ));
                 }

@@ -8,7 +8,7 @@ use serde::de::{self, DeserializeSeed, IntoDeserializer, Visitor};
 
 mod error;
 
-pub use error::{DeError, DeErrorKind, closest};
+pub use error::{DeError, DeErrorKind, closest, quoted_name};
 
 /// Decodes one typed value from a node; `path` names the node in messages.
 pub fn from_node<'de, T: de::Deserialize<'de>>(node: &'de Node, path: &str) -> Result<T, DeError> {
@@ -249,7 +249,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de> {
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _variants: &'static [&'static str],
+        variants: &'static [&'static str],
         v: V,
     ) -> Result<V::Value, DeError> {
         let pos = self.node.pos;
@@ -259,6 +259,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de> {
             Kind::Tuple(Some(n), _) | Kind::Struct(Some(n), _) => {
                 v.visit_enum(Variant { name: n, de: self })
             }
+            Kind::Str(s) => return Err(self.fail(quoted_name(s, variants))),
             _ => return Err(self.expected("a name such as `Hostile` or `Move(\"zone\")`")),
         };
         r.map_err(|e| e.at(pos, &path))

@@ -20,6 +20,9 @@ pub struct Diagnostic {
     pub message: String,
     /// The source line at `pos`, for display.
     pub line_text: Option<String>,
+    /// For the line that closes a capped list: how many more problems were found and not listed
+    /// (0 for a problem).
+    pub more: usize,
 }
 
 impl Diagnostic {
@@ -45,6 +48,7 @@ impl Diagnostic {
             path,
             message,
             line_text,
+            more: 0,
         }
     }
 
@@ -56,13 +60,43 @@ impl Diagnostic {
             path: None,
             message,
             line_text: None,
+            more: 0,
+        }
+    }
+
+    /// The line that closes a list capped at its first problems: `more` were found and not listed.
+    pub fn more(file: &Path, more: usize) -> Self {
+        Diagnostic {
+            more,
+            ..Diagnostic::file(
+                file,
+                format!(
+                    "and {more} more problem{} not listed: fix these and check again",
+                    if more == 1 { "" } else { "s" }
+                ),
+            )
         }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "error: {}", self.file.display())?;
+        self.write_as(f, "error")
+    }
+}
+
+/// A diagnostic shown under another label than `error`, e.g. a lint's `warning`.
+pub struct Labelled<'a>(pub &'a Diagnostic, pub &'a str);
+
+impl fmt::Display for Labelled<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_as(f, self.1)
+    }
+}
+
+impl Diagnostic {
+    fn write_as(&self, f: &mut fmt::Formatter<'_>, label: &str) -> fmt::Result {
+        write!(f, "{label}: {}", self.file.display())?;
         if let Some(p) = self.pos {
             write!(f, ":{}:{}", p.line, p.col)?;
         }
@@ -193,9 +227,13 @@ pub struct Report {
 impl Report {
     /// Sorts by file and position and drops exact repeats at one position.
     pub fn finish(mut self) -> Self {
+        // The line that closes a capped list stays last.
         self.diagnostics.sort_by(|a, b| {
-            (&a.file, a.pos.map(|p| (p.line, p.col)))
-                .cmp(&(&b.file, b.pos.map(|p| (p.line, p.col))))
+            (&a.file, a.more > 0, a.pos.map(|p| (p.line, p.col))).cmp(&(
+                &b.file,
+                b.more > 0,
+                b.pos.map(|p| (p.line, p.col)),
+            ))
         });
         self.diagnostics.dedup_by(|a, b| {
             a.file == b.file && a.pos.is_some() && a.pos == b.pos && a.message == b.message
@@ -209,7 +247,11 @@ impl fmt::Display for Report {
         for d in &self.diagnostics {
             writeln!(f, "{d}\n")?;
         }
-        let n = self.diagnostics.len();
+        let n: usize = self
+            .diagnostics
+            .iter()
+            .map(|d| if d.more > 0 { d.more } else { 1 })
+            .sum();
         write!(f, "{n} problem{} found", if n == 1 { "" } else { "s" })
     }
 }

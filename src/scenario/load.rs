@@ -12,9 +12,12 @@ use super::schema::*;
 use super::tree::{self, Pos};
 use super::validate;
 
+mod hints;
 mod path;
+mod ruleset_file;
 mod sections;
 
+pub use hints::SOURCE_HELP;
 pub use path::{node_at, resolve};
 use sections::decode_scenario;
 pub use sections::{BrokenRef, Partial};
@@ -82,37 +85,33 @@ pub fn load_str(
 
     let mut ruleset = None;
     let mut ruleset_text = String::new();
-    if let Some(r) = &partial.ruleset {
-        match r {
-            RulesetRef::Inline(rs) => ruleset = Some(rs.clone()),
-            RulesetRef::File(rel) => {
-                let rpath = path.parent().unwrap_or(Path::new(".")).join(rel);
-                let bad_name = Path::new(rel).is_absolute()
-                    || Path::new(rel).extension().is_none_or(|e| e != "ron");
-                let got = if bad_name {
-                    Err(std::io::Error::other(
-                        "a ruleset is a `.ron` file named by a path relative to the scenario, \
-                         e.g. \"rulesets/default.ron\"",
-                    ))
-                } else {
-                    read(&rpath)
-                };
-                match got {
-                    Ok(t) => {
-                        ruleset = load_ruleset_text(&rpath, &t, &mut diags);
-                        ruleset_text = t;
-                    }
-                    Err(e) => {
-                        let pos = node_at(&root, "ruleset").map(|n| n.pos);
-                        diags.push(Diagnostic::new(
-                            path,
-                            text,
-                            pos,
-                            Some("ruleset".into()),
-                            format!("cannot read the ruleset file {}: {e}", rpath.display()),
-                        ));
-                    }
+    // A scenario without a `ruleset` section gets the built-in default; one whose section did not
+    // decode has had its problem reported already.
+    let named = match &partial.ruleset {
+        Some(r) => Some(r.clone()),
+        None if node_at(&root, "ruleset").is_none() => Some(RulesetRef::Default),
+        None => None,
+    };
+    if let Some(r) = &named {
+        match ruleset_file::source(path, r, read) {
+            Ok(ruleset_file::Source::Inline) => {
+                if let RulesetRef::Inline(rs) = r {
+                    ruleset = Some(rs.clone());
                 }
+            }
+            Ok(ruleset_file::Source::Text(rpath, t)) => {
+                ruleset = load_ruleset_text(&rpath, &t, &mut diags);
+                ruleset_text = t;
+            }
+            Err(message) => {
+                let pos = node_at(&root, "ruleset").map(|n| n.pos);
+                diags.push(Diagnostic::new(
+                    path,
+                    text,
+                    pos,
+                    Some("ruleset".into()),
+                    message,
+                ));
             }
         }
     }
@@ -205,6 +204,7 @@ pub fn load_ruleset_text(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -
 }
 
 fn push_de(diags: &mut Vec<Diagnostic>, path: &Path, text: &str, e: DeError) {
+    let e = hints::explain(e);
     let p = e.path.filter(|p| !p.is_empty());
     diags.push(Diagnostic::new(path, text, e.pos, p, e.message));
 }

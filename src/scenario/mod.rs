@@ -1,7 +1,8 @@
 //! Scenario files: the format ([`schema`]), parsing with positions ([`tree`], [`de`]), loading and
-//! checking ([`load`], [`validate`]), the refusal of capability data ([`forbidden`]) and the
-//! messages a scenario author reads ([`diag`]).
+//! checking ([`load`], [`validate`]), the refusal of capability data ([`forbidden`]), the
+//! messages a scenario author reads ([`diag`]) and the default ruleset built in ([`builtin`]).
 
+pub mod builtin;
 pub mod de;
 pub mod diag;
 pub mod forbidden;
@@ -9,6 +10,7 @@ pub mod generate;
 pub mod load;
 pub mod recover;
 pub mod schema;
+pub mod template;
 pub mod tree;
 pub mod validate;
 

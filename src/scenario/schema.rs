@@ -23,7 +23,9 @@ pub struct Scenario {
     pub format: u32,
     /// Title, sources, briefings.
     pub meta: Meta,
-    /// The combat results table and modifiers: a file beside the scenario, or inline.
+    /// The combat results table and modifiers: the built-in default (when left out), a file beside
+    /// the scenario, or inline.
+    #[serde(default)]
     pub ruleset: RulesetRef,
     /// How many turns and what they are called.
     pub turns: Turns,
@@ -82,8 +84,12 @@ pub struct Source {
 }
 
 /// Where the ruleset comes from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub enum RulesetRef {
+    /// The default ruleset built into whitecell, byte for byte `scenarios/rulesets/default.ron`
+    /// (see [`crate::scenario::builtin`]); what a scenario gets when it names none.
+    #[default]
+    Default,
     /// A path relative to the scenario file, e.g. `"rulesets/default.ron"`.
     File(String),
     /// The ruleset written out in the scenario.

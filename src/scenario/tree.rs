@@ -136,7 +136,14 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
         p.skip_attribute()?;
         p.skip_ws()?;
     }
-    let node = p.value(0)?;
+    let node = p.value(0).map_err(|e| {
+        // The end of the file inside a bracket: the indentation tells where it was left open.
+        if e.message.contains("is never closed: the file ends") {
+            brackets::likely_unclosed(text).unwrap_or(e)
+        } else {
+            e
+        }
+    })?;
     p.skip_ws()?;
     if let Some(c) = p.peek() {
         return Err(p.err(format!("unexpected `{c}` after the end of the document")));
@@ -144,6 +151,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     Ok(node)
 }
 
+mod brackets;
 mod lex;
 
 /// The file ends inside a bracket: the error points at the bracket that is never closed (the end of

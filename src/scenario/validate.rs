@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod ruleset;
 mod script;
+mod swap;
 
 pub use ruleset::check_ruleset;
 use script::{check_condition, check_effect, check_objectives, check_reachable, check_thresholds};
@@ -32,6 +33,8 @@ pub(super) struct Ctx<'a> {
     units: BTreeSet<&'a str>,
     tracks: BTreeSet<&'a str>,
     events: BTreeSet<&'a str>,
+    /// Ids looked up and not found, by kind, for the hint of [`swap`].
+    missing: Vec<swap::Missing>,
 }
 
 impl<'a> Ctx<'a> {
@@ -55,6 +58,7 @@ impl<'a> Ctx<'a> {
         if ok || self.broken.contains(id) {
             return;
         }
+        self.missing.push((set.to_string(), id.to_string()));
         let names: Vec<&str> = match set {
             "side" => self.sides.iter().copied().collect(),
             "zone" => self.zones.keys().copied().collect(),
@@ -127,6 +131,7 @@ pub fn check(s: &Partial, ruleset: Option<&Ruleset>) -> Vec<Problem> {
             .collect(),
         tracks: s.tracks.iter().map(|(_, t)| t.id.as_str()).collect(),
         events: s.events.iter().map(|(_, e)| e.id.as_str()).collect(),
+        missing: Vec::new(),
     };
     if let Some(f) = s.format
         && f != FORMAT
@@ -328,7 +333,27 @@ pub fn check(s: &Partial, ruleset: Option<&Ruleset>) -> Vec<Problem> {
     if let Some(rs) = ruleset {
         let _ = rs; // The ruleset is checked on its own; nothing in it refers to the scenario.
     }
-    c.out
+    let defined: Vec<(&str, &str, String)> = s
+        .sides
+        .iter()
+        .enumerate()
+        .map(|(i, x)| ("side", x.id.as_str(), format!("sides[{i}].id")))
+        .chain(
+            s.zones
+                .iter()
+                .enumerate()
+                .map(|(i, x)| ("zone", x.id.as_str(), format!("zones[{i}].id"))),
+        )
+        .chain(
+            s.unit_types
+                .iter()
+                .enumerate()
+                .map(|(i, x)| ("unit type", x.id.as_str(), format!("unit_types[{i}].id"))),
+        )
+        .collect();
+    let mut hints = swap::hints(&c.missing, &defined);
+    hints.append(&mut c.out);
+    hints
 }
 
 fn is_colour(s: &str) -> bool {
@@ -410,10 +435,7 @@ fn check_unit(c: &mut Ctx, u: &Unit, p: String) {
     c.known("zone", &u.zone, format!("{p}.zone"));
     c.factor(format!("{p}.strength"), "strength", u.strength, 1, 10);
     if u.source.trim().is_empty() {
-        c.err(
-            format!("{p}.source"),
-            "every unit needs a `source` note: what in the report it stands for, and who says so",
-        );
+        c.err(format!("{p}.source"), crate::scenario::load::SOURCE_HELP);
     }
     if let (Some(t), Some(z)) = (
         c.types.get(u.unit_type.as_str()),

@@ -111,6 +111,28 @@ impl Chromium {
         }
     }
 
+    /// The DOM of `file#hash` after its script has run, in a window of `w` x `h`.
+    pub fn dom_at(&self, file: &Path, hash: &str, (w, h): (u32, u32)) -> Run {
+        self.run(
+            file,
+            hash,
+            &["--dump-dom", &format!("--window-size={w},{h}")],
+        )
+    }
+
+    /// A screenshot of `file#hash` in a window of `w` x `h`, written to `png`.
+    pub fn screenshot_at(&self, file: &Path, hash: &str, png: &Path, (w, h): (u32, u32)) {
+        let r = self.run(
+            file,
+            hash,
+            &[
+                &format!("--screenshot={}", png.display()),
+                &format!("--window-size={w},{h}"),
+            ],
+        );
+        assert!(png.is_file(), "no screenshot was written:\n{}", r.stderr);
+    }
+
     /// The DOM of `file#hash` after its script has run.
     pub fn dom(&self, file: &Path, hash: &str) -> Run {
         self.run(file, hash, &["--dump-dom"])
@@ -155,6 +177,48 @@ pub fn nothing_clipped(t: &serde_json::Value) {
             c["label"]
         );
     }
+}
+
+/// Asserts that every line of every chart of the self-check `t` shows somewhere: none lies
+/// wholly under another (six sides, five lines, when two had the same strength every turn).
+pub fn no_line_hidden(t: &serde_json::Value) {
+    for c in t["charts"]
+        .as_array()
+        .expect("the self-check lists the charts")
+    {
+        assert_eq!(
+            c["hidden"],
+            serde_json::json!([]),
+            "{}: lines hidden under others",
+            c["label"]
+        );
+    }
+}
+
+/// Asserts that no box of the page cuts its text off (the self-check's `cut`: a box that hides
+/// what overflows it and has more text than room).
+pub fn nothing_cut(t: &serde_json::Value) {
+    assert_eq!(
+        t["cut"],
+        serde_json::json!([]),
+        "texts cut off by their boxes"
+    );
+}
+
+/// Asserts that the map the self-check `t` saw first lies whole in the window, below the turn bar.
+pub fn whole_map_in_sight(t: &serde_json::Value, what: &str) {
+    let b = &t["before"]["map_box"];
+    let f = |k: &str| {
+        b[k].as_f64()
+            .unwrap_or_else(|| panic!("{what}: no {k} in {b}"))
+    };
+    assert!(
+        f("top") >= f("below") - 1.0
+            && f("bottom") <= f("height") + 1.0
+            && f("left") >= -1.0
+            && f("right") <= f("width") + 1.0,
+        "{what}: the map is not all in sight: {b}"
+    );
 }
 
 /// The self-check's account of the chart labelled `label`.

@@ -81,7 +81,15 @@ impl Completer for PlayHelper {
         pos: usize,
         _ctx: &Context<'_>,
     ) -> rustyline::Result<(usize, Vec<String>)> {
-        Ok(complete::complete(&self.p, &line[..pos]))
+        let (start, mut choices) = complete::complete(&self.p, &line[..pos]);
+        // The one word that fits is taken whole, with the space before the next (`mo` Tab gives
+        // `move `, then `us_r` Tab `move us_ross `), unless a space follows already.
+        if let [one] = choices.as_mut_slice()
+            && !line[pos..].starts_with(' ')
+        {
+            one.push(' ');
+        }
+        Ok((start, choices))
     }
 }
 

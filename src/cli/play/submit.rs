@@ -35,12 +35,20 @@ impl Session {
             let mut g = super::super::new::open(dir)?;
             // The team at the prompt has seen its earlier orders (they are loaded at start): its
             // new submission replaces them.
-            let receipt = super::super::orders::submit(out, &mut g, &mut f, None, None, true)?;
-            writeln!(
-                out,
-                "submitted {} order(s) into the game; receipt {receipt}",
-                f.orders.len()
-            )?;
+            let (receipt, recorded) =
+                super::super::orders::submit(out, &mut g, &mut f, None, None, true)?;
+            if recorded {
+                writeln!(
+                    out,
+                    "submitted {} order(s) into the game; receipt {receipt}",
+                    f.orders.len()
+                )?;
+            } else {
+                writeln!(
+                    out,
+                    "these orders are already in, unchanged; receipt {receipt}"
+                )?;
+            }
             if self.out.is_some() {
                 write(&dest, &f)?;
                 writeln!(out, "a copy is in {}", dest.display())?;

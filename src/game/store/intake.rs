@@ -184,6 +184,30 @@ pub fn check_orders(p: &Picture, f: &OrdersFile) -> Result<Vec<String>, Vec<Stri
 /// [`check_orders`], each problem with the entry it is about. Entries resolve as
 /// [`OrdersFile::resolve`] resolves them for the engine.
 pub fn check_orders_at(p: &Picture, f: &OrdersFile) -> Result<Vec<Problem>, Vec<Problem>> {
+    let all = check_all(p, f);
+    if all.errors.is_empty() {
+        Ok(all.warnings)
+    } else {
+        Err(all.errors)
+    }
+}
+
+/// Everything [`check_all`] found in an orders file, at once.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// What refuses the file: ids that are not the side's or the scenario's, a second order for a
+    /// unit, a second signal, an order for a unit no longer on the map.
+    pub errors: Vec<Problem>,
+    /// Orders legal in form that would be rejected now (the unit would hold).
+    pub warnings: Vec<Problem>,
+    /// The orders that resolved and pass the board's check, with their entries.
+    pub orders: Vec<(String, Order)>,
+    /// The signals that resolved, with their entries.
+    pub signals: Vec<(String, crate::orders::Signal)>,
+}
+
+/// Every problem of an orders file at once: what refuses it and what would be rejected now.
+pub fn check_all(p: &Picture, f: &OrdersFile) -> Checked {
     let c = &p.c;
     let me = c.side_name(p.side);
     // The side's units on the map now: units an event has yet to bring on stay unmentioned.
@@ -211,6 +235,16 @@ pub fn check_orders_at(p: &Picture, f: &OrdersFile) -> Result<Vec<Problem>, Vec<
         let at = format!("orders[{i}]");
         // Ownership first: an order for another side's unit gets the same answer as one for a
         // unit that does not exist, whatever else is wrong with it.
+        if p.off_map.contains(&o.unit) {
+            errors.push(Problem {
+                at,
+                message: format!(
+                    "unit `{}` is one of `{me}`'s units, but it is off the map (destroyed): it takes no more orders",
+                    o.unit
+                ),
+            });
+            continue;
+        }
         let Some(unit) = c
             .unit(&o.unit)
             .filter(|u| c.units[u.index()].side == p.side)
@@ -225,7 +259,12 @@ pub fn check_orders_at(p: &Picture, f: &OrdersFile) -> Result<Vec<Problem>, Vec<
             Ok(command) => orders.push((at, Order { unit, command })),
             Err(why) => errors.push(Problem {
                 at,
-                message: format!("unit `{}` {}: {why}", o.unit, o.order),
+                message: format!(
+                    "unit `{}` {}: {why}{}",
+                    o.unit,
+                    o.order,
+                    did_you_mean(p, &why)
+                ),
             }),
         }
     }
@@ -236,24 +275,39 @@ pub fn check_orders_at(p: &Picture, f: &OrdersFile) -> Result<Vec<Problem>, Vec<
             Some(to) => signals.push((at, crate::orders::Signal { to, kind: x.kind })),
             None => errors.push(Problem {
                 at,
-                message: format!(
-                    "Signal({}, {:?}): {}",
-                    x.to,
-                    x.kind,
-                    crate::orders::Rejection::UnknownSide(x.to.clone())
-                ),
+                message: {
+                    let why = crate::orders::Rejection::UnknownSide(x.to.clone());
+                    format!(
+                        "Signal({}, {:?}): {why}{}",
+                        x.to,
+                        x.kind,
+                        did_you_mean(p, &why)
+                    )
+                },
             }),
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let b = p.board();
-    let mut done = Vec::new();
+    // One order per unit: a second entry for a unit is refused with the file, whatever became of
+    // the first, so no file hands in more than the side's legal orders. A flag per unit keeps the
+    // check linear in the file's length.
+    let mut first: Vec<Option<String>> = vec![None; c.units.len()];
     let mut warnings = Vec::new();
+    let mut fine = Vec::new();
     for (at, o) in orders {
-        match check(&b, p.side, &o, &|u| done.contains(&u)) {
-            Ok(_) => done.push(o.unit),
+        if let Some(j) = &first[o.unit.index()] {
+            errors.push(Problem {
+                at,
+                message: format!(
+                    "{} ({j} is its first): delete one of them",
+                    crate::orders::Rejection::Duplicate(c.unit_name(o.unit).to_string())
+                ),
+            });
+            continue;
+        }
+        first[o.unit.index()] = Some(at.clone());
+        match check(&b, p.side, &o, &|_| false) {
+            Ok(_) => fine.push((at, o)),
             Err(why) => warnings.push(Problem {
                 at,
                 message: format!(
@@ -264,13 +318,41 @@ pub fn check_orders_at(p: &Picture, f: &OrdersFile) -> Result<Vec<Problem>, Vec<
             }),
         }
     }
-    for (at, s) in signals {
-        if let Err(why) = crate::orders::check_signal(p.side, &s) {
+    // One signal a turn, likewise.
+    for (at, _) in signals.iter().skip(1) {
+        errors.push(Problem {
+            at: at.clone(),
+            message: format!(
+                "{}: delete all but one",
+                crate::orders::Rejection::OneSignalPerTurn
+            ),
+        });
+    }
+    for (at, s) in &signals {
+        if let Err(why) = crate::orders::check_signal(p.side, s) {
             warnings.push(Problem {
-                at,
+                at: at.clone(),
                 message: format!("signal to {}: {why}", c.side_name(s.to)),
             });
         }
     }
-    Ok(warnings)
+    Checked {
+        errors,
+        warnings,
+        orders: fine,
+        signals,
+    }
+}
+
+/// " (did you mean `x`?)" for an unknown zone or side close to a real one.
+fn did_you_mean(p: &Picture, why: &crate::orders::Rejection) -> String {
+    use crate::orders::Rejection::{UnknownSide, UnknownZone};
+    let (typed, known) = match why {
+        UnknownZone(z) => (z, p.zone_ids()),
+        UnknownSide(s) => (s, p.other_sides()),
+        _ => return String::new(),
+    };
+    crate::scenario::de::closest(typed, &known)
+        .map(|x| format!(" (did you mean `{x}`?)"))
+        .unwrap_or_default()
 }

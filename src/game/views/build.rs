@@ -183,6 +183,7 @@ pub fn build(c: &Compiled, state: &State, log: &[LogEvent], side: SideId, h: &He
         tracks,
         messages,
         last_turn: results(c, state, last_turn_events(log), side),
+        off_map: super::redact::off_map(c, state, side),
         outcome: state.outcome.as_ref().map(|o| o.summary()),
         score: score(c, state, side, Some(side)),
         sudden_death: sudden_death(c),

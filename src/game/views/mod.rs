@@ -5,6 +5,7 @@
 
 pub mod build;
 pub mod redact;
+pub mod told;
 pub mod umpire_view;
 pub mod view;
 pub mod view_file;

@@ -87,6 +87,20 @@ pub struct Picture {
     pub side: SideId,
     /// The game id.
     pub game: String,
+    /// The side's units that were on the map at the start and are off it now (destroyed).
+    pub off_map: Vec<String>,
+}
+
+/// `side`'s units that were on the map at the start and are off it now (destroyed or removed).
+pub fn off_map(c: &Compiled, state: &State, side: SideId) -> Vec<String> {
+    c.units
+        .iter()
+        .enumerate()
+        .filter(|(i, d)| {
+            d.side == side && d.initial && !state.units.iter().any(|u| u.id.index() == *i)
+        })
+        .map(|(_, d)| d.id.clone())
+        .collect()
 }
 
 impl Picture {
@@ -96,6 +110,7 @@ impl Picture {
         // Own and allied units as they are; detected enemies by position and strength only.
         state.units = crate::policy::view::known_units(full, side);
         Picture {
+            off_map: off_map(&c, full, side),
             c,
             state,
             side,
@@ -195,6 +210,7 @@ impl Picture {
             state,
             side,
             game: v.game.clone(),
+            off_map: v.off_map.clone(),
         })
     }
 

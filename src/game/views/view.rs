@@ -160,6 +160,10 @@ pub struct View {
     pub messages: Vec<MessageView>,
     /// Results of the last turn.
     pub last_turn: Vec<Report>,
+    /// The side's units that were on the map at the start and are off it now (destroyed): an
+    /// order for one is answered as such. Absent when none (so older views read and verify).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub off_map: Vec<String>,
     /// How the game ended, if it has.
     pub outcome: Option<String>,
     /// The side's own objectives and the score it would have if the game ended now.

@@ -35,7 +35,30 @@ pub fn last_turn(
         }
     };
     let mut out = Vec::new();
+    // The white cell's action whose changes the events that follow carry, if any: a change it
+    // makes to the side's units reaches the side as the white cell's, with its reason.
+    let mut amended: Option<&str> = None;
     for e in events {
+        if let LogEvent::Umpire { reason, .. } = e {
+            amended = Some(reason);
+        } else if matches!(e, LogEvent::TurnStarted { .. } | LogEvent::TurnEnded { .. }) {
+            amended = None;
+        }
+        // The reason's public part: what comes before a `//` (a note the white cell keeps).
+        let by_white_cell = |r: Report| match (amended, &r.unit) {
+            (Some(why), Some(_)) => {
+                let public = why.split("//").next().unwrap_or_default().trim();
+                Report {
+                    text: if public.is_empty() {
+                        format!("{} (the white cell's amendment)", r.text)
+                    } else {
+                        format!("{} (the white cell's amendment: {public})", r.text)
+                    },
+                    ..r
+                }
+            }
+            _ => r,
+        };
         let r = match e {
             LogEvent::OrderAccepted { side, unit, order } if side == me => Report {
                 what: "accepted".into(),
@@ -53,7 +76,7 @@ pub fn last_turn(
                 text: format!(
                     "{unit}: {} rejected, the unit held: {}",
                     words::plain(order),
-                    told_of(unit, reason)
+                    told_of(unit, &crate::orders::rejection::as_told(reason))
                 ),
             },
             LogEvent::StepsLost {
@@ -80,7 +103,8 @@ pub fn last_turn(
             } if mine(unit) => Report {
                 what: "move".into(),
                 unit: Some(unit.clone()),
-                text: format!("{unit} stopped in {to} on meeting hostile units"),
+                // Only the fact: what stopped it is in the side's detections if it saw them.
+                text: format!("{unit} stopped in {to}, short of where it was ordered"),
             },
             LogEvent::Retreated { unit, from, to } if mine(unit) => Report {
                 what: "retreat".into(),
@@ -154,7 +178,7 @@ pub fn last_turn(
             },
             _ => continue,
         };
-        out.push(r);
+        out.push(by_white_cell(r));
     }
     out
 }

@@ -185,3 +185,24 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     row[b.len()]
 }
+
+/// The message for a name written in quotes where the format wants it bare (`kind: "Coast"`):
+/// drop the quotes, and which names there are when the quoted one is not among them.
+pub fn quoted_name(s: &str, variants: &[&str]) -> String {
+    let shown: String = s.chars().take(40).collect();
+    let more = if s.chars().count() > 40 { "..." } else { "" };
+    if variants.contains(&s) {
+        return format!(
+            "`{s}` is a name, written without quotes: remove the quotes and write `{s}`, not \"{s}\""
+        );
+    }
+    match closest(s, variants) {
+        Some(c) => format!(
+            "expected a name written without quotes, found the string \"{shown}{more}\"; did you mean `{c}` (no quotes)?"
+        ),
+        None => format!(
+            "expected a name written without quotes, one of: {}; found the string \"{shown}{more}\"",
+            variants.join(", ")
+        ),
+    }
+}

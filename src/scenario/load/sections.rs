@@ -56,7 +56,7 @@ impl Partial {
         Some(Scenario {
             format: self.format?,
             meta: self.meta?,
-            ruleset: self.ruleset?,
+            ruleset: self.ruleset.unwrap_or_default(),
             turns: self.turns?,
             sides: self.sides,
             relations: self.relations,
@@ -124,7 +124,6 @@ const SECTIONS: &[&str] = &[
 const REQUIRED: &[&str] = &[
     "format",
     "meta",
-    "ruleset",
     "turns",
     "sides",
     "zones",

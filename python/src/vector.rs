@@ -1,0 +1,261 @@
+//! `whitecell._native.VecGame`: N environment games stepped in one call, in Rust, across threads,
+//! with the GIL released (the EnvPool model). Every game has the same agents; arrays come back
+//! stacked: observations (N x agents x obs_len, float32), masks (N x agents x units x actions,
+//! uint8; an agent with fewer units than the most has its extra rows all zero), rewards (N x
+//! agents), terminations and truncations (N). A finished game is reset at once with its next
+//! seed, and the arrays hold its first observation; its reward and flags are the final turn's.
+
+use crate::core::Core;
+use crate::env::core_of;
+use crate::obs;
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+/// N games.
+#[pyclass(unsendable, module = "whitecell")]
+pub struct VecGame {
+    games: Vec<Core>,
+    threads: usize,
+    /// Games finished so far, per game (for the seeds of the next ones).
+    episodes: Vec<u64>,
+    base: u64,
+    units: usize,
+}
+
+/// One step's stacked results, as raw bytes.
+struct Out {
+    obs: Vec<f32>,
+    masks: Vec<u8>,
+    rewards: Vec<f32>,
+    terminated: Vec<u8>,
+    truncated: Vec<u8>,
+}
+
+impl VecGame {
+    fn seed_of(&self, i: usize) -> u64 {
+        let n = self.games.len() as u64;
+        self.base
+            .wrapping_add(i as u64)
+            .wrapping_add(self.episodes[i].wrapping_mul(n))
+    }
+
+    fn run(&mut self, actions: Option<&[i64]>) -> Result<Out, String> {
+        let n = self.games.len();
+        let agents = self.games[0].agents.len();
+        let (u, a) = (self.units, self.games[0].table.len());
+        let l = obs::len(&self.games[0].c);
+        let mut out = Out {
+            obs: vec![0.0; n * agents * l],
+            masks: vec![0; n * agents * u * a],
+            rewards: vec![0.0; n * agents],
+            terminated: vec![0; n],
+            truncated: vec![0; n],
+        };
+        // Check every action before any game moves.
+        let mut orders = Vec::with_capacity(n);
+        if let Some(act) = actions {
+            if act.len() != n * agents * u {
+                return Err(format!(
+                    "give actions of shape ({n}, {agents}, {u}), {} values, not {}",
+                    n * agents * u,
+                    act.len()
+                ));
+            }
+            for (g, core) in self.games.iter().enumerate() {
+                let mut per = Vec::with_capacity(agents);
+                for ag in 0..agents {
+                    let at = (g * agents + ag) * u;
+                    per.push(core.orders(ag, &act[at..at + core.units[ag].len()])?);
+                }
+                orders.push(per);
+            }
+        }
+        let seeds: Vec<u64> = (0..n).map(|i| self.seed_of(i)).collect();
+        let chunk = n.div_ceil(self.threads.max(1));
+        let stepping = actions.is_some();
+        std::thread::scope(|s| {
+            let mut games = self.games.as_mut_slice();
+            let mut o = out.obs.as_mut_slice();
+            let mut m = out.masks.as_mut_slice();
+            let mut r = out.rewards.as_mut_slice();
+            let mut te = out.terminated.as_mut_slice();
+            let mut tr = out.truncated.as_mut_slice();
+            let mut ords = orders.into_iter();
+            let mut first = 0;
+            while !games.is_empty() {
+                let k = chunk.min(games.len());
+                let (g, rest) = games.split_at_mut(k);
+                games = rest;
+                let (o1, o2) = o.split_at_mut(k * agents * l);
+                o = o2;
+                let (m1, m2) = m.split_at_mut(k * agents * u * a);
+                m = m2;
+                let (r1, r2) = r.split_at_mut(k * agents);
+                r = r2;
+                let (te1, te2) = te.split_at_mut(k);
+                te = te2;
+                let (tr1, tr2) = tr.split_at_mut(k);
+                tr = tr2;
+                let my_orders: Vec<_> = if stepping {
+                    ords.by_ref().take(k).collect()
+                } else {
+                    Vec::new()
+                };
+                let my_seeds = &seeds[first..first + k];
+                first += k;
+                s.spawn(move || {
+                    for (j, core) in g.iter_mut().enumerate() {
+                        if stepping {
+                            let st = core.step(my_orders[j].clone());
+                            r1[j * agents..(j + 1) * agents].copy_from_slice(&st.rewards);
+                            te1[j] = u8::from(st.terminated);
+                            tr1[j] = u8::from(st.truncated);
+                            if st.terminated || st.truncated {
+                                core.reset(my_seeds[j]);
+                            }
+                        } else {
+                            core.reset(my_seeds[j]);
+                        }
+                        for ag in 0..agents {
+                            let at = j * agents + ag;
+                            core.observe(ag, &mut o1[at * l..(at + 1) * l]);
+                            let rows = core.units[ag].len();
+                            let mm = &mut m1[at * u * a..(at + 1) * u * a];
+                            core.mask(ag, &mut mm[..rows * a]);
+                        }
+                    }
+                });
+            }
+        });
+        // The seeds just used are spent: the next reset of a game takes its next one.
+        for i in 0..n {
+            if !stepping || out.terminated[i] == 1 || out.truncated[i] == 1 {
+                self.episodes[i] += 1;
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn bytes_f32<'py>(py: Python<'py>, v: &[f32]) -> Bound<'py, PyBytes> {
+    let b: Vec<u8> = v.iter().flat_map(|x| x.to_ne_bytes()).collect();
+    PyBytes::new(py, &b)
+}
+
+type Stepped<'py> = (
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+    Bound<'py, PyBytes>,
+);
+
+#[pymethods]
+impl VecGame {
+    #[new]
+    #[pyo3(signature = (scenario, n, agents = None, opponents = None, reward = "points",
+                        win = 10.0, max_turns = None, sets = None, threads = None))]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        py: Python<'_>,
+        scenario: &Bound<'_, PyAny>,
+        n: usize,
+        agents: Option<Vec<String>>,
+        opponents: Option<Vec<String>>,
+        reward: &str,
+        win: f32,
+        max_turns: Option<u32>,
+        sets: Option<Vec<String>>,
+        threads: Option<usize>,
+    ) -> PyResult<VecGame> {
+        if n == 0 {
+            return Err(PyValueError::new_err("n must be at least 1"));
+        }
+        let first = core_of(
+            py, scenario, agents, opponents, reward, win, max_turns, sets,
+        )?;
+        let units = first.units.iter().map(Vec::len).max().unwrap_or(0);
+        let mut games = Vec::with_capacity(n);
+        for _ in 1..n {
+            games.push(Core::new(
+                first.c.clone(),
+                first.agents.clone(),
+                first.policies.clone(),
+                first.reward,
+                first.max_turns,
+            ));
+        }
+        games.insert(0, first);
+        let threads = match threads {
+            Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
+            Some(t) => t,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
+        Ok(VecGame {
+            games,
+            threads,
+            episodes: vec![0; n],
+            base: 0,
+            units,
+        })
+    }
+
+    /// Games.
+    #[getter]
+    fn n(&self) -> usize {
+        self.games.len()
+    }
+    /// The most units an agent has: the action's last dimension.
+    #[getter]
+    fn max_units(&self) -> usize {
+        self.units
+    }
+    /// The seed each game is playing.
+    #[getter]
+    fn seeds(&self) -> Vec<u64> {
+        self.games.iter().map(|g| g.seed).collect()
+    }
+
+    /// Resets every game: game `i` plays seed `seed + i`, and its k-th next game `seed + i + k*n`.
+    /// Returns the observations and masks as bytes.
+    fn reset<'py>(
+        &mut self,
+        py: Python<'py>,
+        seed: u64,
+    ) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
+        self.base = seed;
+        self.episodes.iter_mut().for_each(|e| *e = 0);
+        let out = py
+            .detach(|| self.run(None))
+            .map_err(PyValueError::new_err)?;
+        Ok((bytes_f32(py, &out.obs), PyBytes::new(py, &out.masks)))
+    }
+
+    /// Steps every game one turn with `actions` (native int64 bytes, N x agents x max_units).
+    /// Returns observations, masks, rewards, terminations and truncations as bytes.
+    fn step<'py>(&mut self, py: Python<'py>, actions: &[u8]) -> PyResult<Stepped<'py>> {
+        let actions: Vec<i64> = actions
+            .chunks_exact(8)
+            .map(|b| i64::from_ne_bytes(b.try_into().unwrap_or_default()))
+            .collect();
+        let out = py
+            .detach(|| self.run(Some(&actions)))
+            .map_err(PyValueError::new_err)?;
+        Ok((
+            bytes_f32(py, &out.obs),
+            PyBytes::new(py, &out.masks),
+            bytes_f32(py, &out.rewards),
+            PyBytes::new(py, &out.terminated),
+            PyBytes::new(py, &out.truncated),
+        ))
+    }
+
+    /// The state hash of each game now.
+    fn state_hashes(&mut self) -> Vec<String> {
+        self.games
+            .iter_mut()
+            .map(|g| g.engine.state_hash())
+            .collect()
+    }
+}

@@ -17,7 +17,7 @@ use whitecell::batch::{self as lib, BatchError, Done, Format, Options, Shard};
 /// manifest in its key-value metadata).
 #[pyfunction]
 #[pyo3(signature = (scenario, out, runs, master_seed = 0, policies = None, sets = None,
-                    sweep = None, threads = None, progress = None))]
+                    sweep = None, threads = None, progress = None, common_seeds = false))]
 #[allow(clippy::too_many_arguments)]
 pub fn batch_to_folder(
     py: Python<'_>,
@@ -30,6 +30,7 @@ pub fn batch_to_folder(
     sweep: Option<Vec<String>>,
     threads: Option<usize>,
     progress: Option<Py<PyAny>>,
+    common_seeds: bool,
 ) -> PyResult<PathBuf> {
     // A loaded scenario is its file with its edits, then these.
     let (path, mut all_sets) = match scenario.cast::<Scenario>() {
@@ -56,12 +57,13 @@ pub fn batch_to_folder(
         ..Options::new(Shard::default(), Format::Parquet, out)
     };
     let done = py.detach(|| -> Result<Done, PyErr> {
-        let plan = request::plan(&path, &req).map_err(|e| match e {
+        let mut plan = request::plan(&path, &req).map_err(|e| match e {
             RequestError::Scenario(r) => {
                 Python::attach(|py| error::load_error(py, lib::load::LoadError::Scenario(r)))
             }
             RequestError::Flag(m) => error::rejected(m),
         })?;
+        plan.common_seeds = common_seeds;
         let mut last = Instant::now();
         let mut report = |done: u64, of: u64| {
             let Some(cb) = &progress else { return };

@@ -55,6 +55,8 @@ pub struct Core {
     scores: Vec<u32>,
     /// The state after the last turn.
     pub state: State,
+    /// The last turn's events, with names (what views and accounts read).
+    events: Vec<whitecell::log::LogEvent>,
     /// The orders handed in, per turn played (index turn-1), per agent.
     pub history: Vec<Vec<SideOrders>>,
     /// The state hash after each turn played.
@@ -108,6 +110,7 @@ impl Core {
             seed: 0,
             scores: Vec::new(),
             state,
+            events: Vec::new(),
             history: Vec::new(),
             hashes: Vec::new(),
             source: None,
@@ -131,6 +134,7 @@ impl Core {
 
     fn refresh(&mut self) {
         self.state = self.engine.state();
+        self.events = self.engine.named(self.engine.turn_events());
     }
 
     fn true_scores(&self) -> Vec<u32> {
@@ -138,6 +142,14 @@ impl Core {
             .iter()
             .map(|s| score(&self.c, &self.state, *s, None).total)
             .collect()
+    }
+
+    /// The state hash now: the last turn's, as recorded when it was played.
+    pub fn hash_now(&mut self) -> String {
+        match self.hashes.last() {
+            Some(h) => h.clone(),
+            None => self.engine.state_hash(),
+        }
     }
 
     /// Whether the game is over (ended or truncated).
@@ -152,14 +164,12 @@ impl Core {
             commitment: "",
             key: "",
         };
-        let events = self.engine.named(self.engine.turn_events());
-        build(&self.c, &self.state, &events, self.agents[a], &h)
+        build(&self.c, &self.state, &self.events, self.agents[a], &h)
     }
 
     /// What agent `a` was told of the last turn.
     pub fn account(&self, a: usize) -> Vec<Report> {
-        let events = self.engine.named(self.engine.turn_events());
-        results(&self.c, &self.state, &events, self.agents[a])
+        results(&self.c, &self.state, &self.events, self.agents[a])
     }
 
     /// Agent `a`'s observation into `out` (of [`obs::len`] values).

@@ -256,7 +256,7 @@ impl Game {
             })
             .collect::<PyResult<_>>()?;
         d.set_item("account", lines)?;
-        d.set_item("state_hash", self.core.engine.state_hash())?;
+        d.set_item("state_hash", self.core.hash_now())?;
         d.set_item("turn", self.core.engine.turn())?;
         Ok(d)
     }

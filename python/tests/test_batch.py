@@ -56,3 +56,10 @@ def test_batch_rejects_what_the_cli_rejects():
         whitecell.batch(TUTORIAL, runs=1, policies=["nobody=hold"])
     with pytest.raises(whitecell.ScenarioError):
         whitecell.batch(TUTORIAL.parent / "tests" / "fail" / "format_fail.ron", runs=1)
+
+
+def test_common_seeds_equal_the_cli(cli, tmp_path):
+    t = whitecell.batch(TUTORIAL, runs=3, master_seed=5, common_seeds=True, threads=1)
+    c = cli_part(cli, tmp_path, TUTORIAL, "--runs", 3, "--master-seed", 5, "--common-seeds")
+    assert t.to_pylist() == c.to_pylist()
+    assert t.to_pylist() != whitecell.batch(TUTORIAL, runs=3, master_seed=5).to_pylist()

@@ -30,12 +30,13 @@ def batch(
     sweep: Optional[Sequence[str]] = None,
     threads: Optional[int] = None,
     progress: Union[bool, Callable[[int, int], None]] = False,
+    common_seeds: bool = False,
 ):
     """Plays ``runs`` games per sweep point with bot policies, as ``whitecell batch`` does.
 
     The arguments are the CLI's flags: ``policies`` (``["red=hold"]``), ``sets``
     (``["units.b_frigates.strength=4"]``), ``sweep`` (``["tracks.tension.start=0,2,4"]``) and
-    ``threads`` (default: every core). The games are played in Rust with the GIL released.
+    ``threads`` (default: every core), ``common_seeds`` (``--common-seeds``). The games are played in Rust with the GIL released.
 
     Returns a ``pyarrow.Table`` whose rows and column types equal the CLI's Parquet part for the
     same arguments; its schema metadata holds the batch manifest as JSON under
@@ -56,6 +57,7 @@ def batch(
             sweep=list(sweep or []),
             threads=threads,
             progress=cb,
+            common_seeds=common_seeds,
         )
         # Read whole into memory (no memory map): the folder goes after.
         table = pq.read_table(part, memory_map=False)

@@ -1,0 +1,158 @@
+"""Type stubs of whitecell's Rust extension (python/src/)."""
+
+import os
+from typing import Callable, Dict, List, Optional, Sequence, Tuple, TypedDict, Union
+
+__version__: str
+
+PathLike = Union[str, os.PathLike]
+ScenarioLike = Union[PathLike, "Scenario"]
+
+class Problem(TypedDict):
+    file: str
+    line: Optional[int]
+    column: Optional[int]
+    path: Optional[str]
+    message: str
+    text: str
+
+class ScenarioError(ValueError):
+    """A scenario that does not load; ``str(e)`` is what ``whitecell validate`` prints."""
+
+    problems: List[Problem]
+
+class Scenario:
+    """A scenario loaded and checked, ready to play."""
+
+    @property
+    def path(self) -> os.PathLike: ...
+    @property
+    def sets(self) -> List[str]: ...
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def turns(self) -> int: ...
+    @property
+    def sides(self) -> List[str]: ...
+    @property
+    def zones(self) -> List[str]: ...
+    @property
+    def units(self) -> List[Dict[str, Union[str, int]]]: ...
+    @property
+    def policies(self) -> List[str]: ...
+
+def load(path: PathLike, sets: Optional[Sequence[str]] = None) -> Scenario:
+    """Loads a scenario file, applying ``PATH=VALUE`` edits as ``--set`` does."""
+
+class RunResult(TypedDict):
+    winner: Optional[str]
+    points: Dict[str, int]
+    ending: str
+    sudden_death: Optional[str]
+    outcome: str
+    turns: int
+    state_hash: str
+    seed: int
+    policies: List[str]
+
+def run(
+    scenario: ScenarioLike,
+    seed: int = 0,
+    policies: Optional[Sequence[str]] = None,
+    sets: Optional[Sequence[str]] = None,
+) -> RunResult:
+    """Plays one game with bot policies, as ``whitecell run`` does."""
+
+def batch_to_folder(
+    scenario: ScenarioLike,
+    out: PathLike,
+    runs: int,
+    master_seed: int = 0,
+    policies: Optional[Sequence[str]] = None,
+    sets: Optional[Sequence[str]] = None,
+    sweep: Optional[Sequence[str]] = None,
+    threads: Optional[int] = None,
+    progress: Optional[Callable[[int, int], None]] = None,
+    common_seeds: bool = False,
+) -> os.PathLike:
+    """Plays a whole batch into ``out``; returns its Parquet part's path."""
+
+class Info(TypedDict):
+    rejected: List[str]
+    account: List[Dict[str, Optional[str]]]
+    state_hash: str
+    turn: int
+
+class Game:
+    """One environment game (see whitecell.env)."""
+
+    def __init__(
+        self,
+        scenario: ScenarioLike,
+        agents: Optional[Sequence[str]] = None,
+        opponents: Optional[Sequence[str]] = None,
+        reward: str = "points",
+        win: float = 10.0,
+        max_turns: Optional[int] = None,
+        sets: Optional[Sequence[str]] = None,
+    ) -> None: ...
+    @property
+    def agents(self) -> List[str]: ...
+    @property
+    def sides(self) -> List[str]: ...
+    @property
+    def units(self) -> List[List[str]]: ...
+    @property
+    def n_actions(self) -> int: ...
+    @property
+    def actions(self) -> List[str]: ...
+    @property
+    def obs_len(self) -> int: ...
+    @property
+    def state_len(self) -> int: ...
+    @property
+    def turn(self) -> int: ...
+    @property
+    def turns(self) -> int: ...
+    @property
+    def seed(self) -> int: ...
+    @property
+    def ended(self) -> bool: ...
+    @property
+    def done(self) -> bool: ...
+    def reset(self, seed: int) -> None: ...
+    def observe_all(self) -> Tuple[bytes, List[bytes]]: ...
+    def state(self) -> bytes: ...
+    def step(self, actions: Sequence[Sequence[int]]) -> Tuple[List[float], bool, bool]: ...
+    def info(self, a: int) -> Info: ...
+    def save_game(self, dir: PathLike) -> None: ...
+    def state_hash(self) -> str: ...
+    def render(self, a: int) -> str: ...
+    def decode(self, a: int, action: Sequence[int]) -> List[str]: ...
+
+class VecGame:
+    """N environment games stepped in Rust across threads (see whitecell.vector)."""
+
+    def __init__(
+        self,
+        scenario: ScenarioLike,
+        n: int,
+        agents: Optional[Sequence[str]] = None,
+        opponents: Optional[Sequence[str]] = None,
+        reward: str = "points",
+        win: float = 10.0,
+        max_turns: Optional[int] = None,
+        sets: Optional[Sequence[str]] = None,
+        threads: Optional[int] = None,
+    ) -> None: ...
+    @property
+    def n(self) -> int: ...
+    @property
+    def max_units(self) -> int: ...
+    @property
+    def seeds(self) -> List[int]: ...
+    def reset(self, seed: int) -> Tuple[bytes, bytes]: ...
+    def step(self, actions: bytes) -> Tuple[bytes, bytes, bytes, bytes, bytes]: ...
+    def state_hashes(self) -> List[str]: ...

@@ -198,6 +198,10 @@ fn lint_finds_what_validates_but_is_probably_a_mistake() {
                 "zone: \"south_port\", strength: 2, source: \"Invented for the exercise.\"",
                 "zone: \"south_port\", strength: 2, source: \"A 30-knot flotilla with a 40 km radar range.\"",
             ),
+            (
+                "(id: \"bay\", name: \"The Bay\", kind: Sea,",
+                "(id: \"bay\", name: \"The Bay\", kind: Sea, note: \"Patrolled by 30-knot boats with a 40 km radar range.\",",
+            ),
         ],
     );
     let p = path.to_string_lossy().to_string();
@@ -210,6 +214,7 @@ fn lint_finds_what_validates_but_is_probably_a_mistake() {
         ("threshold-on-scheduled", "tracks[0].thresholds[2].event"),
         ("objective-always", "victory.objectives[\"north\"][2].when"),
         ("capability-figure", "units[3].source"),
+        ("capability-figure", "zones[3].note"),
         ("one-side-reach", "zones[2].value"),
     ] {
         assert!(
@@ -222,6 +227,10 @@ fn lint_finds_what_validates_but_is_probably_a_mistake() {
     assert!(o.contains("\"30 knot\""), "{o}");
     assert!(o.contains("if nobody moves (every side `hold`)"), "{o}");
     assert!(o.contains("played 40 games"), "{o}");
+    // A scenario that does not load is rejected input, with the loader's report.
+    let broken = dir.path().join("broken.ron");
+    std::fs::write(&broken, "Scenario(format: 1)").expect("write");
+    fails(wc(&["lint", &broken.to_string_lossy()]), 1, "is missing");
     // Warnings are not errors, unless asked.
     fails(
         wc(&["lint", &p, "--games", "0", "--deny-warnings"]),

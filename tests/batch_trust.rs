@@ -306,6 +306,14 @@ fn parquet_parts_carry_their_provenance() {
     assert_eq!(m["key"]["master_seed"], 7);
     assert_eq!(m["rows"], 36);
     assert_eq!(m["complete"], true);
+    // Stopped after the part was put in place but before its work folder went: the next run
+    // finds the shard complete and removes the folder, so folder readers see the parts only.
+    let work = t.path().join(".part-00000-of-00001.work");
+    std::fs::create_dir_all(&work).expect("mkdir");
+    std::fs::write(work.join("manifest.json"), &text).expect("write");
+    let o = batch(t.path(), &[]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("already complete"));
+    assert!(!work.exists(), "the leftover work folder is removed");
     assert!(
         m["command"]
             .as_array()

@@ -118,6 +118,8 @@ pub fn run_shard(
             && manifest.key == key
             && manifest.complete
         {
+            // Stopped between putting the part in place and removing its work folder.
+            let _ = std::fs::remove_dir_all(folder::work(out, opt.shard));
             return Ok(Done::AlreadyDone(manifest.clone()));
         }
     }

@@ -10,6 +10,7 @@ use whitecell::dice::Dice;
 use whitecell::game::score::score;
 use whitecell::game::umpire::transcribe::PlayedTurn;
 use whitecell::game::views::build::{build, results};
+use whitecell::game::views::knowledge::Knowledge;
 use whitecell::game::views::view::{Header, Report, View};
 use whitecell::model::{Compiled, Outcome, SideId, State, UnitId};
 use whitecell::orders::{Order, SideOrders};
@@ -172,9 +173,10 @@ impl Core {
         results(&self.c, &self.state, &self.events, self.agents[a])
     }
 
-    /// Agent `a`'s observation into `out` (of [`obs::len`] values).
+    /// Agent `a`'s observation into `out` (of [`obs::len`] values), read from its knowledge of
+    /// the state (no view is built).
     pub fn observe(&self, a: usize, out: &mut [f32]) {
-        obs::encode(&self.c, &self.view(a), out);
+        obs::encode(&Knowledge::of(&self.c, &self.state, self.agents[a]), out);
     }
 
     /// The umpire's picture into `out` (of [`umpire::len`] values).

@@ -10,6 +10,8 @@ mod core;
 mod env;
 mod error;
 mod obs;
+#[cfg(test)]
+mod obs_tests;
 mod play;
 mod scenario;
 mod table;

@@ -4,14 +4,17 @@
 //! by the single environment and the vector environment.
 
 use crate::table::Table;
+use crate::told::{Told, TurnLog};
 use crate::{obs, umpire};
 use std::sync::Arc;
 use whitecell::dice::Dice;
-use whitecell::game::score::score;
+use whitecell::game::score::total;
 use whitecell::game::umpire::transcribe::PlayedTurn;
-use whitecell::game::views::build::{build, results};
+use whitecell::game::views::build::build;
 use whitecell::game::views::knowledge::Knowledge;
-use whitecell::game::views::view::{Header, Report, View};
+use whitecell::game::views::view::{Header, View};
+use whitecell::log::event::Event;
+use whitecell::log::render::hex;
 use whitecell::model::{Compiled, Outcome, SideId, State, UnitId};
 use whitecell::orders::{Order, SideOrders};
 use whitecell::policy::legal::each_unit;
@@ -54,10 +57,10 @@ pub struct Core {
     pub seed: u64,
     /// Each agent's true score after the last turn.
     scores: Vec<u32>,
-    /// The state after the last turn.
-    pub state: State,
-    /// The last turn's events, with names (what views and accounts read).
-    events: Vec<whitecell::log::LogEvent>,
+    /// The state after the last turn (shared with the turn's [`Told`]).
+    pub state: Arc<State>,
+    /// What the last turn (or the setup) told each side, kept to be worded when read.
+    told: Arc<TurnLog>,
     /// The orders handed in, per turn played (index turn-1), per agent.
     pub history: Vec<Vec<SideOrders>>,
     /// The state hash after each turn played.
@@ -98,7 +101,10 @@ impl Core {
             })
             .collect();
         let mut engine = Engine::new(c.clone(), Dice::seeded(0));
-        let state = engine.state();
+        // Only the current turn's events are kept: accounts and views read no further back.
+        engine.keep_log(false);
+        let state = Arc::new(engine.state());
+        let told = Arc::new(TurnLog::of(&engine, state.clone()));
         let mut core = Core {
             c,
             engine,
@@ -111,7 +117,7 @@ impl Core {
             seed: 0,
             scores: Vec::new(),
             state,
-            events: Vec::new(),
+            told,
             history: Vec::new(),
             hashes: Vec::new(),
             source: None,
@@ -134,15 +140,23 @@ impl Core {
     }
 
     fn refresh(&mut self) {
-        self.state = self.engine.state();
-        self.events = self.engine.named(self.engine.turn_events());
+        self.state = Arc::new(self.engine.state());
+        self.told = Arc::new(TurnLog::of(&self.engine, self.state.clone()));
     }
 
     fn true_scores(&self) -> Vec<u32> {
         self.agents
             .iter()
-            .map(|s| score(&self.c, &self.state, *s, None).total)
+            .map(|s| total(&self.c, &self.state, *s, None))
             .collect()
+    }
+
+    /// What the last turn told agent `a`, worded when read.
+    pub fn told(&self, a: usize) -> Told {
+        Told {
+            turn: self.told.clone(),
+            side: self.agents[a],
+        }
     }
 
     /// The state hash now: the last turn's, as recorded when it was played.
@@ -165,12 +179,7 @@ impl Core {
             commitment: "",
             key: "",
         };
-        build(&self.c, &self.state, &self.events, self.agents[a], &h)
-    }
-
-    /// What agent `a` was told of the last turn.
-    pub fn account(&self, a: usize) -> Vec<Report> {
-        results(&self.c, &self.state, &self.events, self.agents[a])
+        build(&self.c, &self.state, &self.told.named(), self.agents[a], &h)
     }
 
     /// Agent `a`'s observation into `out` (of [`obs::len`] values), read from its knowledge of
@@ -245,7 +254,18 @@ impl Core {
         }
         self.history.push(orders);
         let _ = self.engine.step();
-        self.hashes.push(self.engine.state_hash());
+        // The hash the engine took at the end of the turn (the state has not moved since).
+        let hash = self
+            .engine
+            .turn_events()
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Event::TurnEnded { hash: Some(h), .. } => Some(hex(*h)),
+                _ => None,
+            });
+        let hash = hash.unwrap_or_else(|| self.engine.state_hash());
+        self.hashes.push(hash);
         self.refresh();
         let now = self.true_scores();
         let terminated = self.engine.ended();

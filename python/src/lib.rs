@@ -15,6 +15,7 @@ mod obs_tests;
 mod play;
 mod scenario;
 mod table;
+mod told;
 mod umpire;
 mod vector;
 
@@ -26,6 +27,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scenario::Scenario>()?;
     m.add_class::<env::Game>()?;
     m.add_class::<vector::VecGame>()?;
+    m.add_class::<told::Account>()?;
     m.add_function(wrap_pyfunction!(scenario::load, m)?)?;
     m.add_function(wrap_pyfunction!(play::run, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_to_folder, m)?)?;

@@ -15,6 +15,7 @@
 
 use whitecell::game::score::total;
 use whitecell::game::views::knowledge::Knowledge;
+#[cfg(test)]
 use whitecell::game::views::view::View;
 use whitecell::model::{Compiled, Sighting, UnitState};
 use whitecell::scenario::{Posture, Readiness, Relation};

@@ -117,12 +117,11 @@ class WhitecellParallelEnv(ParallelEnv):
         )
         self._rng = np.random.default_rng()
         self._holds = {a: np.zeros(len(self.unit_ids[a]), np.int64) for a in self.possible_agents}
-        self._mask_at = []
+        self._mask_rows = []
         start = 0
         for a in self.possible_agents:
-            rows = len(self.unit_ids[a])
-            self._mask_at.append((start, start + rows * n, rows))
-            start += rows * n
+            self._mask_rows.append((a, start, start + len(self.unit_ids[a])))
+            start += len(self.unit_ids[a])
 
     @functools.lru_cache(maxsize=None)
     def observation_space(self, agent: str) -> spaces.Space:
@@ -136,14 +135,14 @@ class WhitecellParallelEnv(ParallelEnv):
         # Fresh buffers each call, written by the engine and wrapped without copying.
         obs, masks = self.game.observe_all()
         flat = np.frombuffer(obs, dtype=np.float32).reshape(len(self.possible_agents), -1)
-        m = np.frombuffer(masks, dtype=np.int8)
+        m = np.frombuffer(masks, dtype=np.int8).reshape(-1, self.game.n_actions)
+        rows = tuple(m)
+        new = tuple.__new__
         out = {}
-        for i, a in enumerate(self.possible_agents):
-            start, end, rows = self._mask_at[i]
-            out[a] = {
-                "observation": flat[i],
-                "action_mask": ActionMask(m[start:end].reshape(rows, -1)),
-            }
+        for i, (a, start, end) in enumerate(self._mask_rows):
+            mask = new(ActionMask, rows[start:end])
+            mask.array = m[start:end]
+            out[a] = {"observation": flat[i], "action_mask": mask}
         return out
 
     def _infos(self) -> Dict[str, Dict[str, Any]]:
@@ -165,20 +164,20 @@ class WhitecellParallelEnv(ParallelEnv):
         """Plays one turn. Agents missing from ``actions`` hold every unit."""
         if not self.agents:
             raise RuntimeError("the game is over: call reset()")
-        acts = []
-        for a in self.possible_agents:
-            act = actions.get(a)
-            acts.append(self._holds[a] if act is None else np.asarray(act).reshape(-1))
-        flat = np.concatenate(acts).astype(np.int64, copy=False)
+        holds = self._holds
+        acts = [
+            holds[a] if (x := actions.get(a)) is None else np.asarray(x).reshape(-1)
+            for a in self.possible_agents
+        ]
+        flat = np.concatenate(acts).astype(np.int64, copy=False) if acts else np.zeros(0, np.int64)
         rewards, terminated, truncated = self.game.step(flat.tobytes(), [len(x) for x in acts])
         obs = self._observations()
         infos = self._infos()
         agents = self.agents
-        rew = {a: float(rewards[self._index[a]]) for a in agents}
-        terms = {a: bool(terminated) for a in agents}
-        truncs = {a: bool(truncated) for a in agents}
-        obs = {a: obs[a] for a in agents}
-        infos = {a: infos[a] for a in agents}
+        # Every agent plays to the end together: the agents are the possible agents here.
+        rew = dict(zip(self.possible_agents, rewards))
+        terms = dict.fromkeys(agents, terminated)
+        truncs = dict.fromkeys(agents, truncated)
         if terminated or truncated:
             self.agents = []
         return obs, rew, terms, truncs, infos

@@ -131,7 +131,7 @@ impl VecGame {
                 };
                 let my_seeds = &seeds[first..first + k];
                 first += k;
-                s.spawn(move || {
+                let work = move || {
                     let mut scratch = vec![0f32; l];
                     let mut my_orders = my_orders.into_iter();
                     for (j, core) in g.iter_mut().enumerate() {
@@ -156,7 +156,13 @@ impl VecGame {
                             core.mask(ag, &mut mm[..rows * a]);
                         }
                     }
-                });
+                };
+                // The last chunk runs on this thread: one thread fewer to start.
+                if games.is_empty() {
+                    work();
+                } else {
+                    s.spawn(work);
+                }
             }
         });
         // The seeds just used are spent: the next reset of a game takes its next one.

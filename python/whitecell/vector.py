@@ -97,7 +97,8 @@ class VectorEnv:
 
     def sample(self, masks: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """A uniformly random legal action per unit of every game, from ``masks`` (NumPy only)."""
-        u = rng.random(masks.shape) * masks
+        u = rng.random(masks.shape, dtype=np.float32)
+        u *= masks
         return u.argmax(axis=-1)
 
 

@@ -69,6 +69,8 @@ pub struct Core {
     pub source: Option<(std::path::PathBuf, Vec<String>)>,
     scratch: Scratch,
     place: Placement,
+    /// Keep no record (see [`Core::lean`]).
+    lean: bool,
 }
 
 /// What one turn gave each agent.
@@ -123,6 +125,7 @@ impl Core {
             source: None,
             scratch: Scratch::default(),
             place: Placement::default(),
+            lean: false,
         };
         core.reset(0);
         core
@@ -141,7 +144,17 @@ impl Core {
 
     fn refresh(&mut self) {
         self.state = Arc::new(self.engine.state());
-        self.told = Arc::new(TurnLog::of(&self.engine, self.state.clone()));
+        if !self.lean {
+            self.told = Arc::new(TurnLog::of(&self.engine, self.state.clone()));
+        }
+    }
+
+    /// Keeps no record of the game (orders, per-turn hashes, accounts) and has the engine hash
+    /// only when asked: for the vector environment, which gives none of them back. The game
+    /// played is the same, hash for hash.
+    pub fn lean(&mut self) {
+        self.lean = true;
+        self.engine.hash_every_turn(false);
     }
 
     fn true_scores(&self) -> Vec<u32> {
@@ -249,23 +262,30 @@ impl Core {
 
     /// Plays one turn with these orders per agent (the other sides by their bots).
     pub fn step(&mut self, orders: Vec<SideOrders>) -> Stepped {
-        for (a, o) in orders.iter().enumerate() {
-            self.engine.submit(self.agents[a], o.clone(), Vec::new());
+        if self.lean {
+            for (a, o) in orders.into_iter().enumerate() {
+                self.engine.submit(self.agents[a], o, Vec::new());
+            }
+            let _ = self.engine.step();
+        } else {
+            for (a, o) in orders.iter().enumerate() {
+                self.engine.submit(self.agents[a], o.clone(), Vec::new());
+            }
+            self.history.push(orders);
+            let _ = self.engine.step();
+            // The hash the engine took at the end of the turn (the state has not moved since).
+            let hash = self
+                .engine
+                .turn_events()
+                .iter()
+                .rev()
+                .find_map(|e| match e {
+                    Event::TurnEnded { hash: Some(h), .. } => Some(hex(*h)),
+                    _ => None,
+                });
+            let hash = hash.unwrap_or_else(|| self.engine.state_hash());
+            self.hashes.push(hash);
         }
-        self.history.push(orders);
-        let _ = self.engine.step();
-        // The hash the engine took at the end of the turn (the state has not moved since).
-        let hash = self
-            .engine
-            .turn_events()
-            .iter()
-            .rev()
-            .find_map(|e| match e {
-                Event::TurnEnded { hash: Some(h), .. } => Some(hex(*h)),
-                _ => None,
-            });
-        let hash = hash.unwrap_or_else(|| self.engine.state_hash());
-        self.hashes.push(hash);
         self.refresh();
         let now = self.true_scores();
         let terminated = self.engine.ended();

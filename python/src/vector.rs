@@ -243,6 +243,8 @@ impl VecGame {
             ));
         }
         games.insert(0, first);
+        // The vector environment gives back no orders, hashes per turn or accounts.
+        games.iter_mut().for_each(Core::lean);
         let threads = match threads {
             Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
             Some(t) => t,

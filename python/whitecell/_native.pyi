@@ -79,6 +79,9 @@ def batch_to_folder(
 ) -> os.PathLike:
     """Plays a whole batch into ``out``; returns its Parquet part's path."""
 
+def save_game(game: "Game", dir: PathLike) -> None:
+    """Writes an environment game so far as a new classroom game folder ``dir``."""
+
 class Info(TypedDict):
     rejected: List[str]
     account: List[Dict[str, Optional[str]]]

@@ -76,6 +76,7 @@ def batch_to_folder(
     threads: Optional[int] = None,
     progress: Optional[Callable[[int, int], None]] = None,
     common_seeds: bool = False,
+    history: Optional[PathLike] = None,
 ) -> os.PathLike:
     """Plays a whole batch into ``out``; returns its Parquet part's path."""
 

@@ -13,6 +13,7 @@ mod obs;
 #[cfg(test)]
 mod obs_tests;
 mod play;
+mod save;
 mod scenario;
 mod table;
 mod told;
@@ -31,6 +32,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scenario::load, m)?)?;
     m.add_function(wrap_pyfunction!(play::run, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_to_folder, m)?)?;
+    m.add_function(wrap_pyfunction!(save::save_game, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -11,6 +11,9 @@ use crate::obs;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyByteArray;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use whitecell::orders::SideOrders;
 
 /// N games.
 #[pyclass(unsendable, module = "whitecell")]
@@ -36,6 +39,60 @@ struct Out<'a> {
 fn put_f32(out: &mut [u8], v: &[f32]) {
     for (o, x) in out.chunks_exact_mut(4).zip(v) {
         o.copy_from_slice(&x.to_ne_bytes());
+    }
+}
+
+/// `n` slices of `size` bytes, one after another, from the start of `buf` (empty when `size` is 0).
+fn split(mut buf: &mut [u8], size: usize, n: usize) -> Vec<&mut [u8]> {
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (a, b) = std::mem::take(&mut buf).split_at_mut(size);
+        out.push(a);
+        buf = b;
+    }
+    out
+}
+
+/// One game's turn (or reset) in a call, and its slots of the results.
+struct Job<'a> {
+    core: &'a mut Core,
+    /// The orders to play; none: reset the game instead.
+    orders: Option<Vec<SideOrders>>,
+    /// The seed of its next game.
+    seed: u64,
+    obs: &'a mut [u8],
+    masks: &'a mut [u8],
+    rewards: &'a mut [u8],
+    terminated: &'a mut u8,
+    truncated: &'a mut u8,
+    /// Whether it finished a game (and was reset).
+    done: &'a mut bool,
+}
+
+impl Job<'_> {
+    /// Plays (or resets) the game and writes its results: `l` values an observation, `rows`
+    /// mask bytes an agent (units x `k` actions, padded).
+    fn run(&mut self, agents: usize, l: usize, rows: usize, k: usize, scratch: &mut [f32]) {
+        let core = &mut *self.core;
+        match self.orders.take() {
+            Some(orders) => {
+                let st = core.step(orders);
+                put_f32(self.rewards, &st.rewards);
+                *self.terminated = u8::from(st.terminated);
+                *self.truncated = u8::from(st.truncated);
+                if st.terminated || st.truncated {
+                    *self.done = true;
+                    core.reset(self.seed);
+                }
+            }
+            None => core.reset(self.seed),
+        }
+        for ag in 0..agents {
+            core.observe(ag, scratch);
+            put_f32(&mut self.obs[ag * l * 4..(ag + 1) * l * 4], scratch);
+            let units = core.units[ag].len();
+            core.mask(ag, &mut self.masks[ag * rows..ag * rows + units * k]);
+        }
     }
 }
 
@@ -92,79 +149,52 @@ impl VecGame {
                 orders.push(per);
             }
         }
-        let seeds: Vec<u64> = (0..n).map(|i| self.seed_of(i)).collect();
-        let chunk = n.div_ceil(self.threads.max(1));
-        let stepping = actions.is_some();
-        let Out {
-            obs: mut o,
-            masks: mut m,
-            rewards: mut r,
-            terminated: mut te,
-            truncated: mut tr,
-        } = out;
         let mut done = vec![false; n];
-        std::thread::scope(|s| {
-            let mut games = self.games.as_mut_slice();
-            let mut ords = orders.into_iter();
-            let mut dn = done.as_mut_slice();
-            let mut first = 0;
-            while !games.is_empty() {
-                let k = chunk.min(games.len());
-                let (g, rest) = games.split_at_mut(k);
-                games = rest;
-                let (o1, o2) = std::mem::take(&mut o).split_at_mut(k * agents * l * 4);
-                o = o2;
-                let (m1, m2) = std::mem::take(&mut m).split_at_mut(k * agents * u * a);
-                m = m2;
-                let (r1, r2) = std::mem::take(&mut r).split_at_mut(k * agents * 4);
-                r = r2;
-                let (te1, te2) = std::mem::take(&mut te).split_at_mut(k);
-                te = te2;
-                let (tr1, tr2) = std::mem::take(&mut tr).split_at_mut(k);
-                tr = tr2;
-                let (dn1, dn2) = std::mem::take(&mut dn).split_at_mut(k);
-                dn = dn2;
-                let my_orders: Vec<_> = if stepping {
-                    ords.by_ref().take(k).collect()
-                } else {
-                    Vec::new()
-                };
-                let my_seeds = &seeds[first..first + k];
-                first += k;
-                let work = move || {
-                    let mut scratch = vec![0f32; l];
-                    let mut my_orders = my_orders.into_iter();
-                    for (j, core) in g.iter_mut().enumerate() {
-                        if let Some(orders) = my_orders.next() {
-                            let st = core.step(orders);
-                            put_f32(&mut r1[j * agents * 4..(j + 1) * agents * 4], &st.rewards);
-                            te1[j] = u8::from(st.terminated);
-                            tr1[j] = u8::from(st.truncated);
-                            if st.terminated || st.truncated {
-                                dn1[j] = true;
-                                core.reset(my_seeds[j]);
-                            }
-                        } else {
-                            core.reset(my_seeds[j]);
-                        }
-                        for ag in 0..agents {
-                            let at = j * agents + ag;
-                            core.observe(ag, &mut scratch);
-                            put_f32(&mut o1[at * l * 4..(at + 1) * l * 4], &scratch);
-                            let rows = core.units[ag].len();
-                            let mm = &mut m1[at * u * a..(at + 1) * u * a];
-                            core.mask(ag, &mut mm[..rows * a]);
-                        }
-                    }
-                };
-                // The last chunk runs on this thread: one thread fewer to start.
-                if games.is_empty() {
-                    work();
-                } else {
-                    s.spawn(work);
-                }
+        let seeds: Vec<u64> = (0..n).map(|i| self.seed_of(i)).collect();
+        // One job per game, with its own slots of the results; the threads (this one too) take
+        // the next job until none is left, so a thread the machine runs late takes fewer.
+        let mut orders = orders.into_iter();
+        let jobs: Vec<Mutex<Job>> = self
+            .games
+            .iter_mut()
+            .zip(split(out.obs, agents * l * 4, n))
+            .zip(split(out.masks, agents * u * a, n))
+            .zip(split(out.rewards, agents * 4, n))
+            .zip(out.terminated.iter_mut().zip(out.truncated.iter_mut()))
+            .zip(done.iter_mut())
+            .enumerate()
+            .map(|(i, (((((core, obs), masks), rewards), (te, tr)), done))| {
+                Mutex::new(Job {
+                    core,
+                    orders: orders.next(),
+                    seed: seeds[i],
+                    obs,
+                    masks,
+                    rewards,
+                    terminated: te,
+                    truncated: tr,
+                    done,
+                })
+            })
+            .collect();
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut scratch = vec![0f32; l];
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                let mut job = job.lock().unwrap_or_else(|e| e.into_inner());
+                job.run(agents, l, u * a, a, &mut scratch);
             }
+        };
+        std::thread::scope(|s| {
+            for _ in 1..self.threads.max(1).min(n) {
+                s.spawn(work);
+            }
+            work();
         });
+        drop(jobs);
+        let stepping = actions.is_some();
         // The seeds just used are spent: the next reset of a game takes its next one.
         for (i, d) in done.iter().enumerate() {
             if !stepping || *d {

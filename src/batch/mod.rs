@@ -19,6 +19,7 @@ pub mod history;
 pub mod load;
 pub mod manifest;
 pub mod merge;
+pub mod outline;
 pub mod parquet;
 pub mod plan;
 pub mod play;

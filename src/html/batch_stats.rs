@@ -153,9 +153,12 @@ pub fn tally(b: &Batch) -> Result<Stats, String> {
     };
     let runs = b.key.runs_per_point;
     for part in &b.parts {
-        if part.manifest.columns != first.columns {
+        if let Some(diff) = crate::batch::table::difference(&part.manifest.columns, &first.columns)
+        {
             return Err(format!(
-                "error: {}: its columns differ from {}'s",
+                "error: {}: its columns differ from {}'s ({diff}): the parts were written by \
+                 whitecells whose rows differ (a column added since?); a report is of one batch: \
+                 play it again with one whitecell, into a new folder",
                 part.manifest_path.display(),
                 b.parts[0].manifest_path.display()
             ));

@@ -1,0 +1,276 @@
+//! A batch that says why (issue 21, item 5): the rows hold each objective met or not at the end
+//! (`objective_<side>_<k>`), the manifest every sudden death, and the text summary and the HTML
+//! report show per side each objective's success rate and the score margin, the final control of
+//! each zone, draws on points apart from sudden deaths in which every side loses and apart from
+//! those that name a winner, and every ending the scenario defines, even at 0%.
+//!
+//! The scenario, `tests/fixtures/why.ron`, is played by random bots: over the batch's 100 games
+//! some are won on points, some drawn on points, some end in `war` (every side loses) and none in
+//! `collapse` (North's sudden-death win, out of reach). Each figure is checked against the rows
+//! themselves, read from the CSV part.
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+const WHY: &str = "tests/fixtures/why.ron";
+
+fn why() -> String {
+    root().join(WHY).to_string_lossy().into_owned()
+}
+
+/// Plays `runs` games of the test scenario into `out` as CSV; returns what `batch` printed.
+fn batch(out: &Path, extra: &[&str]) -> String {
+    let s = why();
+    let o = out.to_string_lossy().to_string();
+    let mut args = vec![
+        "batch",
+        s.as_str(),
+        "--out",
+        o.as_str(),
+        "--threads",
+        "1",
+        "--format",
+        "csv",
+    ];
+    args.extend_from_slice(extra);
+    ok(wc(&args))
+}
+
+/// The rows of a CSV part, each a map from column to cell.
+fn rows(part: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut r = csv::Reader::from_path(part).expect("a CSV part");
+    let head: Vec<String> = r
+        .headers()
+        .expect("a header")
+        .iter()
+        .map(String::from)
+        .collect();
+    r.records()
+        .map(|rec| {
+            head.iter()
+                .cloned()
+                .zip(rec.expect("a record").iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+fn part(dir: &Path, shard: &str) -> PathBuf {
+    dir.join(format!("part-{shard}.csv"))
+}
+
+#[test]
+fn each_objective_has_a_column_that_adds_up_to_the_points() {
+    let t = tempfile::tempdir().unwrap();
+    let res = t.path().join("res");
+    batch(&res, &["--runs", "100", "-q"]);
+    let c = whitecell::cli::load(&root().join(WHY)).unwrap();
+    let rows = rows(&part(&res, "00000-of-00001"));
+    assert_eq!(rows.len(), 100);
+    let mut met = 0;
+    for r in &rows {
+        for side in &c.scenario.sides {
+            // The scoring: the value of each zone the side holds plus each objective it meets.
+            let zones: u32 = c
+                .scenario
+                .zones
+                .iter()
+                .filter(|z| r[&format!("control_{}", z.id)] == side.id)
+                .map(|z| u32::from(z.value))
+                .sum();
+            let objs = &c.scenario.victory.objectives[&side.id];
+            let mut points = zones;
+            for (k, o) in objs.iter().enumerate() {
+                let cell = &r[&format!("objective_{}_{k}", side.id)];
+                assert!(cell == "true" || cell == "false", "{cell}");
+                if cell == "true" {
+                    points += o.points;
+                    met += 1;
+                }
+            }
+            assert_eq!(
+                r[&format!("points_{}", side.id)],
+                points.to_string(),
+                "run {}: {}'s points are its zones and objectives",
+                r["run"],
+                side.id
+            );
+        }
+    }
+    assert!(met > 0, "some objective is met in some game");
+    // The schema names each, with its type and the objective's name.
+    let schema = ok(wc(&[
+        "batch",
+        &why(),
+        "--runs",
+        "1",
+        "--schema",
+        "--out",
+        &t.path().join("s").to_string_lossy(),
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&schema[schema.find('{').unwrap()..]).unwrap();
+    let col = v["games"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "objective_north_0")
+        .expect("an objective column");
+    assert_eq!(col["type"], "bool");
+    assert!(
+        col["meaning"]
+            .as_str()
+            .unwrap()
+            .contains("Hold the market town"),
+        "{col}"
+    );
+    // The manifest names every sudden death and who wins it, the one never reached too.
+    let m = std::fs::read_to_string(res.join("_part-00000-of-00001.manifest.json")).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&m).unwrap();
+    assert_eq!(
+        m["sudden_deaths"],
+        serde_json::json!([
+            {"id": "war", "winner": null},
+            {"id": "collapse", "winner": "north"}
+        ])
+    );
+    assert_eq!(m["objectives"].as_array().unwrap().len(), 4);
+}
+
+/// Rewrites a CSV part and its manifest as a whitecell from before the `objective_` columns
+/// wrote them.
+fn as_before(dir: &Path, shard: &str) {
+    let p = part(dir, shard);
+    let rows = rows(&p);
+    let keep = |c: &str| !c.starts_with("objective_");
+    let mut w = csv::Writer::from_path(&p).unwrap();
+    let head: Vec<String> = {
+        let text =
+            std::fs::read_to_string(dir.join(format!("_part-{shard}.manifest.json"))).unwrap();
+        let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+        m["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["name"].as_str().unwrap().to_string())
+            .filter(|c| keep(c))
+            .collect()
+    };
+    w.write_record(&head).unwrap();
+    for r in &rows {
+        w.write_record(head.iter().map(|h| r[h].as_str())).unwrap();
+    }
+    w.flush().unwrap();
+    let mpath = dir.join(format!("_part-{shard}.manifest.json"));
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&mpath).unwrap()).unwrap();
+    let cols: Vec<serde_json::Value> = m["columns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| keep(c["name"].as_str().unwrap()))
+        .cloned()
+        .collect();
+    m["columns"] = serde_json::Value::Array(cols);
+    let o = m.as_object_mut().unwrap();
+    o.remove("objectives");
+    o.remove("sudden_deaths");
+    std::fs::write(&mpath, serde_json::to_string_pretty(&m).unwrap()).unwrap();
+}
+
+/// A batch begun by a whitecell without the `objective_` columns and played on by this one
+/// would mix two tables in one folder: refused before anything plays, naming the columns; a
+/// merge or a report of such a mix is refused the same way. A whole batch from before is read as
+/// it is.
+#[test]
+fn a_batch_begun_before_the_objective_columns_is_not_mixed_with_new_rows() {
+    let t = tempfile::tempdir().unwrap();
+    let res = t.path().join("res");
+    batch(&res, &["--runs", "20", "-q", "--shard", "0/2"]);
+    as_before(&res, "00000-of-00002");
+    let s = why();
+    let o = res.to_string_lossy().to_string();
+    let args = [
+        "batch",
+        &s,
+        "--out",
+        &o,
+        "--threads",
+        "1",
+        "--format",
+        "csv",
+        "--runs",
+        "20",
+        "-q",
+        "--shard",
+        "1/2",
+    ];
+    let e = fails(wc(&args), 1, "rows have other columns");
+    assert!(
+        e.contains("it lacks the column(s) `objective_north_0`, `objective_north_1`"),
+        "{e}"
+    );
+    assert!(e.contains("part-00000-of-00002.csv"), "{e}");
+    assert!(!part(&res, "00001-of-00002").exists(), "nothing was played");
+    // The same shard played by this whitecell elsewhere and copied in: merge and report refuse.
+    let other = t.path().join("other");
+    batch(&other, &["--runs", "20", "-q", "--shard", "1/2"]);
+    for f in [
+        "part-00001-of-00002.csv",
+        "_part-00001-of-00002.manifest.json",
+    ] {
+        std::fs::copy(other.join(f), res.join(f)).unwrap();
+    }
+    let merged = t.path().join("m.parquet").to_string_lossy().to_string();
+    let e = fails(
+        wc(&["merge", &o, "--out", &merged]),
+        1,
+        "its columns are not those of",
+    );
+    assert!(e.contains("`objective_north_0`"), "{e}");
+    let page = t.path().join("r.html").to_string_lossy().to_string();
+    let e = fails(
+        wc(&["report", "--batch", &o, "--out", &page]),
+        1,
+        "its columns differ",
+    );
+    assert!(e.contains("`objective_north_0`"), "{e}");
+    // An interrupted shard of the old whitecell is not resumed with rows of other columns.
+    let work = t.path().join("work");
+    batch(&work, &["--runs", "20", "-q"]);
+    as_before(&work, "00000-of-00001");
+    let w = work.join(".part-00000-of-00001.work");
+    std::fs::create_dir(&w).unwrap();
+    let mut m: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(work.join("_part-00000-of-00001.manifest.json")).unwrap(),
+    )
+    .unwrap();
+    m["complete"] = false.into();
+    m["rows"] = 0.into();
+    std::fs::write(w.join("manifest.json"), m.to_string()).unwrap();
+    std::fs::remove_file(work.join("_part-00000-of-00001.manifest.json")).unwrap();
+    std::fs::remove_file(part(&work, "00000-of-00001")).unwrap();
+    let wo = work.to_string_lossy().to_string();
+    let args = [
+        "batch",
+        &s,
+        "--out",
+        &wo,
+        "--threads",
+        "1",
+        "--format",
+        "csv",
+        "--runs",
+        "20",
+        "-q",
+    ];
+    fails(wc(&args), 1, "rows have other columns");
+    // A whole batch from before merges and reports as it is.
+    let whole = t.path().join("whole");
+    batch(&whole, &["--runs", "20", "-q"]);
+    as_before(&whole, "00000-of-00001");
+    let wh = whole.to_string_lossy().to_string();
+    ok(wc(&["merge", &wh, "--out", &merged]));
+    ok(wc(&["report", "--batch", &merged, "--out", &page]));
+}

@@ -157,8 +157,8 @@ pub fn difference(have: &[Column], want: &[Column]) -> Option<String> {
     Some(why.join("; "))
 }
 
-/// The word written for "no winner" and "no sudden death".
-pub const NONE: &str = "none";
+/// The word written for "no winner" and "no sudden death" (a side may not take it as its id).
+pub const NONE: &str = crate::scenario::NO_SIDE;
 
 /// The type of a `--set`/`--sweep` column: integers when every value is a whole number,
 /// booleans when every value is `true`/`false`, else text. An edit's value has the type of the

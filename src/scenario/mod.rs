@@ -17,3 +17,7 @@ pub mod validate;
 pub use diag::{Diagnostic, Report};
 pub use load::{Loaded, load_file};
 pub use schema::*;
+
+/// The word batch results and reports write for "no side" (no winner, a zone nobody controls, no
+/// sudden death); no side may take it as its id, so a cell never reads two ways.
+pub const NO_SIDE: &str = "none";

@@ -215,6 +215,16 @@ pub fn check(s: &Partial, ruleset: Option<&Ruleset>) -> Vec<Problem> {
     }
 
     for (i, side) in s.sides.iter().enumerate() {
+        if side.id == super::NO_SIDE {
+            c.err(
+                format!("sides[{i}].id"),
+                format!(
+                    "`{}` cannot name a side: batch results write it for \"no side\" (no winner, a zone \
+                     nobody controls); choose another id",
+                    side.id
+                ),
+            );
+        }
         if !is_colour(&side.colour) {
             c.err(
                 format!("sides[{i}].colour"),

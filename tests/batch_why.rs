@@ -274,3 +274,113 @@ fn a_batch_begun_before_the_objective_columns_is_not_mixed_with_new_rows() {
     ok(wc(&["merge", &wh, "--out", &merged]));
     ok(wc(&["report", "--batch", &merged, "--out", &page]));
 }
+
+fn pct(k: usize, n: usize) -> String {
+    format!("{:.1}%", 100.0 * k as f64 / n.max(1) as f64)
+}
+
+/// The line of `text` that starts (after its indent) with `start`.
+fn line<'a>(text: &'a str, start: &str) -> &'a str {
+    text.lines()
+        .find(|l| l.trim_start().starts_with(start))
+        .unwrap_or_else(|| panic!("no line starting `{start}` in:\n{text}"))
+}
+
+/// The summary `batch` prints said who won, never why: "no winner" lumped draws with wars in
+/// which every side lost, an ending no game reached was not listed, and nothing told how often
+/// each objective was met, by how much games were won, or who held each zone at the end.
+#[test]
+fn the_summary_says_why() {
+    let t = tempfile::tempdir().unwrap();
+    let res = t.path().join("res");
+    let text = batch(&res, &["--runs", "100"]);
+    let rows = rows(&part(&res, "00000-of-00001"));
+    let n = rows.len();
+    let count =
+        |f: &dyn Fn(&BTreeMap<String, String>) -> bool| rows.iter().filter(|r| f(r)).count();
+    let on_points = |r: &BTreeMap<String, String>| r["outcome"] == "points";
+    let draws = count(&|r| on_points(r) && r["winner"] == "none");
+    let wars = count(&|r| r["sudden_death"] == "war");
+    assert!(
+        draws > 0 && wars > 0,
+        "the scenario gives both: {draws} {wars}"
+    );
+    assert_eq!(count(&|r| r["sudden_death"] == "collapse"), 0);
+    // Draws on points apart from sudden deaths in which every side lost; no lump "no winner".
+    assert!(!text.contains("no winner"), "{text}");
+    let l = line(&text, "draw on points ");
+    assert!(l.contains(&format!(" {draws} (")), "{l}");
+    let l = line(&text, "every side lost");
+    assert!(l.contains(&format!(" {wars} (")), "{l}");
+    // Every ending the scenario defines, the one never reached too, and who each names.
+    let won = count(&|r| on_points(r) && r["winner"] != "none");
+    let by = |side: &str| count(&|r| on_points(r) && r["winner"] == side);
+    assert_eq!(
+        line(&text, "won on points"),
+        format!(
+            "    won on points {won} ({}): north {}, south {}",
+            pct(won, n),
+            by("north"),
+            by("south")
+        )
+    );
+    assert_eq!(
+        line(&text, "sudden death (war)"),
+        format!(
+            "    sudden death (war) {wars} ({}): every side loses",
+            pct(wars, n)
+        )
+    );
+    assert_eq!(
+        line(&text, "sudden death (collapse)"),
+        "    sudden death (collapse) 0 (0.0%): north wins"
+    );
+    // Each objective's success rate over the games that ended on points.
+    let p = count(&on_points);
+    assert!(text.contains(&format!(
+        "objectives met at the end ({p} game(s) on points)"
+    )));
+    for (side, k, name) in [
+        ("north", 0, "Hold the market town"),
+        ("south", 1, "Lose no steps"),
+    ] {
+        let met = count(&|r| on_points(r) && r[&format!("objective_{side}_{k}")] == "true");
+        let l = line(&text, &format!("{side}[{k}]"));
+        assert!(
+            l.ends_with(&format!("{} ({met}) {name}", pct(met, p))),
+            "{l}"
+        );
+    }
+    // The score margin: own points minus the other side's, over the games on points.
+    let margins: Vec<i64> = rows
+        .iter()
+        .filter(|r| on_points(r))
+        .map(|r| {
+            r["points_north"].parse::<i64>().unwrap() - r["points_south"].parse::<i64>().unwrap()
+        })
+        .collect();
+    let mean = margins.iter().sum::<i64>() as f64 / p as f64;
+    let ahead = margins.iter().filter(|m| **m > 0).count();
+    let l = line(&text, "north        mean");
+    assert!(l.contains(&format!("mean {mean:+.2},")), "{l}");
+    assert!(l.contains(&format!("ahead {}", pct(ahead, p))), "{l}");
+    let lead: i64 = margins.iter().filter(|m| **m != 0).map(|m| m.abs()).sum();
+    let l = line(&text, "the winner");
+    assert!(
+        l.contains(&format!("mean {:+.2}", lead as f64 / won as f64)),
+        "{l}"
+    );
+    // Final control of each zone, over every game.
+    for zone in ["market_town", "south_plain"] {
+        let held = |s: &str| count(&|r| r[&format!("control_{zone}")] == s);
+        assert_eq!(
+            line(&text, zone),
+            format!(
+                "    {zone:<13}  north {}, south {}, nobody {}",
+                pct(held("north"), n),
+                pct(held("south"), n),
+                pct(held("none"), n)
+            )
+        );
+    }
+}

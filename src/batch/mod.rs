@@ -29,6 +29,7 @@ pub mod seed;
 pub mod shard;
 pub mod summary;
 pub mod table;
+pub mod why;
 pub mod write;
 
 pub use edit::Edit;

@@ -175,20 +175,7 @@ pub fn tally(b: &Batch) -> Result<Stats, String> {
     Ok(s)
 }
 
-/// The mean and standard deviation of a distribution.
-pub fn mean_sd(d: &BTreeMap<i64, u64>) -> (f64, f64) {
-    let n: u64 = d.values().sum();
-    if n == 0 {
-        return (0.0, 0.0);
-    }
-    let mean = d.iter().map(|(v, k)| *v as f64 * *k as f64).sum::<f64>() / n as f64;
-    let var = d
-        .iter()
-        .map(|(v, k)| (*v as f64 - mean).powi(2) * *k as f64)
-        .sum::<f64>()
-        / n as f64;
-    (mean, var.sqrt())
-}
+pub use crate::batch::why::mean_sd;
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,7 @@
 //! themselves, read from the CSV part.
 
 mod common;
+use common::browser::{self, selftest};
 use common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -382,5 +383,162 @@ fn the_summary_says_why() {
                 pct(held("none"), n)
             )
         );
+    }
+}
+
+/// The element of `dom` (an opening tag holding `attr`) up to its closing `</tr>` or `</span>`.
+fn element<'a>(dom: &'a str, attr: &str, close: &str) -> &'a str {
+    let at = dom
+        .find(attr)
+        .unwrap_or_else(|| panic!("no element with {attr} in the page"));
+    let rest = &dom[at..];
+    &rest[..rest.find(close).expect("its end")]
+}
+
+/// `report --batch` told who won, never why: "no winner" lumped draws with wars in which every
+/// side lost, an ending no game reached was not listed, and there were no objective success
+/// rates, score margins or final control per zone. Rendered in headless Chromium at 1280 x 800,
+/// read back from its DOM, each figure equal to the rows'.
+#[test]
+fn the_batch_report_says_why() {
+    let t = tempfile::tempdir().unwrap();
+    let res = t.path().join("res");
+    batch(&res, &["--runs", "100", "-q"]);
+    let rows = rows(&part(&res, "00000-of-00001"));
+    let on_points = |r: &BTreeMap<String, String>| r["outcome"] == "points";
+    let page = t.path().join("batch.html");
+    ok(wc(&[
+        "report",
+        "--batch",
+        &res.to_string_lossy(),
+        "--out",
+        &page.to_string_lossy(),
+    ]));
+    let html = std::fs::read_to_string(&page).unwrap();
+    let Some(chromium) = browser::find("the batch report that says why") else {
+        // Without a browser the page's own markup is still checked.
+        check_why(&html, &rows);
+        return;
+    };
+    let dom = chromium.dom_at(&page, "selftest", (1280, 800)).stdout;
+    let st = selftest(&dom);
+    browser::no_errors(&st);
+    browser::nothing_clipped(&st);
+    browser::nothing_cut(&st);
+    // The win chart: a bar per side, one for draws on points and one for every side lost.
+    let wins = browser::chart(&st, "win rate per side and sweep point");
+    assert_eq!(wins["bars"].as_u64(), Some(4), "{wins}");
+    // A histogram of each side's score margin.
+    for side in ["North", "South"] {
+        let c = browser::chart(&st, &format!("score margin of {side}"));
+        let distinct = {
+            let mut m: Vec<i64> = rows
+                .iter()
+                .filter(|r| on_points(r))
+                .map(|r| {
+                    let (a, b) = (
+                        r["points_north"].parse::<i64>().unwrap(),
+                        r["points_south"].parse::<i64>().unwrap(),
+                    );
+                    if side == "North" { a - b } else { b - a }
+                })
+                .collect();
+            m.sort_unstable();
+            m.dedup();
+            m.len()
+        };
+        assert_eq!(c["bars"].as_u64(), Some(distinct as u64), "{c}");
+    }
+    check_why(&dom, &rows);
+    let png = t.path().join("why-1280x800.png");
+    chromium.screenshot_at(&page, "", &png, (1280, 800));
+    assert_eq!(browser::png_size(&png), (1280, 800));
+    browser::keep(&png, "hotwash-batch-why.png");
+}
+
+/// The figures the page must show, from the rows.
+fn check_why(dom: &str, rows: &[BTreeMap<String, String>]) {
+    let n = rows.len();
+    let count =
+        |f: &dyn Fn(&BTreeMap<String, String>) -> bool| rows.iter().filter(|r| f(r)).count();
+    let on_points = |r: &BTreeMap<String, String>| r["outcome"] == "points";
+    let p = count(&on_points);
+    let draws = count(&|r| on_points(r) && r["winner"] == "none");
+    let wars = count(&|r| r["sudden_death"] == "war");
+    assert!(
+        !dom.contains(">no winner<"),
+        "no lump of games without a winner"
+    );
+    // Every ending the scenario defines, each with its share, count and meaning; the one never
+    // reached too.
+    let ending = |label: &str| element(dom, &format!(r#"data-ending="{label}""#), "</span></span>");
+    let e = ending("draw on points");
+    assert!(
+        e.contains(&format!("<b>{}</b> ({draws} game(s))", pct(draws, n))),
+        "{e}"
+    );
+    let e = ending("sudden death (war)");
+    assert!(
+        e.contains(&format!(
+            "<b>{}</b> ({wars} game(s)) — every side loses",
+            pct(wars, n)
+        )),
+        "{e}"
+    );
+    let e = ending("sudden death (collapse)");
+    assert!(e.contains("<b>0.0%</b> (0 game(s)) — North wins"), "{e}");
+    assert!(
+        dom.contains(r#"class="ending never" data-ending="sudden death (collapse)""#),
+        "an ending no game reached is marked so"
+    );
+    // The wins table: draws on points and every side lost apart.
+    assert!(dom.contains("<th>draw on points</th><th>every side lost</th>"));
+    // Each objective's success rate over the games on points.
+    for (side, k) in [("north", 0), ("north", 1), ("south", 0), ("south", 1)] {
+        let met = count(&|r| on_points(r) && r[&format!("objective_{side}_{k}")] == "true");
+        let row = element(dom, &format!(r#"data-objective="{side}[{k}]""#), "</tr>");
+        assert!(
+            row.contains(&format!(
+                "<b>{}</b> <small>({met} of {p})</small>",
+                pct(met, p)
+            )),
+            "{row}"
+        );
+    }
+    // The margin: North's mean over the games on points.
+    let margins: Vec<i64> = rows
+        .iter()
+        .filter(|r| on_points(r))
+        .map(|r| {
+            r["points_north"].parse::<i64>().unwrap() - r["points_south"].parse::<i64>().unwrap()
+        })
+        .collect();
+    let mean = margins.iter().sum::<i64>() as f64 / p as f64;
+    let section = element(dom, r#"id="margins""#, "</table>");
+    assert!(section.contains(&format!("<b>{mean:+.2}</b>")), "{section}");
+    assert!(
+        section.contains(&format!("<b>{:+.2}</b>", -mean)),
+        "{section}"
+    );
+    // Final control of every zone: each side's share and nobody's.
+    for zone in [
+        "north_capital",
+        "north_hills",
+        "market_town",
+        "bay",
+        "south_plain",
+        "south_port",
+    ] {
+        let row = element(dom, &format!(r#"data-zone="{zone}""#), "</tr>");
+        // Each side (or nobody) that held it, with its share; one that never did is not named.
+        let words: Vec<String> = [("north", "North"), ("south", "South"), ("none", "nobody")]
+            .iter()
+            .filter_map(|(id, name)| {
+                let k = count(&|r| r[&format!("control_{zone}")] == *id);
+                (k > 0).then(|| format!("{name} {}", pct(k, n)))
+            })
+            .collect();
+        let words = format!("<small>{}</small>", words.join(" · "));
+        assert!(row.contains(&words), "{zone}: {words}\n{row}");
     }
 }

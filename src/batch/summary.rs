@@ -57,6 +57,8 @@ pub struct Summary {
     track: Option<(usize, String)>,
     /// One tally per sweep point.
     pub tallies: Vec<Tally>,
+    /// A row's points and controllers, kept between rows (no allocation per game).
+    scratch: (Vec<i64>, Vec<Option<usize>>),
 }
 
 impl Summary {
@@ -74,6 +76,7 @@ impl Summary {
             sweeps: plan.sweeps.iter().map(|s| s.path.clone()).collect(),
             labels: plan.points.iter().map(|p| p.values.join(", ")).collect(),
             track,
+            scratch: (Vec::new(), Vec::new()),
             tallies: vec![
                 Tally {
                     wins: vec![0; plan.sides.len()],
@@ -100,14 +103,17 @@ impl Summary {
         }
         t.turns += u64::from(p.turns);
         t.turns_sq += u64::from(p.turns) * u64::from(p.turns);
-        let points: Vec<i64> = p.points.iter().map(|&x| i64::from(x)).collect();
-        let control: Vec<Option<usize>> = p.control.iter().map(|c| side(c)).collect();
+        let (points, control) = &mut self.scratch;
+        points.clear();
+        points.extend(p.points.iter().map(|&x| i64::from(x)));
+        control.clear();
+        control.extend(p.control.iter().map(|c| side(c)));
         t.why.add(&Game {
             outcome: &p.outcome,
             sudden_death: &p.sudden_death,
             winner,
-            points: &points,
-            control: &control,
+            points,
+            control,
             met: &p.objectives,
         });
         if let Some(v) = self.track.as_ref().and_then(|(i, _)| p.tracks.get(*i)) {

@@ -274,6 +274,12 @@ fn a_batch_begun_before_the_objective_columns_is_not_mixed_with_new_rows() {
     let wh = whole.to_string_lossy().to_string();
     ok(wc(&["merge", &wh, "--out", &merged]));
     ok(wc(&["report", "--batch", &merged, "--out", &page]));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("written before the rows held each objective")
+            && html.contains("written before its manifest named the scenario's endings"),
+        "the report says what a batch from before lacks"
+    );
 }
 
 fn pct(k: usize, n: usize) -> String {

@@ -177,14 +177,14 @@ pub fn run_shard(
             finished: String::new(),
             git: git_describe(),
             table: "games".into(),
-            objectives: Vec::new(),
-            sudden_deaths: Vec::new(),
+            objectives: None,
+            sudden_deaths: None,
         },
     };
     // Refreshed from the plan, also in the manifest of a shard resumed: the columns are the same
     // (see `check_folder`), and the scenario's hash too.
-    manifest.objectives = plan.outline.objectives.clone();
-    manifest.sudden_deaths = plan.outline.sudden_deaths.clone();
+    manifest.objectives = Some(plan.outline.objectives.clone());
+    manifest.sudden_deaths = Some(plan.outline.sudden_deaths.clone());
     write_json(&wpath, &manifest)?;
     let ext = opt.format.ext();
     let done = chunks(&work, ext).map_err(|e| io_err("read", &work, e))?;

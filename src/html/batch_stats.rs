@@ -52,6 +52,8 @@ pub struct Stats {
     pub zones: Vec<String>,
     /// The objectives and sudden deaths the manifest names (none in a batch from before).
     pub outline: Outline,
+    /// The manifest names them: false for a batch written before it did.
+    pub outlined: bool,
     /// One per sweep point.
     pub points: Vec<Point>,
     /// Rows read.
@@ -129,8 +131,8 @@ pub fn tally(b: &Batch) -> Result<Stats, String> {
     let first = &b.parts[0].manifest;
     let names: Vec<String> = first.columns.iter().map(|c| c.name.clone()).collect();
     let outline = Outline {
-        objectives: first.objectives.clone(),
-        sudden_deaths: first.sudden_deaths.clone(),
+        objectives: first.objectives.clone().unwrap_or_default(),
+        sudden_deaths: first.sudden_deaths.clone().unwrap_or_default(),
     };
     let objective_columns: Vec<String> = outline
         .objectives
@@ -167,6 +169,7 @@ pub fn tally(b: &Batch) -> Result<Stats, String> {
         sides,
         tracks,
         zones,
+        outlined: first.sudden_deaths.is_some(),
         outline,
         rows: 0,
         first: None,

@@ -57,7 +57,7 @@ fn won_by(p: &Point, look: &Look) -> String {
 /// Every ending the scenario defines, per sweep point: a stacked bar and every ending in words.
 pub fn endings(out: &mut String, s: &Stats, look: &Look) {
     out.push_str(r#"<section class="block"><h2>How the games ended</h2><p class="note">Every ending the scenario defines, reached or not: the last turn played and won on points, the last turn played and drawn on points, and each sudden death with the side it names (or every side loses).</p>"#);
-    if s.outline.sudden_deaths.is_empty() && s.outline.objectives.is_empty() {
+    if !s.outlined {
         out.push_str(r#"<p class="note">This batch was written before its manifest named the scenario's endings: only the endings its games reached are listed.</p>"#);
     }
     out.push_str(r#"<table class="data"><tbody>"#);
@@ -238,7 +238,11 @@ fn meter(k: u64, n: u64, colour: &str) -> String {
 pub fn objectives(out: &mut String, s: &Stats, look: &Look) {
     out.push_str(r#"<section class="block" id="objectives"><h2>Objectives met</h2>"#);
     if s.outline.objectives.is_empty() {
-        out.push_str(r#"<p class="note">No objective is in these rows (the scenario has none, or the batch was written before the rows held them).</p></section>"#);
+        out.push_str(if s.outlined {
+            r#"<p class="note">The scenario has no objectives: only the zones it holds score.</p></section>"#
+        } else {
+            r#"<p class="note">This batch was written before the rows held each objective: its objectives cannot be counted. Play it again to see them.</p></section>"#
+        });
         return;
     }
     out.push_str(r#"<p class="note">The share of the games that ended on points in which each objective held at the end (the scoring counts objectives only there). An objective met always or never does not tell the sides apart.</p><table class="data"><thead><tr><th>side</th><th>objective</th>"#);

@@ -21,20 +21,15 @@ fn why() -> String {
     root().join(WHY).to_string_lossy().into_owned()
 }
 
-/// Plays `runs` games of the test scenario into `out` as CSV; returns what `batch` printed.
+/// Plays the test scenario into `out` (as CSV unless `extra` says `--format`); returns what
+/// `batch` printed.
 fn batch(out: &Path, extra: &[&str]) -> String {
     let s = why();
     let o = out.to_string_lossy().to_string();
-    let mut args = vec![
-        "batch",
-        s.as_str(),
-        "--out",
-        o.as_str(),
-        "--threads",
-        "1",
-        "--format",
-        "csv",
-    ];
+    let mut args = vec!["batch", s.as_str(), "--out", o.as_str(), "--threads", "1"];
+    if !extra.contains(&"--format") {
+        args.extend(["--format", "csv"]);
+    }
     args.extend_from_slice(extra);
     ok(wc(&args))
 }
@@ -420,10 +415,21 @@ fn the_batch_report_says_why() {
         "--out",
         &page.to_string_lossy(),
     ]));
-    let html = std::fs::read_to_string(&page).unwrap();
+    // The same batch as Parquet reports the same figures (its booleans read back as such).
+    let pq = t.path().join("pq");
+    batch(&pq, &["--runs", "100", "-q", "--format", "parquet"]);
+    let pq_page = t.path().join("pq.html");
+    ok(wc(&[
+        "report",
+        "--batch",
+        &pq.to_string_lossy(),
+        "--out",
+        &pq_page.to_string_lossy(),
+    ]));
+    check_why(&std::fs::read_to_string(&pq_page).unwrap(), &rows);
     let Some(chromium) = browser::find("the batch report that says why") else {
         // Without a browser the page's own markup is still checked.
-        check_why(&html, &rows);
+        check_why(&std::fs::read_to_string(&page).unwrap(), &rows);
         return;
     };
     let dom = chromium.dom_at(&page, "selftest", (1280, 800)).stdout;

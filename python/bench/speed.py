@@ -7,11 +7,17 @@ Prints, for eastern-med-2018:
 - one ParallelEnv, all six sides controlled, actions sampled from the masks in NumPy: turn-steps/s
   on one core (a turn-step: one whole turn, every agent acting);
 - the vector environment, 64 games, two threads: turn-steps/s;
-- whitecell.batch into a table against the CLI's `batch` for the same arguments: games/s.
+- whitecell.batch into a table against the CLI's `batch` for the same arguments: games/s (wall)
+  and CPU time per game, alternated and the medians taken (one wall-clock sample on a shared
+  machine swings by a quarter either way). Compare like with like: build the CLI with the profile
+  the wheel was built with (the same CARGO_PROFILE_RELEASE_* variables; fat LTO is worth about 4%
+  of CPU per game here).
 """
 
 import argparse
 import re
+import resource
+import statistics
 import subprocess
 import tempfile
 import time
@@ -58,17 +64,32 @@ def vector_rate(seconds, n=64, threads=2):
     return steps / (time.perf_counter() - start)
 
 
-def batch_rates(cli, runs=100_000, threads=2):
-    start = time.perf_counter()
-    t = whitecell.batch(SCENARIO, runs=runs, threads=threads)
-    py = t.num_rows / (time.perf_counter() - start)
-    with tempfile.TemporaryDirectory() as out:
-        start = time.perf_counter()
-        p = subprocess.run([cli, "batch", SCENARIO, "--runs", str(runs), "--threads", str(threads),
-                            "--out", out, "-q"], capture_output=True, text=True, check=True)
-        wall = runs / (time.perf_counter() - start)
-    told = re.search(r"\(([\d.]+) games/s\)", p.stdout)
-    return py, wall, float(told.group(1)) if told else None
+def batch_rates(cli, runs=100_000, threads=2, repeats=3):
+    """`whitecell.batch` and the CLI's `batch`, alternated `repeats` times: the medians of each's
+    wall-clock games/s and CPU time per game (a shared machine's load moves wall time a lot, CPU
+    time little). pyarrow is imported before the first timing: a once-per-session cost (about
+    0.2 s), as the CLI's start is once per batch."""
+    import pyarrow.parquet  # noqa: F401
+
+    def cpu(who):
+        r = resource.getrusage(who)
+        return r.ru_utime + r.ru_stime
+
+    py, cl, told = [], [], []
+    for _ in range(repeats):
+        c, start = cpu(resource.RUSAGE_SELF), time.perf_counter()
+        t = whitecell.batch(SCENARIO, runs=runs, threads=threads)
+        py.append((t.num_rows / (time.perf_counter() - start), (cpu(resource.RUSAGE_SELF) - c) / runs))
+        with tempfile.TemporaryDirectory() as out:
+            c, start = cpu(resource.RUSAGE_CHILDREN), time.perf_counter()
+            p = subprocess.run([cli, "batch", SCENARIO, "--runs", str(runs), "--threads", str(threads),
+                                "--out", out, "-q"], capture_output=True, text=True, check=True)
+            cl.append((runs / (time.perf_counter() - start), (cpu(resource.RUSAGE_CHILDREN) - c) / runs))
+        m = re.search(r"\(([\d.]+) games/s\)", p.stdout)
+        told.append(float(m.group(1)) if m else float("nan"))
+    med = statistics.median
+    return ([med(x[i] for x in py) for i in (0, 1)], [med(x[i] for x in cl) for i in (0, 1)],
+            med(told))
 
 
 def main():
@@ -76,12 +97,19 @@ def main():
     ap.add_argument("--whitecell", default="target/release/whitecell")
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--runs", type=int, default=100_000)
+    ap.add_argument("--repeats", type=int, default=3, help="batch runs of each, alternated")
+    ap.add_argument("--only", choices=["env", "vector", "batch"], help="one measurement only")
     a = ap.parse_args()
-    print(f"ParallelEnv, 6 sides, one core: {parallel_env_rate(a.seconds):,.0f} turn-steps/s (target 10,000)")
-    print(f"VectorEnv, 64 games, 2 threads: {vector_rate(a.seconds):,.0f} turn-steps/s (target 100,000)")
-    py, cli_wall, cli_told = batch_rates(a.whitecell, a.runs)
-    print(f"batch into a table: {py:,.0f} games/s; CLI: {cli_wall:,.0f} games/s wall "
-          f"({cli_told:,.0f} as it reports), ratio {py / cli_wall:.2f} (target >= 0.90)")
+    if a.only in (None, "env"):
+        print(f"ParallelEnv, 6 sides, one core: {parallel_env_rate(a.seconds):,.0f} turn-steps/s (target 10,000)")
+    if a.only in (None, "vector"):
+        print(f"VectorEnv, 64 games, 2 threads: {vector_rate(a.seconds):,.0f} turn-steps/s (target 100,000)")
+    if a.only not in (None, "batch"):
+        return
+    (py, py_cpu), (cli, cli_cpu), told = batch_rates(a.whitecell, a.runs, repeats=a.repeats)
+    print(f"batch into a table: {py:,.0f} games/s; CLI: {cli:,.0f} games/s wall ({told:,.0f} as it "
+          f"reports), ratio {py / cli:.2f} (target >= 0.90); CPU per game {py_cpu * 1e6:.1f} us "
+          f"against {cli_cpu * 1e6:.1f} us: ratio {cli_cpu / py_cpu:.2f} (medians of {a.repeats})")
 
 
 if __name__ == "__main__":

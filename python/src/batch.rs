@@ -14,10 +14,12 @@ use whitecell::batch::request::{self, Request, RequestError};
 use whitecell::batch::{self as lib, BatchError, Done, Format, Options, Shard};
 
 /// Plays a whole batch into `out`; returns the path of its Parquet part (which carries the
-/// manifest in its key-value metadata).
+/// manifest in its key-value metadata). With `history`, the history table (one row per game and
+/// turn, as `--history DIR` writes it) goes into that folder too.
 #[pyfunction]
 #[pyo3(signature = (scenario, out, runs, master_seed = 0, policies = None, sets = None,
-                    sweep = None, threads = None, progress = None, common_seeds = false))]
+                    sweep = None, threads = None, progress = None, common_seeds = false,
+                    history = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn batch_to_folder(
     py: Python<'_>,
@@ -31,6 +33,7 @@ pub fn batch_to_folder(
     threads: Option<usize>,
     progress: Option<Py<PyAny>>,
     common_seeds: bool,
+    history: Option<PathBuf>,
 ) -> PyResult<PathBuf> {
     // A loaded scenario is its file with its edits, then these.
     let (path, mut all_sets) = match scenario.cast::<Scenario>() {
@@ -54,6 +57,7 @@ pub fn batch_to_folder(
     let opt = Options {
         threads,
         command: vec!["python: whitecell.batch(...)".into()],
+        history: history.clone(),
         ..Options::new(Shard::default(), Format::Parquet, out)
     };
     let done = py.detach(|| -> Result<Done, PyErr> {
@@ -64,6 +68,7 @@ pub fn batch_to_folder(
             RequestError::Flag(m) => error::rejected(m),
         })?;
         plan.common_seeds = common_seeds;
+        plan.history = history.is_some();
         let mut last = Instant::now();
         let mut report = |done: u64, of: u64| {
             let Some(cb) = &progress else { return };

@@ -11,6 +11,7 @@ mod env;
 mod error;
 mod obs;
 mod play;
+mod save;
 mod scenario;
 mod table;
 mod umpire;
@@ -27,6 +28,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(scenario::load, m)?)?;
     m.add_function(wrap_pyfunction!(play::run, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_to_folder, m)?)?;
+    m.add_function(wrap_pyfunction!(save::save_game, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

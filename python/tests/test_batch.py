@@ -63,3 +63,19 @@ def test_common_seeds_equal_the_cli(cli, tmp_path):
     c = cli_part(cli, tmp_path, TUTORIAL, "--runs", 3, "--master-seed", 5, "--common-seeds")
     assert t.to_pylist() == c.to_pylist()
     assert t.to_pylist() != whitecell.batch(TUTORIAL, runs=3, master_seed=5).to_pylist()
+
+
+def test_history_equals_the_cli_history_part(cli, tmp_path):
+    t, h = whitecell.batch(TUTORIAL, runs=4, master_seed=3, sweep=["tracks.tension.start=0,2"],
+                           threads=2, history=True)
+    hist = tmp_path / "hist"
+    c = cli_part(cli, tmp_path, TUTORIAL, "--runs", 4, "--master-seed", 3,
+                 "--sweep", "tracks.tension.start=0,2", "--threads", 2, "--history", hist)
+    [part] = hist.glob("*.parquet")
+    ch = pq.read_table(part)
+    assert h.num_rows > t.num_rows == 8
+    assert h.schema.remove_metadata() == ch.schema.remove_metadata()
+    assert h.to_pylist() == ch.to_pylist()
+    assert t.to_pylist() == c.to_pylist()
+    assert whitecell.manifest(t)["key"]["history"] is True
+    assert whitecell.manifest(whitecell.batch(TUTORIAL, runs=1))["key"]["history"] is False

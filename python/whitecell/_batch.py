@@ -31,6 +31,7 @@ def batch(
     threads: Optional[int] = None,
     progress: Union[bool, Callable[[int, int], None]] = False,
     common_seeds: bool = False,
+    history: bool = False,
 ):
     """Plays ``runs`` games per sweep point with bot policies, as ``whitecell batch`` does.
 
@@ -42,11 +43,16 @@ def batch(
     same arguments; its schema metadata holds the batch manifest as JSON under
     ``b"whitecell.manifest"``. ``progress=True`` draws a bar on stderr; a callable is called with
     ``(done, of)`` instead.
+
+    ``history=True`` (``--history``) also records the history table, one row per game and turn
+    (tracks, points, strength, engagements), and returns ``(table, history_table)``, the second
+    equal to the CLI's history part.
     """
     import pyarrow.parquet as pq
 
     cb = _bar if progress is True else (progress or None)
-    with tempfile.TemporaryDirectory(prefix="whitecell-batch-") as out:
+    with tempfile.TemporaryDirectory(prefix="whitecell-batch-") as tmp:
+        out, hist = os.path.join(tmp, "games"), os.path.join(tmp, "history")
         part = _native.batch_to_folder(
             scenario,
             out,
@@ -58,12 +64,16 @@ def batch(
             threads=threads,
             progress=cb,
             common_seeds=common_seeds,
+            history=hist if history else None,
         )
         # Read whole into memory (no memory map): the folder goes after.
         table = pq.read_table(part, memory_map=False)
+        if history:
+            [hpart] = [os.path.join(hist, f) for f in os.listdir(hist) if f.endswith(".parquet")]
+            history_table = pq.read_table(hpart, memory_map=False)
     if MANIFEST_KEY not in (table.schema.metadata or {}):
         raise RuntimeError(f"the batch part {part} carries no manifest: a bug in whitecell")
-    return table
+    return (table, history_table) if history else table
 
 
 def manifest(table) -> dict:

@@ -76,8 +76,12 @@ def batch_to_folder(
     threads: Optional[int] = None,
     progress: Optional[Callable[[int, int], None]] = None,
     common_seeds: bool = False,
+    history: Optional[PathLike] = None,
 ) -> os.PathLike:
     """Plays a whole batch into ``out``; returns its Parquet part's path."""
+
+def save_game(game: "Game", dir: PathLike) -> None:
+    """Writes an environment game so far as a new classroom game folder ``dir``."""
 
 class Info(TypedDict):
     rejected: List[str]

@@ -177,8 +177,9 @@ class WhitecellParallelEnv(ParallelEnv):
         agent's orders as handed in (signed with its side's key), the bots' sides filled by their
         policies, one adjudication per turn, the keys and views — the folder a class would have
         made. ``whitecell replay`` verifies it hash for hash; ``report``, ``account`` and ``fork``
-        open it. Refuses a folder that already holds a game, and a scenario loaded with ``sets``."""
-        self.game.save_game(os.fspath(folder))
+        open it. A scenario loaded with ``sets`` is saved as edited (the folder's scenario is the
+        edited one; its origin names the sets). Refuses a folder that already holds a game."""
+        _native.save_game(self.game, os.fspath(folder))
 
     def state_hash(self) -> str:
         """The state hash now, as the CLI prints it."""

@@ -184,22 +184,30 @@ pub fn load_edited(loaded: &Loaded, edits: &[Edit]) -> Result<Loaded, String> {
     if edits.is_empty() {
         return Ok(loaded.clone());
     }
+    edited(loaded, edits).map(|(l, _)| l)
+}
+
+/// The scenario with the edits made, checked like a file, and the RON text it was loaded from
+/// (what a game folder stores as its scenario: its hash is the edited scenario's).
+pub fn edited(loaded: &Loaded, edits: &[Edit]) -> Result<(Loaded, String), String> {
     let s = apply(&loaded.scenario, edits)?;
     let text = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default())
         .map_err(|e| format!("internal: cannot write the edited scenario: {e}"))?;
-    load_str(&loaded.path, &text, &|p| std::fs::read_to_string(p)).map_err(|r: Report| {
-        let msgs: Vec<String> = r
-            .diagnostics
-            .iter()
-            .map(|d| match &d.path {
-                Some(p) => format!("{p}: {}", d.message),
-                None => d.message.clone(),
-            })
-            .collect();
-        format!(
-            "{}: the edited scenario is not valid:\n  {}",
-            flags(edits),
-            msgs.join("\n  ")
-        )
-    })
+    let l =
+        load_str(&loaded.path, &text, &|p| std::fs::read_to_string(p)).map_err(|r: Report| {
+            let msgs: Vec<String> = r
+                .diagnostics
+                .iter()
+                .map(|d| match &d.path {
+                    Some(p) => format!("{p}: {}", d.message),
+                    None => d.message.clone(),
+                })
+                .collect();
+            format!(
+                "{}: the edited scenario is not valid:\n  {}",
+                flags(edits),
+                msgs.join("\n  ")
+            )
+        })?;
+    Ok((l, text))
 }

@@ -107,6 +107,18 @@ impl Game {
 impl Game {
     /// Creates a game folder from a scenario file. Refuses a folder that already holds a game.
     pub fn create(scenario: &Path, dir: &Path, seed: Option<u64>) -> Result<Game, GameError> {
+        Game::create_with_sets(scenario, &[], dir, seed)
+    }
+
+    /// Creates a game folder from a scenario file with `sets` (`PATH=VALUE`, as `--set` takes
+    /// them) made: the folder stores the edited scenario's text (as `--set` writes it out) and
+    /// its hash, and its origin records the edits.
+    pub fn create_with_sets(
+        scenario: &Path,
+        sets: &[String],
+        dir: &Path,
+        seed: Option<u64>,
+    ) -> Result<Game, GameError> {
         if dir.join(SAVE_FILE).exists() {
             return Err(GameError::rejected(format!(
                 "error: {} already holds a game; pick a new folder (whitecell never overwrites a game)",
@@ -115,8 +127,20 @@ impl Game {
         }
         let loaded =
             crate::scenario::load_file(scenario).map_err(|r| GameError::rejected(r.to_string()))?;
+        let (loaded, text) = if sets.is_empty() {
+            let text = std::fs::read_to_string(scenario).map_err(io("read", scenario))?;
+            (loaded, text)
+        } else {
+            let edits = crate::batch::load::parse_sets(sets)
+                .map_err(|e| GameError::rejected(e.to_string()))?;
+            crate::batch::edit::edited(&loaded, &edits)
+                .map_err(|e| GameError::rejected(format!("error: {e}")))?
+        };
+        let mut origin = scenario.display().to_string();
+        for s in sets {
+            origin.push_str(&format!(" --set {s}"));
+        }
         let mut files = BTreeMap::new();
-        let text = std::fs::read_to_string(scenario).map_err(io("read", scenario))?;
         files.insert(SCENARIO_FILE.to_string(), text);
         if let RulesetRef::File(rel) = &loaded.scenario.ruleset {
             let p = scenario.parent().unwrap_or(Path::new(".")).join(rel);
@@ -149,7 +173,7 @@ impl Game {
             format: super::save::FORMAT,
             engine: crate::VERSION.to_string(),
             game: id,
-            origin: scenario.display().to_string(),
+            origin,
             scenario_hash: loaded.hash.clone(),
             files,
             seed,

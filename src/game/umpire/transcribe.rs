@@ -34,7 +34,20 @@ pub fn transcribe(
     policies: &[PolicySpec],
     turns: &[PlayedTurn],
 ) -> Result<Game, GameError> {
-    let mut g = Game::create(scenario, dir, Some(seed))?;
+    transcribe_with_sets(scenario, &[], dir, seed, policies, turns)
+}
+
+/// [`transcribe`] for a game of the scenario with `sets` (`PATH=VALUE`) made: the folder holds the
+/// edited scenario ([`Game::create_with_sets`]).
+pub fn transcribe_with_sets(
+    scenario: &Path,
+    sets: &[String],
+    dir: &Path,
+    seed: u64,
+    policies: &[PolicySpec],
+    turns: &[PlayedTurn],
+) -> Result<Game, GameError> {
+    let mut g = Game::create_with_sets(scenario, sets, dir, Some(seed))?;
     let c = g.c.clone();
     for (i, t) in turns.iter().enumerate() {
         let turn = i as u32 + 1;

@@ -396,9 +396,25 @@ fn authors_path() -> (Vec<String>, String) {
     (commands, edit)
 }
 
+/// The lines of the guide's excerpt of the worked example's batch summary (its `text` block).
+fn summary_excerpt() -> Vec<String> {
+    let guide = std::fs::read_to_string(root().join("scenarios/README.md")).expect("guide");
+    let start = guide.find("## An author's path").expect("the section");
+    let at = guide[start..].find("```text\n").expect("the excerpt") + start + 8;
+    let body = &guide[at..];
+    let lines: Vec<String> = body[..body.find("```").expect("closes")]
+        .lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(lines.len() >= 5, "{lines:?}");
+    lines
+}
+
 #[test]
 fn the_guides_authors_path_works_end_to_end() {
     let (commands, edit) = authors_path();
+    let excerpt = summary_excerpt();
     let dir = tempfile::tempdir().expect("temp dir");
     let names: Vec<&str> = commands
         .iter()
@@ -424,6 +440,16 @@ fn the_guides_authors_path_works_end_to_end() {
             String::from_utf8_lossy(&o.stdout),
             String::from_utf8_lossy(&o.stderr)
         );
+        if names[i] == "batch" {
+            // The guide's excerpt of the summary is what the batch printed.
+            let printed = String::from_utf8_lossy(&o.stdout);
+            for line in &excerpt {
+                assert!(
+                    printed.lines().any(|l| l.trim() == line),
+                    "the guide shows `{line}`; the batch printed:\n{printed}"
+                );
+            }
+        }
         if i == 0 {
             // The edit the guide makes after `init`: its line added to `units`.
             let file = dir.path().join(words[2]);

@@ -89,6 +89,7 @@ fn the_history_and_schema_example_runs_as_written() {
                 "points_",
                 "lost_",
                 "control_",
+                "objective_",
                 "strength_",
             ]
             .iter()
@@ -98,6 +99,7 @@ fn the_history_and_schema_example_runs_as_written() {
                     "param_" => "path",
                     "track_" => "id",
                     "control_" => "zone",
+                    "objective_" => "side>_<k",
                     _ => "side",
                 };
                 format!("`{p}<{kind}>`")

@@ -82,6 +82,14 @@ pub struct Manifest {
     /// `git describe` of the build, where it was built from a git checkout.
     #[serde(default)]
     pub git: Option<String>,
+    /// Every objective of the scenario, with its column (`None` in a batch written before they
+    /// were recorded).
+    #[serde(default)]
+    pub objectives: Option<Vec<super::outline::Objective>>,
+    /// Every sudden death of the scenario and who wins it, so a report lists one that never
+    /// fired (`None` in a batch written before they were recorded).
+    #[serde(default)]
+    pub sudden_deaths: Option<Vec<super::outline::SuddenDeath>>,
 }
 
 fn games() -> String {

@@ -110,6 +110,15 @@ fn parse_row(plan: &Plan, cols: &[Column], cells: &[Cell]) -> Result<Row, String
                 .iter()
                 .map(|z| text(&format!("control_{z}")))
                 .collect::<Result<_, _>>()?,
+            objectives: plan
+                .outline
+                .objectives
+                .iter()
+                .map(|o| match get(&o.column)? {
+                    Cell::Bool(b) => Ok(*b),
+                    _ => Err(format!("`{}` is not true or false", o.column)),
+                })
+                .collect::<Result<_, _>>()?,
             engagements: num("engagements")? as u32,
             hash: text("state_hash")?,
         })
@@ -300,10 +309,22 @@ fn merge_checked(dir: &Path, out: &Path, command: Vec<String>) -> Result<Merged,
     let history = first.table == "history";
     let mut rows = 0u64;
     for (p, m) in &shards {
-        if m.columns != cols || m.table != first.table {
+        if m.table != first.table {
             return Err(format!(
-                "{}: its columns are not those of the batch",
-                p.display()
+                "{}: it holds the batch's {} table, {} its {} table",
+                p.display(),
+                m.table,
+                shards[0].0.display(),
+                first.table
+            ));
+        }
+        if let Some(diff) = super::table::difference(&m.columns, &cols) {
+            return Err(format!(
+                "{}: its columns are not those of {} ({diff}): the parts were written by \
+                 whitecells whose rows differ (a column added since?); play the batch again with \
+                 one whitecell, into a new folder",
+                p.display(),
+                shards[0].0.display()
             ));
         }
         let mut here = 0u64;

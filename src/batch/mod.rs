@@ -19,6 +19,7 @@ pub mod history;
 pub mod load;
 pub mod manifest;
 pub mod merge;
+pub mod outline;
 pub mod parquet;
 pub mod plan;
 pub mod play;
@@ -28,6 +29,7 @@ pub mod seed;
 pub mod shard;
 pub mod summary;
 pub mod table;
+pub mod why;
 pub mod write;
 
 pub use edit::Edit;

@@ -8,6 +8,7 @@
 //! from the parameters, not from luck.
 
 use super::edit::{Edit, flags, load_edited};
+use super::outline::Outline;
 use super::seed;
 use crate::model::Compiled;
 use crate::policy::PolicySpec;
@@ -78,6 +79,8 @@ pub struct Plan {
     /// (`--common-seeds`): two versions of a scenario then play the same dice, so a before/after
     /// comparison measures the edit, not the luck. Off unless set.
     pub common_seeds: bool,
+    /// The objectives and sudden deaths (of the scenario as given: edits change values only).
+    pub outline: Outline,
 }
 
 impl Plan {
@@ -112,15 +115,17 @@ impl Plan {
             }));
             let l = load_edited(loaded, &edits)?;
             let c = Compiled::new(&l)?;
-            let ids = |c: &Compiled| -> (Vec<String>, Vec<String>) {
+            let ids = |c: &Compiled| -> (Vec<String>, Vec<String>, Vec<usize>, Vec<String>) {
                 (
                     c.scenario.sides.iter().map(|s| s.id.clone()).collect(),
                     c.scenario.tracks.iter().map(|t| t.id.clone()).collect(),
+                    c.objectives.iter().map(Vec::len).collect(),
+                    c.sudden_death.iter().map(|s| s.id.clone()).collect(),
                 )
             };
-            if ids(&c) != (sides.clone(), tracks.clone()) {
+            if ids(&c) != ids(&base) {
                 return Err(format!(
-                    "{}: edits may change values, not which sides, tracks or zones there are",
+                    "{}: edits may change values, not which sides, tracks, zones, objectives or sudden deaths there are",
                     flags(&edits)
                 ));
             }
@@ -132,6 +137,7 @@ impl Plan {
             });
         }
         Ok(Plan {
+            outline: Outline::of(&base),
             scenario: loaded.path.display().to_string(),
             scenario_hash: loaded.hash.clone(),
             master_seed,

@@ -26,8 +26,13 @@ fn io_err(what: &str, p: &Path, e: io::Error) -> BatchError {
     BatchError::Io(format!("error: cannot {what} {}: {e}{full}", p.display()))
 }
 
-/// Refuses a folder holding any file that is not of this batch's `table`.
-fn check_folder(out: &Path, key: &Key, table: &str) -> Result<Vec<Entry>, BatchError> {
+/// Refuses a folder holding any file that is not of this batch's `table` with these `cols`.
+fn check_folder(
+    out: &Path,
+    key: &Key,
+    table: &str,
+    cols: &[table::Column],
+) -> Result<Vec<Entry>, BatchError> {
     let entries = folder::scan(out).map_err(|e| io_err("read the folder", out, e))?;
     let ours = key.batch();
     for e in &entries {
@@ -45,7 +50,15 @@ fn check_folder(out: &Path, key: &Key, table: &str) -> Result<Vec<Entry>, BatchE
                     m.table
                 )
             }
-            Some(_) => continue,
+            Some(m) => match table::difference(&m.columns, cols) {
+                // Same batch, other columns: written by a whitecell whose rows differ (an older
+                // one, before a column was added). Its rows and these cannot share a table.
+                Some(diff) => format!(
+                    "a part of this batch written by a whitecell whose rows have other columns \
+                     ({diff}): finish the batch with the whitecell that started it"
+                ),
+                None => continue,
+            },
         };
         return Err(BatchError::Conflict(format!(
             "error: {} holds {}, {why}; one folder holds one batch: choose another --out for this one",
@@ -94,7 +107,9 @@ pub fn run_shard(
 ) -> Result<Done, BatchError> {
     let out = &opt.out;
     let key = Key::new(plan, opt.shard, opt.format);
-    let entries = check_folder(out, &key, "games")?;
+    let cols = table::columns(plan);
+    let hcols = history::columns(plan);
+    let entries = check_folder(out, &key, "games", &cols)?;
     let hdir = match (&opt.history, plan.history) {
         (Some(h), true) => {
             if h == out {
@@ -102,7 +117,7 @@ pub fn run_shard(
                     "error: --history needs a folder of its own, not the --out folder (a folder holds one table)".into(),
                 ));
             }
-            check_folder(h, &key, "history")?;
+            check_folder(h, &key, "history", &hcols)?;
             Some(h.clone())
         }
         (None, false) => None,
@@ -128,8 +143,6 @@ pub fn run_shard(
     let work = folder::work(out, opt.shard);
     std::fs::create_dir_all(&work).map_err(|e| io_err("create", &work, e))?;
     let range = opt.shard.range(plan.total());
-    let cols = table::columns(plan);
-    let hcols = history::columns(plan);
     let wpath = work.join("manifest.json");
     let mut manifest = match std::fs::read_to_string(&wpath) {
         Ok(t) => serde_json::from_str(&t).map_err(|e| {
@@ -164,8 +177,14 @@ pub fn run_shard(
             finished: String::new(),
             git: git_describe(),
             table: "games".into(),
+            objectives: None,
+            sudden_deaths: None,
         },
     };
+    // Refreshed from the plan, also in the manifest of a shard resumed: the columns are the same
+    // (see `check_folder`), and the scenario's hash too.
+    manifest.objectives = Some(plan.outline.objectives.clone());
+    manifest.sudden_deaths = Some(plan.outline.sudden_deaths.clone());
     write_json(&wpath, &manifest)?;
     let ext = opt.format.ext();
     let done = chunks(&work, ext).map_err(|e| io_err("read", &work, e))?;

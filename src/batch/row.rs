@@ -26,6 +26,9 @@ pub struct Played {
     pub lost: Vec<u32>,
     /// The final controller of each zone (a side id, or empty), in zone order.
     pub control: Vec<String>,
+    /// Whether each objective holds at the end, in [`super::outline::Outline::objectives`]
+    /// order (the scoring counts them when the game ends on points).
+    pub objectives: Vec<bool>,
     /// Engagements fought.
     pub engagements: u32,
     /// The final state hash.
@@ -160,6 +163,7 @@ pub fn summarise(e: &mut Engine) -> Played {
                 })
             })
             .collect(),
+        objectives: e.objectives_met(),
         engagements: e.engagements(),
         hash: e.state_hash(),
     }

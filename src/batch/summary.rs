@@ -1,10 +1,15 @@
 //! The end-of-batch summary, per sweep point: games and failures, each side's win rate with a 95%
-//! Wilson score interval, draws (no winner), turns played (mean and standard deviation), how games
-//! ended (points or each sudden death), and the final value of the escalation track (mean and
-//! distribution). Accumulated in run order, so the same rows always give the same text.
+//! Wilson score interval, draws on points and sudden deaths in which every side lost (each with
+//! its interval), turns played (mean and standard deviation), every ending the scenario defines
+//! (even at 0%), and why ([`super::why`]): per side the score margin and each objective's success
+//! rate over the games that ended on points, the final controller of each zone, and the final
+//! value of the escalation track (mean and distribution). Accumulated in run order, so the same
+//! rows always give the same text.
 
+use super::outline::{Ending, Outline};
 use super::plan::Plan;
 use super::row::Row;
+use super::why::{Game, Why, mean_sd, pct, sides_of};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
@@ -31,14 +36,12 @@ pub struct Tally {
     pub failed: u64,
     /// Wins per side, in side order.
     pub wins: Vec<u64>,
-    /// Games without a winner (a draw, sudden death for all, an unfinished or failed game).
-    pub no_winner: u64,
     /// Sum of turns played.
     pub turns: u64,
     /// Sum of squared turns.
     pub turns_sq: u64,
-    /// Endings: `points`, `sudden_death:<id>`, `unfinished`.
-    pub endings: BTreeMap<String, u64>,
+    /// How the finished games ended, and why.
+    pub why: Why,
     /// Final escalation track value -> games.
     pub tension: BTreeMap<i32, u64>,
 }
@@ -47,11 +50,15 @@ pub struct Tally {
 #[derive(Debug, Clone)]
 pub struct Summary {
     sides: Vec<String>,
+    zones: Vec<String>,
+    outline: Outline,
     sweeps: Vec<String>,
     labels: Vec<String>,
     track: Option<(usize, String)>,
     /// One tally per sweep point.
     pub tallies: Vec<Tally>,
+    /// A row's points and controllers, kept between rows (no allocation per game).
+    scratch: (Vec<i64>, Vec<Option<usize>>),
 }
 
 impl Summary {
@@ -64,12 +71,16 @@ impl Summary {
             .map(|e| (e.track.index(), base.tracks[e.track.index()].id.clone()));
         Summary {
             sides: plan.sides.clone(),
+            zones: plan.zones.clone(),
+            outline: plan.outline.clone(),
             sweeps: plan.sweeps.iter().map(|s| s.path.clone()).collect(),
             labels: plan.points.iter().map(|p| p.values.join(", ")).collect(),
             track,
+            scratch: (Vec::new(), Vec::new()),
             tallies: vec![
                 Tally {
                     wins: vec![0; plan.sides.len()],
+                    why: Why::new(&plan.outline, plan.sides.len(), plan.zones.len()),
                     ..Tally::default()
                 };
                 plan.points.len()
@@ -85,17 +96,26 @@ impl Summary {
             t.failed += 1;
             return;
         };
-        match self.sides.iter().position(|s| *s == p.winner) {
-            Some(i) => t.wins[i] += 1,
-            None => t.no_winner += 1,
+        let side = |id: &str| self.sides.iter().position(|s| s == id);
+        let winner = side(&p.winner);
+        if let Some(i) = winner {
+            t.wins[i] += 1;
         }
         t.turns += u64::from(p.turns);
         t.turns_sq += u64::from(p.turns) * u64::from(p.turns);
-        let ending = match p.outcome.as_str() {
-            "sudden_death" => format!("sudden death ({})", p.sudden_death),
-            o => o.to_string(),
-        };
-        *t.endings.entry(ending).or_default() += 1;
+        let (points, control) = &mut self.scratch;
+        points.clear();
+        points.extend(p.points.iter().map(|&x| i64::from(x)));
+        control.clear();
+        control.extend(p.control.iter().map(|c| side(c)));
+        t.why.add(&Game {
+            outcome: &p.outcome,
+            sudden_death: &p.sudden_death,
+            winner,
+            points,
+            control,
+            met: &p.objectives,
+        });
         if let Some(v) = self.track.as_ref().and_then(|(i, _)| p.tracks.get(*i)) {
             *t.tension.entry(*v).or_default() += 1;
         }
@@ -126,36 +146,42 @@ impl Summary {
         if n == 0 {
             return;
         }
-        let pct = |k: u64| 100.0 * k as f64 / n as f64;
+        let pct_f = |k: u64| 100.0 * k as f64 / n as f64;
         for (side, &k) in self.sides.iter().zip(&t.wins) {
             let (lo, hi) = wilson(k, n);
             let _ = writeln!(
                 s,
                 "  {side:<12} wins {k:>7} ({:5.1}%, 95% CI {:5.1}%-{:5.1}%)",
-                pct(k),
+                pct_f(k),
                 100.0 * lo,
                 100.0 * hi
             );
         }
-        let (lo, hi) = wilson(t.no_winner, n);
-        let _ = writeln!(
-            s,
-            "  {:<12}      {:>7} ({:5.1}%, 95% CI {:5.1}%-{:5.1}%)",
-            "no winner",
-            t.no_winner,
-            pct(t.no_winner),
-            100.0 * lo,
-            100.0 * hi
-        );
+        let w = &t.why;
+        let draws = w.games(&Ending::DrawOnPoints);
+        let unfinished = w.games(&Ending::Unfinished);
+        let apart = [
+            ("draw on points", draws),
+            ("every side lost", w.all_lost()),
+            ("unfinished", unfinished),
+        ];
+        for (what, k) in apart {
+            if what == "unfinished" && k == 0 {
+                continue;
+            }
+            let (lo, hi) = wilson(k, n);
+            let _ = writeln!(
+                s,
+                "  {what:<17} {k:>7} ({:5.1}%, 95% CI {:5.1}%-{:5.1}%)",
+                pct_f(k),
+                100.0 * lo,
+                100.0 * hi
+            );
+        }
         let mean = t.turns as f64 / n as f64;
         let var = (t.turns_sq as f64 / n as f64 - mean * mean).max(0.0);
         let _ = writeln!(s, "  turns: mean {mean:.2}, sd {:.2}", var.sqrt());
-        let endings: Vec<String> = t
-            .endings
-            .iter()
-            .map(|(k, v)| format!("{k} {v} ({:.1}%)", pct(*v)))
-            .collect();
-        let _ = writeln!(s, "  endings: {}", endings.join(", "));
+        self.render_why(s, w);
         if let Some((_, name)) = &self.track {
             let total: i64 = t
                 .tension
@@ -169,6 +195,112 @@ impl Summary {
                 total as f64 / n as f64,
                 dist.join(" ")
             );
+        }
+    }
+}
+
+impl Summary {
+    /// Why the games ended as they did: every ending, the margins, the objectives, the zones.
+    fn render_why(&self, s: &mut String, w: &Why) {
+        let n = w.finished;
+        let _ = writeln!(s, "  endings (each the scenario defines, reached or not):");
+        for (e, k) in &w.endings {
+            let means = match e {
+                Ending::WonOnPoints => {
+                    let by: Vec<String> = self
+                        .sides
+                        .iter()
+                        .zip(&w.won_on_points)
+                        .map(|(side, k)| format!("{side} {k}"))
+                        .collect();
+                    by.join(", ")
+                }
+                Ending::DrawOnPoints => "sides tied for first".into(),
+                other => other.means(),
+            };
+            let _ = writeln!(s, "    {} {k} ({}): {means}", e.label(), pct(*k, n));
+        }
+        let on = w.on_points;
+        if on == 0 {
+            let _ = writeln!(
+                s,
+                "  no game ended on points: no score margin, and no objective was scored"
+            );
+        } else {
+            let width = self
+                .sides
+                .iter()
+                .map(String::len)
+                .max()
+                .unwrap_or(0)
+                .max(12);
+            let _ = writeln!(
+                s,
+                "  score margin, own points minus the best other side's ({on} game(s) on points):"
+            );
+            for (side, d) in self.sides.iter().zip(&w.margin) {
+                let (mean, sd) = mean_sd(d);
+                let lo = d.keys().next().copied().unwrap_or(0);
+                let hi = d.keys().next_back().copied().unwrap_or(0);
+                let (ahead, level, behind) = sides_of(d);
+                let _ = writeln!(
+                    s,
+                    "    {side:<width$} mean {mean:+.2}, sd {sd:.2}, {lo:+} to {hi:+}; ahead {}, level {}, behind {}",
+                    pct(ahead, on),
+                    pct(level, on),
+                    pct(behind, on)
+                );
+            }
+            let won: u64 = w.winning_margin.values().sum();
+            if won > 0 {
+                let (mean, _) = mean_sd(&w.winning_margin);
+                let dist: Vec<String> = w
+                    .winning_margin
+                    .iter()
+                    .map(|(m, k)| format!("{m}:{k}"))
+                    .collect();
+                let _ = writeln!(
+                    s,
+                    "    {:<width$} mean {mean:+.2}; lead:games {}",
+                    "the winner",
+                    dist.join(" ")
+                );
+            }
+            if !self.outline.objectives.is_empty() {
+                let _ = writeln!(s, "  objectives met at the end ({on} game(s) on points):");
+                let width = self
+                    .outline
+                    .objectives
+                    .iter()
+                    .map(|o| o.subject().len())
+                    .max()
+                    .unwrap_or(0)
+                    .max(12);
+                for (o, k) in self.outline.objectives.iter().zip(&w.met) {
+                    let _ = writeln!(
+                        s,
+                        "    {:<width$} {:>6} ({k}) {}",
+                        o.subject(),
+                        pct(*k, on),
+                        o.name
+                    );
+                }
+            }
+        }
+        if !self.zones.is_empty() {
+            let _ = writeln!(s, "  final control of each zone ({n} game(s)):");
+            let width = self.zones.iter().map(String::len).max().unwrap_or(0);
+            for (z, counts) in self.zones.iter().zip(&w.control) {
+                let by: Vec<String> = self
+                    .sides
+                    .iter()
+                    .map(String::as_str)
+                    .chain(["nobody"])
+                    .zip(counts)
+                    .map(|(side, k)| format!("{side} {}", pct(*k, n)))
+                    .collect();
+                let _ = writeln!(s, "    {z:<width$}  {}", by.join(", "));
+            }
         }
     }
 }

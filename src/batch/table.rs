@@ -7,8 +7,9 @@
 //! sets, `status` (`ok`/`failed`), `error`, `outcome` (`points`/`sudden_death`/`unfinished`),
 //! `sudden_death` (its id, or `none`), `winner` (side id, or `none`), `turns`, one `track_<id>`
 //! per track (final value), one `points_<side>` and one `lost_<side>` per side, one
-//! `control_<zone>` per zone (the side holding it at the end, or `none`), `engagements`,
-//! `state_hash`. A cell is null only where its value does not exist: `error` of a game that did
+//! `control_<zone>` per zone (the side holding it at the end, or `none`), one
+//! `objective_<side>_<k>` per objective (a boolean: its condition holds at the end; `k` is its
+//! place in the side's list, from 0), `engagements`, `state_hash`. A cell is null only where its value does not exist: `error` of a game that did
 //! not fail, and every result column of one that did.
 
 use super::plan::Plan;
@@ -119,6 +120,41 @@ impl Cell {
             _ => None,
         }
     }
+}
+
+/// How the columns `have` differ from `want`, in words (`it lacks `objective_blue_0`; ...`), or
+/// `None` when they are the same: what a message about a part of an older whitecell says.
+pub fn difference(have: &[Column], want: &[Column]) -> Option<String> {
+    if have == want {
+        return None;
+    }
+    let names = |v: &[Column]| -> Vec<String> { v.iter().map(|c| c.name.clone()).collect() };
+    let (h, w) = (names(have), names(want));
+    let list = |v: Vec<&String>| {
+        let shown: Vec<String> = v.iter().take(6).map(|n| format!("`{n}`")).collect();
+        let more = v.len().saturating_sub(6);
+        match more {
+            0 => shown.join(", "),
+            m => format!("{} and {m} more", shown.join(", ")),
+        }
+    };
+    let lacks: Vec<&String> = w.iter().filter(|n| !h.contains(n)).collect();
+    let extra: Vec<&String> = h.iter().filter(|n| !w.contains(n)).collect();
+    let mut why = Vec::new();
+    if !lacks.is_empty() {
+        why.push(format!("it lacks the column(s) {}", list(lacks)));
+    }
+    if !extra.is_empty() {
+        why.push(format!("it has the extra column(s) {}", list(extra)));
+    }
+    if why.is_empty() {
+        why.push(if h == w {
+            "its columns' types or meanings differ".to_string()
+        } else {
+            "its columns are in another order".to_string()
+        });
+    }
+    Some(why.join("; "))
 }
 
 /// The word written for "no winner" and "no sudden death" (a side may not take it as its id).
@@ -247,6 +283,18 @@ pub fn columns(plan: &Plan) -> Vec<Column> {
             format!("the side controlling `{z}` at the end, or `none`"),
         ));
     }
+    for o in &plan.outline.objectives {
+        c.push(Column::result(
+            o.column.clone(),
+            Bool,
+            format!(
+                "whether `{}`'s objective {} (\"{}\") holds at the end (scored when the game ends on points)",
+                o.side,
+                o.index,
+                o.name
+            ),
+        ));
+    }
     c.push(Column::result("engagements", I32, "engagements fought"));
     c.push(Column::result(
         "state_hash",
@@ -286,6 +334,7 @@ pub fn cells(plan: &Plan, cols: &[Column], row: &Row) -> Vec<Cell> {
             v.extend(p.points.iter().map(|&t| int(t)));
             v.extend(p.lost.iter().map(|&l| int(l)));
             v.extend(p.control.iter().map(|c| or_none(c)));
+            v.extend(p.objectives.iter().map(|&m| Cell::Bool(m)));
             v.push(int(p.engagements));
             v.push(text(&p.hash));
         }

@@ -10,6 +10,7 @@ use super::batch_read::Batch;
 use super::batch_stats::{Point, Stats, mean_sd};
 use super::markup::esc;
 use super::page::{head, patterns, tail};
+use crate::batch::outline::Ending;
 use crate::batch::summary::wilson;
 use std::fmt::Write;
 use std::path::Path;
@@ -22,6 +23,8 @@ pub struct Look {
     pub sides: Vec<(String, String, String)>,
     /// Per track id: its name.
     pub tracks: Vec<(String, String)>,
+    /// Per zone id: its name.
+    pub zones: Vec<(String, String)>,
     /// Why the plain palette is used, if it is.
     pub note: Option<String>,
 }
@@ -63,6 +66,14 @@ pub fn look(b: &Batch, stats: &Stats) -> Look {
                     (id.clone(), t.map_or(id.clone(), |t| t.name.clone()))
                 })
                 .collect(),
+            zones: stats
+                .zones
+                .iter()
+                .map(|id| {
+                    let z = l.scenario.zones.iter().find(|z| z.id == *id);
+                    (id.clone(), z.map_or(id.clone(), |z| z.name.clone()))
+                })
+                .collect(),
             note: None,
         },
         other => Look {
@@ -81,6 +92,11 @@ pub fn look(b: &Batch, stats: &Stats) -> Look {
                 .collect(),
             tracks: stats
                 .tracks
+                .iter()
+                .map(|id| (id.clone(), id.clone()))
+                .collect(),
+            zones: stats
+                .zones
                 .iter()
                 .map(|id| (id.clone(), id.clone()))
                 .collect(),
@@ -143,7 +159,10 @@ pub fn page(b: &Batch, s: &Stats, look: &Look) -> String {
         let _ = write!(out, r#"<p class="note">{}</p>"#, esc(n));
     }
     wins(&mut out, b, s, look);
-    endings(&mut out, s);
+    super::batch_why::endings(&mut out, s, look);
+    super::batch_why::margins(&mut out, s, look);
+    super::batch_why::objectives(&mut out, s, look);
+    super::batch_why::control(&mut out, s, look);
     let turns: Vec<&std::collections::BTreeMap<i64, u64>> =
         s.points.iter().map(|p| &p.turns).collect();
     distributions(&mut out, s, "Turns played", &turns, "#1f4e8c");
@@ -178,10 +197,31 @@ fn key(look: &Look, no_winner: bool) -> String {
         );
     }
     if no_winner {
-        k.push_str(r#"<span><svg viewBox="0 0 20 20" aria-hidden="true"><rect width="20" height="20" fill="url(#hatch)"/></svg>no winner</span>"#);
+        k.push_str(r#"<span><svg viewBox="0 0 20 20" aria-hidden="true"><rect width="20" height="20" fill="url(#hatch)"/></svg>draw on points</span>"#);
+        let _ = write!(
+            k,
+            r#"<span><span class="sw" style="background:{ALL_LOST}"></span>every side lost</span>"#
+        );
     }
     k.push_str("</div>");
     k
+}
+
+/// The colour of the games in which every side lost.
+const ALL_LOST: &str = "#4b5563";
+
+/// The games without a winner, apart: drawn on points (hatched), and sudden deaths in which
+/// every side lost: (name, bar class, colour, games).
+fn apart(p: &Point) -> [(&'static str, &'static str, &'static str, u64); 2] {
+    [
+        (
+            "draw on points",
+            "nowinner",
+            "#9aa3af",
+            p.why.games(&Ending::DrawOnPoints),
+        ),
+        ("every side lost", "alllost", ALL_LOST, p.why.all_lost()),
+    ]
 }
 
 fn wins(out: &mut String, b: &Batch, s: &Stats, look: &Look) {
@@ -203,14 +243,16 @@ fn wins(out: &mut String, b: &Batch, s: &Stats, look: &Look) {
                     marked: false,
                 })
                 .collect();
-            bars.push(Bar {
-                name: "no winner".into(),
-                class: "nowinner".into(),
-                colour: "#9aa3af".into(),
-                value: p.no_winner as f64 / n.max(1) as f64,
-                ci: Some(wilson(p.no_winner, n)),
-                marked: false,
-            });
+            for (name, class, colour, k) in apart(p) {
+                bars.push(Bar {
+                    name: name.into(),
+                    class: class.into(),
+                    colour: colour.into(),
+                    value: k as f64 / n.max(1) as f64,
+                    ci: Some(wilson(k, n)),
+                    marked: false,
+                });
+            }
             Group {
                 label: p.short.clone(),
                 bars,
@@ -227,7 +269,7 @@ fn wins(out: &mut String, b: &Batch, s: &Stats, look: &Look) {
     for (_, name, _) in &look.sides {
         let _ = write!(out, "<th>{}</th>", esc(name));
     }
-    out.push_str("<th>no winner</th></tr></thead><tbody>");
+    out.push_str("<th>draw on points</th><th>every side lost</th></tr></thead><tbody>");
     for p in &s.points {
         let n = p.ok();
         let _ = write!(
@@ -236,7 +278,8 @@ fn wins(out: &mut String, b: &Batch, s: &Stats, look: &Look) {
             esc(&p.label),
             p.games
         );
-        for k in p.wins.iter().chain(std::iter::once(&p.no_winner)) {
+        let others: Vec<u64> = apart(p).iter().map(|x| x.3).collect();
+        for k in p.wins.iter().chain(&others) {
             let (lo, hi) = wilson(*k, n);
             let _ = write!(
                 out,
@@ -247,48 +290,6 @@ fn wins(out: &mut String, b: &Batch, s: &Stats, look: &Look) {
             );
         }
         out.push_str("</tr>");
-    }
-    out.push_str("</tbody></table></section>");
-}
-
-fn endings(out: &mut String, s: &Stats) {
-    out.push_str(
-        r#"<section class="block"><h2>How the games ended</h2><table class="data"><tbody>"#,
-    );
-    let colours = [
-        "#1f4e8c", "#b03a2e", "#d08a2f", "#6f6f6f", "#7b4fb0", "#2e8b57",
-    ];
-    for p in &s.points {
-        let n = p.ok();
-        let _ = write!(
-            out,
-            r#"<tr><td>{}</td><td style="width:70%"><div class="stack">"#,
-            esc(&p.label)
-        );
-        for (i, (what, k)) in p.endings.iter().enumerate() {
-            let _ = write!(
-                out,
-                r#"<span style="width:{:.3}%;background:{}" title="{}: {k} ({})">{} {}</span>"#,
-                100.0 * *k as f64 / n.max(1) as f64,
-                colours[i % colours.len()],
-                esc(what),
-                pct(*k, n),
-                esc(what),
-                pct(*k, n)
-            );
-        }
-        // A segment too narrow for its words is still read here: each ending, its share, its count.
-        out.push_str(r#"</div><div class="legend endings">"#);
-        for (i, (what, k)) in p.endings.iter().enumerate() {
-            let _ = write!(
-                out,
-                r#"<span><span class="sw" style="background:{}"></span>{} <b>{}</b> ({k} game(s))</span>"#,
-                colours[i % colours.len()],
-                esc(what),
-                pct(*k, n)
-            );
-        }
-        out.push_str("</div></td></tr>");
     }
     out.push_str("</tbody></table></section>");
 }

@@ -19,11 +19,18 @@ pub struct Columns {
     pub tracks: Vec<(String, usize)>,
     /// The steps-lost columns: (side id, position).
     pub lost: Vec<(String, usize)>,
+    /// The points columns, in [`Columns::lost`] side order (empty in a batch without them).
+    pub points: Vec<usize>,
+    /// The control columns: (zone id, position).
+    pub control: Vec<(String, usize)>,
+    /// The position of each objective column named in `objectives`, if the part has it.
+    pub objectives: Vec<Option<usize>>,
 }
 
 impl Columns {
-    /// The positions of the needed columns in `names`, or which is missing.
-    pub fn find(names: &[String]) -> Result<Columns, String> {
+    /// The positions of the needed columns in `names`, or which is missing; `objectives` are
+    /// the objective columns the manifest names.
+    pub fn find(names: &[String], objectives: &[String]) -> Result<Columns, String> {
         let at = |n: &str| {
             names
                 .iter()
@@ -37,7 +44,22 @@ impl Columns {
                 .filter_map(|(i, c)| c.strip_prefix(prefix).map(|id| (id.to_string(), i)))
                 .collect()
         };
+        let lost = with("lost_");
+        let points: Vec<usize> = lost
+            .iter()
+            .filter_map(|(side, _)| names.iter().position(|c| *c == format!("points_{side}")))
+            .collect();
         Ok(Columns {
+            points: if points.len() == lost.len() {
+                points
+            } else {
+                Vec::new()
+            },
+            control: with("control_"),
+            objectives: objectives
+                .iter()
+                .map(|o| names.iter().position(|c| c == o))
+                .collect(),
             run: at("run")?,
             seed: at("seed")?,
             status: at("status")?,
@@ -46,7 +68,7 @@ impl Columns {
             winner: at("winner")?,
             turns: at("turns")?,
             tracks: with("track_"),
-            lost: with("lost_"),
+            lost,
         })
     }
 }
@@ -72,6 +94,12 @@ pub struct Row {
     pub tracks: Vec<i32>,
     /// Steps lost, in [`Columns::lost`] order.
     pub lost: Vec<i32>,
+    /// Points, in [`Columns::lost`] side order.
+    pub points: Vec<i64>,
+    /// Each zone's controller at the end, as an index in [`Columns::lost`] side order.
+    pub control: Vec<Option<usize>>,
+    /// Each objective held at the end, in [`Columns::objectives`] order (false when absent).
+    pub met: Vec<bool>,
 }
 
 /// Streams the rows of `part` (with columns `cols`) to `each`; returns how many there were.
@@ -105,6 +133,20 @@ pub fn rows(part: &Part, cols: &Columns, each: &mut dyn FnMut(&Row)) -> Result<u
             row.lost.clear();
             row.lost
                 .extend(cols.lost.iter().map(|(_, at)| int(&cells[*at]) as i32));
+            row.points.clear();
+            row.points
+                .extend(cols.points.iter().map(|at| int(&cells[*at])));
+            row.control.clear();
+            row.control.extend(cols.control.iter().map(|(_, at)| {
+                let who = cells[*at].text()?;
+                cols.lost.iter().position(|(side, _)| side == who)
+            }));
+            row.met.clear();
+            row.met.extend(
+                cols.objectives
+                    .iter()
+                    .map(|at| at.is_some_and(|i| cells[i] == Cell::Bool(true))),
+            );
             each(&row);
             n += 1;
             Ok(())

@@ -1,12 +1,14 @@
 //! A batch's tallies per sweep point, counted row by row as the parts stream past: games and
-//! failures, wins per side and games with no winner (with 95% Wilson intervals when drawn),
-//! endings, the distribution of turns played and of each final track, and the steps each side
-//! lost. Point `p` holds runs `p × runs_per_point ..`; its label is its swept values, the first
+//! failures, wins per side, why games ended as they did ([`crate::batch::why`]: every ending the
+//! manifest names, margins, objectives, final control), the distribution of turns played and of
+//! each final track, and the steps each side lost. Point `p` holds runs `p × runs_per_point ..`; its label is its swept values, the first
 //! sweep varying slowest, as the batch plays them.
 
 use super::batch_read::Batch;
 use super::batch_rows::{Columns, Row, rows};
 use crate::batch::Sweep;
+use crate::batch::outline::Outline;
+use crate::batch::why::{Game, Why};
 use std::collections::BTreeMap;
 
 /// The tallies of one sweep point.
@@ -22,10 +24,8 @@ pub struct Point {
     pub failed: u64,
     /// Wins per side, in [`Stats::sides`] order.
     pub wins: Vec<u64>,
-    /// Finished games with no winner.
-    pub no_winner: u64,
-    /// Endings: `points`, `sudden death (id)`, `unfinished` -> games.
-    pub endings: BTreeMap<String, u64>,
+    /// How the finished games ended, and why.
+    pub why: Why,
     /// Turns played -> games.
     pub turns: BTreeMap<i64, u64>,
     /// Per track, final value -> games.
@@ -48,6 +48,12 @@ pub struct Stats {
     pub sides: Vec<String>,
     /// Track ids, in column order.
     pub tracks: Vec<String>,
+    /// Zone ids, in column order.
+    pub zones: Vec<String>,
+    /// The objectives and sudden deaths the manifest names (none in a batch from before).
+    pub outline: Outline,
+    /// The manifest names them: false for a batch written before it did.
+    pub outlined: bool,
     /// One per sweep point.
     pub points: Vec<Point>,
     /// Rows read.
@@ -98,15 +104,18 @@ impl Stats {
             t.failed += 1;
             return;
         }
-        match self.sides.iter().position(|s| *s == r.winner) {
-            Some(i) => t.wins[i] += 1,
-            None => t.no_winner += 1,
+        let winner = self.sides.iter().position(|s| *s == r.winner);
+        if let Some(i) = winner {
+            t.wins[i] += 1;
         }
-        let ending = match r.outcome.as_str() {
-            "sudden_death" => format!("sudden death ({})", r.sudden_death),
-            o => o.to_string(),
-        };
-        *t.endings.entry(ending).or_default() += 1;
+        t.why.add(&Game {
+            outcome: &r.outcome,
+            sudden_death: &r.sudden_death,
+            winner,
+            points: &r.points,
+            control: &r.control,
+            met: &r.met,
+        });
         *t.turns.entry(i64::from(r.turns)).or_default() += 1;
         for (m, v) in t.tracks.iter_mut().zip(&r.tracks) {
             *m.entry(i64::from(*v)).or_default() += 1;
@@ -121,12 +130,23 @@ impl Stats {
 pub fn tally(b: &Batch) -> Result<Stats, String> {
     let first = &b.parts[0].manifest;
     let names: Vec<String> = first.columns.iter().map(|c| c.name.clone()).collect();
-    let cols = Columns::find(&names)
+    let outline = Outline {
+        objectives: first.objectives.clone().unwrap_or_default(),
+        sudden_deaths: first.sudden_deaths.clone().unwrap_or_default(),
+    };
+    let objective_columns: Vec<String> = outline
+        .objectives
+        .iter()
+        .map(|o| o.column.clone())
+        .collect();
+    let cols = Columns::find(&names, &objective_columns)
         .map_err(|m| format!("error: {}: {m}", b.parts[0].manifest_path.display()))?;
     let sides: Vec<String> = cols.lost.iter().map(|c| c.0.clone()).collect();
     let tracks: Vec<String> = cols.tracks.iter().map(|c| c.0.clone()).collect();
+    let zones: Vec<String> = cols.control.iter().map(|c| c.0.clone()).collect();
     let blank = Point {
         wins: vec![0; sides.len()],
+        why: Why::new(&outline, sides.len(), zones.len()),
         tracks: vec![BTreeMap::new(); tracks.len()],
         lost: vec![BTreeMap::new(); sides.len()],
         ..Point::default()
@@ -148,14 +168,20 @@ pub fn tally(b: &Batch) -> Result<Stats, String> {
             .collect(),
         sides,
         tracks,
+        zones,
+        outlined: first.sudden_deaths.is_some(),
+        outline,
         rows: 0,
         first: None,
     };
     let runs = b.key.runs_per_point;
     for part in &b.parts {
-        if part.manifest.columns != first.columns {
+        if let Some(diff) = crate::batch::table::difference(&part.manifest.columns, &first.columns)
+        {
             return Err(format!(
-                "error: {}: its columns differ from {}'s",
+                "error: {}: its columns differ from {}'s ({diff}): the parts were written by \
+                 whitecells whose rows differ (a column added since?); a report is of one batch: \
+                 play it again with one whitecell, into a new folder",
                 part.manifest_path.display(),
                 b.parts[0].manifest_path.display()
             ));
@@ -172,20 +198,7 @@ pub fn tally(b: &Batch) -> Result<Stats, String> {
     Ok(s)
 }
 
-/// The mean and standard deviation of a distribution.
-pub fn mean_sd(d: &BTreeMap<i64, u64>) -> (f64, f64) {
-    let n: u64 = d.values().sum();
-    if n == 0 {
-        return (0.0, 0.0);
-    }
-    let mean = d.iter().map(|(v, k)| *v as f64 * *k as f64).sum::<f64>() / n as f64;
-    let var = d
-        .iter()
-        .map(|(v, k)| (*v as f64 - mean).powi(2) * *k as f64)
-        .sum::<f64>()
-        / n as f64;
-    (mean, var.sqrt())
-}
+pub use crate::batch::why::mean_sd;
 
 #[cfg(test)]
 mod tests {

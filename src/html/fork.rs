@@ -219,6 +219,7 @@ pub fn view(
                 points: Vec::new(),
                 lost: r.lost.clone(),
                 control: Vec::new(),
+                objectives: Vec::new(),
                 engagements: r.engagements,
                 hash: r.state_hash.clone(),
             })

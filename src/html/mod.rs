@@ -9,7 +9,7 @@
 //! [`fork`] keeps a fork's results and shows them; [`preview`] draws a scenario's map at the
 //! start, without a game. A batch's report finds the parts of one batch ([`batch_read`]), streams
 //! them ([`batch_rows`]), tallies them ([`batch_stats`]) and draws them ([`batch_page`],
-//! [`batch_record`]).
+//! [`batch_why`]: why games ended as they did, [`batch_record`]).
 
 pub mod bars;
 pub mod batch_page;
@@ -17,6 +17,7 @@ pub mod batch_read;
 pub mod batch_record;
 pub mod batch_rows;
 pub mod batch_stats;
+pub mod batch_why;
 pub mod charts;
 pub mod counter;
 pub mod fork;

@@ -226,6 +226,28 @@ impl Core {
         });
     }
 
+    /// Every agent's action mask (as [`Core::mask`]), agent `a`'s rows at `out[at(a)..]`, the
+    /// situation worked out once for them all.
+    pub fn masks(&mut self, out: &mut [u8], at: impl Fn(usize) -> usize) {
+        let n = self.table.len();
+        let table = self.table;
+        let s = Situation::of_state(&self.c, &self.state, &mut self.place);
+        for (a, rows) in self.units.iter().enumerate() {
+            let o = &mut out[at(a)..at(a) + rows.len() * n];
+            o.fill(0);
+            for r in 0..rows.len() {
+                o[r * n] = 1;
+            }
+            each_unit(&s, self.agents[a], &mut self.scratch, |u, legal| {
+                if let Ok(r) = rows.binary_search(&u.id) {
+                    for cmd in legal {
+                        o[r * n + table.index(cmd)] = 1;
+                    }
+                }
+            });
+        }
+    }
+
     /// The orders agent `a`'s action (one table index per unit row) stands for, for the units on
     /// the map. An index outside the table is an error.
     pub fn orders(&self, a: usize, action: &[i64]) -> Result<SideOrders, String> {

@@ -211,13 +211,14 @@ impl Game {
             Ok(())
         })?;
         let rows: usize = core.units.iter().map(Vec::len).sum();
+        let mut starts = Vec::with_capacity(agents);
+        let mut at = 0;
+        for units in &core.units {
+            starts.push(at);
+            at += units.len() * k;
+        }
         let m = PyByteArray::new_with(py, rows * k, |out| {
-            let mut at = 0;
-            for a in 0..agents {
-                let len = core.units[a].len() * k;
-                core.mask(a, &mut out[at..at + len]);
-                at += len;
-            }
+            core.masks(out, |a| starts[a]);
             Ok(())
         })?;
         Ok((o, m))

@@ -1,6 +1,7 @@
 //! The observation read straight from the state equals the one laid out from the side's built
 //! view: every shipped scenario, many games, every side, every turn (last sightings and private
-//! tracks included), with agents' random legal orders and bots' games.
+//! tracks included), with agents' random legal orders and bots' games. All agents' masks made at
+//! once equal each agent's made alone.
 
 use crate::core::{Core, Reward};
 use crate::obs;
@@ -82,11 +83,16 @@ fn play(scenario: &str, agents: fn(usize) -> Vec<SideId>, games: u64, seen: &mut
         check_every_side(&core, seen);
         while !core.done() {
             let k = core.table.len();
+            let stride = core.units.iter().map(Vec::len).max().unwrap_or(0) * k;
+            let mut all = vec![7u8; stride * core.agents.len()];
+            core.masks(&mut all, |a| a * stride);
             let mut orders = Vec::new();
             for a in 0..core.agents.len() {
                 let rows = core.units[a].len();
                 let mut mask = vec![0u8; rows * k];
                 core.mask(a, &mut mask);
+                // All agents' masks at once, the situation worked out once: the same rows.
+                assert_eq!(all[a * stride..a * stride + rows * k], mask[..]);
                 let action: Vec<i64> = (0..rows)
                     .map(|r| {
                         let legal: Vec<usize> = (0..k).filter(|i| mask[r * k + i] == 1).collect();

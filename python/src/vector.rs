@@ -71,8 +71,8 @@ struct Job<'a> {
 
 impl Job<'_> {
     /// Plays (or resets) the game and writes its results: `l` values an observation, `rows`
-    /// mask bytes an agent (units x `k` actions, padded).
-    fn run(&mut self, agents: usize, l: usize, rows: usize, k: usize, scratch: &mut [f32]) {
+    /// mask bytes an agent (units x actions, padded).
+    fn run(&mut self, agents: usize, l: usize, rows: usize, scratch: &mut [f32]) {
         let core = &mut *self.core;
         match self.orders.take() {
             Some(orders) => {
@@ -90,9 +90,8 @@ impl Job<'_> {
         for ag in 0..agents {
             core.observe(ag, scratch);
             put_f32(&mut self.obs[ag * l * 4..(ag + 1) * l * 4], scratch);
-            let units = core.units[ag].len();
-            core.mask(ag, &mut self.masks[ag * rows..ag * rows + units * k]);
         }
+        core.masks(self.masks, |ag| ag * rows);
     }
 }
 
@@ -184,7 +183,7 @@ impl VecGame {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(job) = jobs.get(i) else { break };
                 let mut job = job.lock().unwrap_or_else(|e| e.into_inner());
-                job.run(agents, l, u * a, a, &mut scratch);
+                job.run(agents, l, u * a, &mut scratch);
             }
         };
         std::thread::scope(|s| {

@@ -38,10 +38,12 @@ def masked_sample(masks, rng):
 
 
 def parallel_env_rate(seconds):
+    """Turn-steps per second of wall time and per second of the process's CPU time (what one
+    core gives when the machine is shared)."""
     env = parallel_env(SCENARIO)
     rng = np.random.default_rng(0)
     steps, seed = 0, 0
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     while time.perf_counter() - start < seconds:
         obs, _ = env.reset(seed=seed)
         seed += 1
@@ -49,19 +51,25 @@ def parallel_env_rate(seconds):
             act = {a: masked_sample(obs[a]["action_mask"], rng) for a in env.agents}
             obs, *_ = env.step(act)
             steps += 1
-    return steps / (time.perf_counter() - start)
+    return steps / (time.perf_counter() - start), steps / (time.process_time() - cpu)
 
 
 def vector_rate(seconds, n=64, threads=2):
+    """Turn-steps per second of wall time and per second of the process's CPU time (all threads),
+    and the share of the wall time spent sampling actions in NumPy."""
     vec = VectorEnv(SCENARIO, n, threads=threads)
     obs, masks = vec.reset(0)
     rng = np.random.default_rng(0)
-    steps = 0
-    start = time.perf_counter()
+    steps, sampling = 0, 0.0
+    start, cpu = time.perf_counter(), time.process_time()
     while time.perf_counter() - start < seconds:
-        obs, masks, *_ = vec.step(vec.sample(masks, rng))
+        t = time.perf_counter()
+        act = vec.sample(masks, rng)
+        sampling += time.perf_counter() - t
+        obs, masks, *_ = vec.step(act)
         steps += n
-    return steps / (time.perf_counter() - start)
+    wall = time.perf_counter() - start
+    return steps / wall, steps / (time.process_time() - cpu), sampling / wall
 
 
 def batch_rates(cli, runs=100_000, threads=2, repeats=3):
@@ -101,9 +109,13 @@ def main():
     ap.add_argument("--only", choices=["env", "vector", "batch"], help="one measurement only")
     a = ap.parse_args()
     if a.only in (None, "env"):
-        print(f"ParallelEnv, 6 sides, one core: {parallel_env_rate(a.seconds):,.0f} turn-steps/s (target 10,000)")
+        wall, cpu = parallel_env_rate(a.seconds)
+        print(f"ParallelEnv, 6 sides, one core: {wall:,.0f} turn-steps/s wall, {cpu:,.0f} per CPU "
+              f"second (target 10,000)")
     if a.only in (None, "vector"):
-        print(f"VectorEnv, 64 games, 2 threads: {vector_rate(a.seconds):,.0f} turn-steps/s (target 100,000)")
+        wall, cpu, sampling = vector_rate(a.seconds)
+        print(f"VectorEnv, 64 games, 2 threads: {wall:,.0f} turn-steps/s wall, {cpu:,.0f} per CPU "
+              f"second, {sampling:.0%} of the wall time sampling (target 100,000)")
     if a.only not in (None, "batch"):
         return
     (py, py_cpu), (cli, cli_cpu), told = batch_rates(a.whitecell, a.runs, repeats=a.repeats)

@@ -4,13 +4,17 @@
 //! by the single environment and the vector environment.
 
 use crate::table::Table;
+use crate::told::{Told, TurnLog};
 use crate::{obs, umpire};
 use std::sync::Arc;
 use whitecell::dice::Dice;
-use whitecell::game::score::score;
+use whitecell::game::score::total;
 use whitecell::game::umpire::transcribe::PlayedTurn;
-use whitecell::game::views::build::{build, results};
-use whitecell::game::views::view::{Header, Report, View};
+use whitecell::game::views::build::build;
+use whitecell::game::views::knowledge::Knowledge;
+use whitecell::game::views::view::{Header, View};
+use whitecell::log::event::Event;
+use whitecell::log::render::hex;
 use whitecell::model::{Compiled, Outcome, SideId, State, UnitId};
 use whitecell::orders::{Order, SideOrders};
 use whitecell::policy::legal::each_unit;
@@ -53,10 +57,10 @@ pub struct Core {
     pub seed: u64,
     /// Each agent's true score after the last turn.
     scores: Vec<u32>,
-    /// The state after the last turn.
-    pub state: State,
-    /// The last turn's events, with names (what views and accounts read).
-    events: Vec<whitecell::log::LogEvent>,
+    /// The state after the last turn (shared with the turn's [`Told`]).
+    pub state: Arc<State>,
+    /// What the last turn (or the setup) told each side, kept to be worded when read.
+    told: Arc<TurnLog>,
     /// The orders handed in, per turn played (index turn-1), per agent.
     pub history: Vec<Vec<SideOrders>>,
     /// The state hash after each turn played.
@@ -65,6 +69,8 @@ pub struct Core {
     pub source: Option<(std::path::PathBuf, Vec<String>)>,
     scratch: Scratch,
     place: Placement,
+    /// Keep no record (see [`Core::lean`]).
+    lean: bool,
 }
 
 /// What one turn gave each agent.
@@ -97,7 +103,10 @@ impl Core {
             })
             .collect();
         let mut engine = Engine::new(c.clone(), Dice::seeded(0));
-        let state = engine.state();
+        // Only the current turn's events are kept: accounts and views read no further back.
+        engine.keep_log(false);
+        let state = Arc::new(engine.state());
+        let told = Arc::new(TurnLog::of(&engine, state.clone()));
         let mut core = Core {
             c,
             engine,
@@ -110,12 +119,13 @@ impl Core {
             seed: 0,
             scores: Vec::new(),
             state,
-            events: Vec::new(),
+            told,
             history: Vec::new(),
             hashes: Vec::new(),
             source: None,
             scratch: Scratch::default(),
             place: Placement::default(),
+            lean: false,
         };
         core.reset(0);
         core
@@ -133,15 +143,33 @@ impl Core {
     }
 
     fn refresh(&mut self) {
-        self.state = self.engine.state();
-        self.events = self.engine.named(self.engine.turn_events());
+        self.state = Arc::new(self.engine.state());
+        if !self.lean {
+            self.told = Arc::new(TurnLog::of(&self.engine, self.state.clone()));
+        }
+    }
+
+    /// Keeps no record of the game (orders, per-turn hashes, accounts) and has the engine hash
+    /// only when asked: for the vector environment, which gives none of them back. The game
+    /// played is the same, hash for hash.
+    pub fn lean(&mut self) {
+        self.lean = true;
+        self.engine.hash_every_turn(false);
     }
 
     fn true_scores(&self) -> Vec<u32> {
         self.agents
             .iter()
-            .map(|s| score(&self.c, &self.state, *s, None).total)
+            .map(|s| total(&self.c, &self.state, *s, None))
             .collect()
+    }
+
+    /// What the last turn told agent `a`, worded when read.
+    pub fn told(&self, a: usize) -> Told {
+        Told {
+            turn: self.told.clone(),
+            side: self.agents[a],
+        }
     }
 
     /// The state hash now: the last turn's, as recorded when it was played.
@@ -164,17 +192,13 @@ impl Core {
             commitment: "",
             key: "",
         };
-        build(&self.c, &self.state, &self.events, self.agents[a], &h)
+        build(&self.c, &self.state, &self.told.named(), self.agents[a], &h)
     }
 
-    /// What agent `a` was told of the last turn.
-    pub fn account(&self, a: usize) -> Vec<Report> {
-        results(&self.c, &self.state, &self.events, self.agents[a])
-    }
-
-    /// Agent `a`'s observation into `out` (of [`obs::len`] values).
+    /// Agent `a`'s observation into `out` (of [`obs::len`] values), read from its knowledge of
+    /// the state (no view is built).
     pub fn observe(&self, a: usize, out: &mut [f32]) {
-        obs::encode(&self.c, &self.view(a), out);
+        obs::encode(&Knowledge::of(&self.c, &self.state, self.agents[a]), out);
     }
 
     /// The umpire's picture into `out` (of [`umpire::len`] values).
@@ -200,6 +224,28 @@ impl Core {
                 }
             }
         });
+    }
+
+    /// Every agent's action mask (as [`Core::mask`]), agent `a`'s rows at `out[at(a)..]`, the
+    /// situation worked out once for them all.
+    pub fn masks(&mut self, out: &mut [u8], at: impl Fn(usize) -> usize) {
+        let n = self.table.len();
+        let table = self.table;
+        let s = Situation::of_state(&self.c, &self.state, &mut self.place);
+        for (a, rows) in self.units.iter().enumerate() {
+            let o = &mut out[at(a)..at(a) + rows.len() * n];
+            o.fill(0);
+            for r in 0..rows.len() {
+                o[r * n] = 1;
+            }
+            each_unit(&s, self.agents[a], &mut self.scratch, |u, legal| {
+                if let Ok(r) = rows.binary_search(&u.id) {
+                    for cmd in legal {
+                        o[r * n + table.index(cmd)] = 1;
+                    }
+                }
+            });
+        }
     }
 
     /// The orders agent `a`'s action (one table index per unit row) stands for, for the units on
@@ -238,12 +284,30 @@ impl Core {
 
     /// Plays one turn with these orders per agent (the other sides by their bots).
     pub fn step(&mut self, orders: Vec<SideOrders>) -> Stepped {
-        for (a, o) in orders.iter().enumerate() {
-            self.engine.submit(self.agents[a], o.clone(), Vec::new());
+        if self.lean {
+            for (a, o) in orders.into_iter().enumerate() {
+                self.engine.submit(self.agents[a], o, Vec::new());
+            }
+            let _ = self.engine.step();
+        } else {
+            for (a, o) in orders.iter().enumerate() {
+                self.engine.submit(self.agents[a], o.clone(), Vec::new());
+            }
+            self.history.push(orders);
+            let _ = self.engine.step();
+            // The hash the engine took at the end of the turn (the state has not moved since).
+            let hash = self
+                .engine
+                .turn_events()
+                .iter()
+                .rev()
+                .find_map(|e| match e {
+                    Event::TurnEnded { hash: Some(h), .. } => Some(hex(*h)),
+                    _ => None,
+                });
+            let hash = hash.unwrap_or_else(|| self.engine.state_hash());
+            self.hashes.push(hash);
         }
-        self.history.push(orders);
-        let _ = self.engine.step();
-        self.hashes.push(self.engine.state_hash());
         self.refresh();
         let now = self.true_scores();
         let terminated = self.engine.ended();

@@ -3,10 +3,11 @@
 //! twice: observations `float32`, masks `uint8`.
 
 use crate::core::{Core, Reward};
+use crate::told::Account;
 use crate::{error, obs, scenario, umpire};
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyDict};
+use pyo3::types::{PyByteArray, PyBytes, PyDict};
 use std::path::PathBuf;
 use whitecell::game::umpire::transcribe::transcribe;
 use whitecell::model::SideId;
@@ -66,6 +67,8 @@ pub fn core_of(
 pub struct Game {
     /// The game.
     pub core: Core,
+    /// One observation, before it is written out as bytes.
+    scratch: Vec<f32>,
 }
 
 #[pymethods]
@@ -87,7 +90,10 @@ impl Game {
         let core = core_of(
             py, scenario, agents, opponents, reward, win, max_turns, sets,
         )?;
-        Ok(Game { core })
+        Ok(Game {
+            core,
+            scratch: Vec::new(),
+        })
     }
 
     /// The agents' side ids.
@@ -183,23 +189,39 @@ impl Game {
         py.detach(|| core.reset(seed));
     }
 
-    /// Every agent's observation (float32, agents x obs_len) and mask (uint8, agents x units x
-    /// actions, each agent's rows padded to its own unit count), as bytes.
+    /// Every agent's observation (float32, agents x obs_len) and mask (uint8: each agent's units
+    /// x actions, one agent after another), written straight into fresh bytearrays.
     fn observe_all<'py>(
         &mut self,
         py: Python<'py>,
-    ) -> (Bound<'py, PyBytes>, Vec<Bound<'py, PyBytes>>) {
-        let n = obs::len(&self.core.c);
-        let mut o = vec![0f32; n * self.core.agents.len()];
-        let mut masks = Vec::new();
-        for a in 0..self.core.agents.len() {
-            self.core.observe(a, &mut o[a * n..(a + 1) * n]);
-            let mut m = vec![0u8; self.core.units[a].len() * self.core.table.len()];
-            self.core.mask(a, &mut m);
-            masks.push(PyBytes::new(py, &m));
+    ) -> PyResult<(Bound<'py, PyByteArray>, Bound<'py, PyByteArray>)> {
+        let core = &mut self.core;
+        let n = obs::len(&core.c);
+        let k = core.table.len();
+        let agents = core.agents.len();
+        let scratch = &mut self.scratch;
+        scratch.resize(n, 0.0);
+        let o = PyByteArray::new_with(py, agents * n * 4, |out| {
+            for (a, chunk) in out.chunks_exact_mut(n * 4).enumerate() {
+                core.observe(a, scratch);
+                for (o, x) in chunk.chunks_exact_mut(4).zip(scratch.iter()) {
+                    o.copy_from_slice(&x.to_ne_bytes());
+                }
+            }
+            Ok(())
+        })?;
+        let rows: usize = core.units.iter().map(Vec::len).sum();
+        let mut starts = Vec::with_capacity(agents);
+        let mut at = 0;
+        for units in &core.units {
+            starts.push(at);
+            at += units.len() * k;
         }
-        let bytes: Vec<u8> = o.iter().flat_map(|x| x.to_ne_bytes()).collect();
-        (PyBytes::new(py, &bytes), masks)
+        let m = PyByteArray::new_with(py, rows * k, |out| {
+            core.masks(out, |a| starts[a]);
+            Ok(())
+        })?;
+        Ok((o, m))
     }
 
     /// The umpire's full picture (float32, state_len), as bytes.
@@ -210,55 +232,79 @@ impl Game {
         PyBytes::new(py, &bytes)
     }
 
-    /// Plays one turn: `actions[a]` is agent `a`'s table index per unit. Returns the rewards per
-    /// agent, whether the game ended and whether the turn limit stopped it.
-    fn step(&mut self, py: Python<'_>, actions: Vec<Vec<i64>>) -> PyResult<(Vec<f32>, bool, bool)> {
-        if actions.len() != self.core.agents.len() {
+    /// Plays one turn: `actions[a]` is agent `a`'s table index per unit; or, with `lengths`,
+    /// `actions` holds every agent's indices one agent after another as native int64 bytes and
+    /// `lengths` how many each agent gave. Returns the rewards per agent, whether the game ended
+    /// and whether the turn limit stopped it.
+    #[pyo3(signature = (actions, lengths = None))]
+    fn step(
+        &mut self,
+        py: Python<'_>,
+        actions: &Bound<'_, PyAny>,
+        lengths: Option<Vec<usize>>,
+    ) -> PyResult<(Vec<f32>, bool, bool)> {
+        let (all, lengths): (Vec<i64>, Vec<usize>) = match lengths {
+            Some(lengths) => {
+                let bytes: &[u8] = actions.cast::<PyBytes>()?.as_bytes();
+                if lengths.iter().sum::<usize>() * 8 != bytes.len() {
+                    return Err(PyValueError::new_err(
+                        "the actions' bytes do not add up to the lengths given",
+                    ));
+                }
+                let all = bytes
+                    .chunks_exact(8)
+                    .map(|b| i64::from_ne_bytes(b.try_into().unwrap_or_default()))
+                    .collect();
+                (all, lengths)
+            }
+            None => {
+                let lists: Vec<Vec<i64>> = actions.extract()?;
+                let lengths = lists.iter().map(Vec::len).collect();
+                (lists.into_iter().flatten().collect(), lengths)
+            }
+        };
+        if lengths.len() != self.core.agents.len() {
             return Err(PyValueError::new_err(format!(
                 "give one action per agent ({}), not {}",
                 self.core.agents.len(),
-                actions.len()
+                lengths.len()
             )));
         }
         if self.core.done() {
             return Err(PyValueError::new_err("the game is over: reset it"));
         }
-        let orders = actions
-            .iter()
-            .enumerate()
-            .map(|(a, act)| self.core.orders(a, act))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(PyValueError::new_err)?;
+        let mut at = 0;
+        let mut orders = Vec::with_capacity(lengths.len());
+        for (a, len) in lengths.iter().enumerate() {
+            let o = self
+                .core
+                .orders(a, &all[at..at + len])
+                .map_err(PyValueError::new_err)?;
+            orders.push(o);
+            at += len;
+        }
         let core = &mut self.core;
         let s = py.detach(|| core.step(orders));
         Ok((s.rewards, s.terminated, s.truncated))
     }
 
-    /// Agent `a`'s infos: the turn's account as it was told it, its rejected orders, the state
-    /// hash, the turn.
-    fn info<'py>(&mut self, py: Python<'py>, a: usize) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        let account = self.core.account(a);
-        let rejected: Vec<&str> = account
-            .iter()
-            .filter(|r| r.what == "rejected")
-            .map(|r| r.text.as_str())
-            .collect();
-        d.set_item("rejected", rejected)?;
-        let lines: Vec<Bound<'py, PyDict>> = account
-            .iter()
-            .map(|r| {
-                let x = PyDict::new(py);
-                x.set_item("what", &r.what)?;
-                x.set_item("unit", r.unit.as_deref())?;
-                x.set_item("text", &r.text)?;
-                Ok(x)
+    /// Every agent's infos: the state hash (as the CLI prints it), the turn, the turn's account
+    /// as the agent was told it and its rejected orders (each a `whitecell.Account`, worded when
+    /// first read).
+    fn infos<'py>(&mut self, py: Python<'py>) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        let hash = self.core.hash_now();
+        let turn = self.core.engine.turn();
+        (0..self.core.agents.len())
+            .map(|a| {
+                let d = PyDict::new(py);
+                d.set_item("state_hash", &hash)?;
+                d.set_item("turn", turn)?;
+                let told = self.core.told(a);
+                d.set_item("account", Account::new(told.clone(), false))?;
+                d.set_item("rejected", Account::new(told, true))?;
+                Ok(d)
             })
-            .collect::<PyResult<_>>()?;
-        d.set_item("account", lines)?;
-        d.set_item("state_hash", self.core.hash_now())?;
-        d.set_item("turn", self.core.engine.turn())?;
-        Ok(d)
+            .collect()
     }
 
     /// Writes the game so far as a new classroom game folder `dir` (see

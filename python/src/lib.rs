@@ -10,10 +10,13 @@ mod core;
 mod env;
 mod error;
 mod obs;
+#[cfg(test)]
+mod obs_tests;
 mod play;
 mod save;
 mod scenario;
 mod table;
+mod told;
 mod umpire;
 mod vector;
 
@@ -25,6 +28,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<scenario::Scenario>()?;
     m.add_class::<env::Game>()?;
     m.add_class::<vector::VecGame>()?;
+    m.add_class::<told::Account>()?;
     m.add_function(wrap_pyfunction!(scenario::load, m)?)?;
     m.add_function(wrap_pyfunction!(play::run, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_to_folder, m)?)?;

@@ -10,7 +10,10 @@ use crate::env::core_of;
 use crate::obs;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::PyBytes;
+use pyo3::types::PyByteArray;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use whitecell::orders::SideOrders;
 
 /// N games.
 #[pyclass(unsendable, module = "whitecell")]
@@ -23,13 +26,78 @@ pub struct VecGame {
     units: usize,
 }
 
-/// One step's stacked results, as raw bytes.
-struct Out {
-    obs: Vec<f32>,
-    masks: Vec<u8>,
-    rewards: Vec<f32>,
-    terminated: Vec<u8>,
-    truncated: Vec<u8>,
+/// One step's stacked results, written in place: native-endian bytes of the arrays.
+struct Out<'a> {
+    obs: &'a mut [u8],
+    masks: &'a mut [u8],
+    rewards: &'a mut [u8],
+    terminated: &'a mut [u8],
+    truncated: &'a mut [u8],
+}
+
+/// Writes `v` into `out` as native-endian bytes.
+fn put_f32(out: &mut [u8], v: &[f32]) {
+    for (o, x) in out.chunks_exact_mut(4).zip(v) {
+        o.copy_from_slice(&x.to_ne_bytes());
+    }
+}
+
+/// `n` slices of `size` bytes, one after another, from the start of `buf` (empty when `size` is 0).
+fn split(mut buf: &mut [u8], size: usize, n: usize) -> Vec<&mut [u8]> {
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let (a, b) = std::mem::take(&mut buf).split_at_mut(size);
+        out.push(a);
+        buf = b;
+    }
+    out
+}
+
+/// One game's turn (or reset) in a call, and its slots of the results.
+struct Job<'a> {
+    core: &'a mut Core,
+    /// The orders to play; none: reset the game instead.
+    orders: Option<Vec<SideOrders>>,
+    /// The seed of its next game.
+    seed: u64,
+    obs: &'a mut [u8],
+    masks: &'a mut [u8],
+    rewards: &'a mut [u8],
+    terminated: &'a mut u8,
+    truncated: &'a mut u8,
+    /// Whether it finished a game (and was reset).
+    done: &'a mut bool,
+}
+
+impl Job<'_> {
+    /// Plays (or resets) the game and writes its results: `l` values an observation, `rows`
+    /// mask bytes an agent (units x actions, padded).
+    fn run(&mut self, agents: usize, l: usize, rows: usize, scratch: &mut [f32]) {
+        let core = &mut *self.core;
+        match self.orders.take() {
+            Some(orders) => {
+                let st = core.step(orders);
+                put_f32(self.rewards, &st.rewards);
+                *self.terminated = u8::from(st.terminated);
+                *self.truncated = u8::from(st.truncated);
+                if st.terminated || st.truncated {
+                    *self.done = true;
+                    core.reset(self.seed);
+                }
+            }
+            None => core.reset(self.seed),
+        }
+        for ag in 0..agents {
+            core.observe(ag, scratch);
+            put_f32(&mut self.obs[ag * l * 4..(ag + 1) * l * 4], scratch);
+        }
+        core.masks(self.masks, |ag| ag * rows);
+    }
+}
+
+/// A fresh, zeroed `bytearray` of `len` bytes (NumPy wraps it without copying, writable).
+fn zeroed(py: Python<'_>, len: usize) -> PyResult<Bound<'_, PyByteArray>> {
+    PyByteArray::new_with(py, len, |_| Ok(()))
 }
 
 impl VecGame {
@@ -40,18 +108,27 @@ impl VecGame {
             .wrapping_add(self.episodes[i].wrapping_mul(n))
     }
 
-    fn run(&mut self, actions: Option<&[i64]>) -> Result<Out, String> {
+    /// The results' sizes in bytes: observations, masks, rewards, flags.
+    fn sizes(&self) -> (usize, usize, usize, usize) {
+        let n = self.games.len();
+        let agents = self.games[0].agents.len();
+        let l = obs::len(&self.games[0].c);
+        let k = self.games[0].table.len();
+        (
+            n * agents * l * 4,
+            n * agents * self.units * k,
+            n * agents * 4,
+            n,
+        )
+    }
+
+    /// Checks every action, then steps (or, without actions, resets) every game across the
+    /// threads, each writing its games' results straight into `out`.
+    fn run(&mut self, actions: Option<&[i64]>, out: Out) -> Result<(), String> {
         let n = self.games.len();
         let agents = self.games[0].agents.len();
         let (u, a) = (self.units, self.games[0].table.len());
         let l = obs::len(&self.games[0].c);
-        let mut out = Out {
-            obs: vec![0.0; n * agents * l],
-            masks: vec![0; n * agents * u * a],
-            rewards: vec![0.0; n * agents],
-            terminated: vec![0; n],
-            truncated: vec![0; n],
-        };
         // Check every action before any game moves.
         let mut orders = Vec::with_capacity(n);
         if let Some(act) = actions {
@@ -71,85 +148,93 @@ impl VecGame {
                 orders.push(per);
             }
         }
+        let mut done = vec![false; n];
         let seeds: Vec<u64> = (0..n).map(|i| self.seed_of(i)).collect();
-        let chunk = n.div_ceil(self.threads.max(1));
-        let stepping = actions.is_some();
-        std::thread::scope(|s| {
-            let mut games = self.games.as_mut_slice();
-            let mut o = out.obs.as_mut_slice();
-            let mut m = out.masks.as_mut_slice();
-            let mut r = out.rewards.as_mut_slice();
-            let mut te = out.terminated.as_mut_slice();
-            let mut tr = out.truncated.as_mut_slice();
-            let mut ords = orders.into_iter();
-            let mut first = 0;
-            while !games.is_empty() {
-                let k = chunk.min(games.len());
-                let (g, rest) = games.split_at_mut(k);
-                games = rest;
-                let (o1, o2) = o.split_at_mut(k * agents * l);
-                o = o2;
-                let (m1, m2) = m.split_at_mut(k * agents * u * a);
-                m = m2;
-                let (r1, r2) = r.split_at_mut(k * agents);
-                r = r2;
-                let (te1, te2) = te.split_at_mut(k);
-                te = te2;
-                let (tr1, tr2) = tr.split_at_mut(k);
-                tr = tr2;
-                let my_orders: Vec<_> = if stepping {
-                    ords.by_ref().take(k).collect()
-                } else {
-                    Vec::new()
-                };
-                let my_seeds = &seeds[first..first + k];
-                first += k;
-                s.spawn(move || {
-                    for (j, core) in g.iter_mut().enumerate() {
-                        if stepping {
-                            let st = core.step(my_orders[j].clone());
-                            r1[j * agents..(j + 1) * agents].copy_from_slice(&st.rewards);
-                            te1[j] = u8::from(st.terminated);
-                            tr1[j] = u8::from(st.truncated);
-                            if st.terminated || st.truncated {
-                                core.reset(my_seeds[j]);
-                            }
-                        } else {
-                            core.reset(my_seeds[j]);
-                        }
-                        for ag in 0..agents {
-                            let at = j * agents + ag;
-                            core.observe(ag, &mut o1[at * l..(at + 1) * l]);
-                            let rows = core.units[ag].len();
-                            let mm = &mut m1[at * u * a..(at + 1) * u * a];
-                            core.mask(ag, &mut mm[..rows * a]);
-                        }
-                    }
-                });
+        // One job per game, with its own slots of the results; the threads (this one too) take
+        // the next job until none is left, so a thread the machine runs late takes fewer.
+        let mut orders = orders.into_iter();
+        let jobs: Vec<Mutex<Job>> = self
+            .games
+            .iter_mut()
+            .zip(split(out.obs, agents * l * 4, n))
+            .zip(split(out.masks, agents * u * a, n))
+            .zip(split(out.rewards, agents * 4, n))
+            .zip(out.terminated.iter_mut().zip(out.truncated.iter_mut()))
+            .zip(done.iter_mut())
+            .enumerate()
+            .map(|(i, (((((core, obs), masks), rewards), (te, tr)), done))| {
+                Mutex::new(Job {
+                    core,
+                    orders: orders.next(),
+                    seed: seeds[i],
+                    obs,
+                    masks,
+                    rewards,
+                    terminated: te,
+                    truncated: tr,
+                    done,
+                })
+            })
+            .collect();
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut scratch = vec![0f32; l];
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(job) = jobs.get(i) else { break };
+                let mut job = job.lock().unwrap_or_else(|e| e.into_inner());
+                job.run(agents, l, u * a, &mut scratch);
             }
+        };
+        std::thread::scope(|s| {
+            for _ in 1..self.threads.max(1).min(n) {
+                s.spawn(work);
+            }
+            work();
         });
+        drop(jobs);
+        let stepping = actions.is_some();
         // The seeds just used are spent: the next reset of a game takes its next one.
-        for i in 0..n {
-            if !stepping || out.terminated[i] == 1 || out.truncated[i] == 1 {
+        for (i, d) in done.iter().enumerate() {
+            if !stepping || *d {
                 self.episodes[i] += 1;
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 
-fn bytes_f32<'py>(py: Python<'py>, v: &[f32]) -> Bound<'py, PyBytes> {
-    let b: Vec<u8> = v.iter().flat_map(|x| x.to_ne_bytes()).collect();
-    PyBytes::new(py, &b)
-}
-
 type Stepped<'py> = (
-    Bound<'py, PyBytes>,
-    Bound<'py, PyBytes>,
-    Bound<'py, PyBytes>,
-    Bound<'py, PyBytes>,
-    Bound<'py, PyBytes>,
+    Bound<'py, PyByteArray>,
+    Bound<'py, PyByteArray>,
+    Bound<'py, PyByteArray>,
+    Bound<'py, PyByteArray>,
+    Bound<'py, PyByteArray>,
 );
+
+impl VecGame {
+    /// Runs the games with the GIL released, writing into the fresh `arrays`.
+    fn fill(
+        &mut self,
+        py: Python<'_>,
+        actions: Option<&[i64]>,
+        arrays: &Stepped<'_>,
+    ) -> PyResult<()> {
+        // SAFETY: the bytearrays were just made here and no other reference to them exists
+        // until they are returned, so nothing reads or resizes them while the games write.
+        let out = unsafe {
+            Out {
+                obs: arrays.0.as_bytes_mut(),
+                masks: arrays.1.as_bytes_mut(),
+                rewards: arrays.2.as_bytes_mut(),
+                terminated: arrays.3.as_bytes_mut(),
+                truncated: arrays.4.as_bytes_mut(),
+            }
+        };
+        py.detach(|| self.run(actions, out))
+            .map_err(PyValueError::new_err)
+    }
+}
 
 #[pymethods]
 impl VecGame {
@@ -187,6 +272,8 @@ impl VecGame {
             ));
         }
         games.insert(0, first);
+        // The vector environment gives back no orders, hashes per turn or accounts.
+        games.iter_mut().for_each(Core::lean);
         let threads = match threads {
             Some(0) => return Err(PyValueError::new_err("threads must be at least 1")),
             Some(t) => t,
@@ -218,37 +305,43 @@ impl VecGame {
     }
 
     /// Resets every game: game `i` plays seed `seed + i`, and its k-th next game `seed + i + k*n`.
-    /// Returns the observations and masks as bytes.
+    /// Returns the observations and masks as bytearrays.
     fn reset<'py>(
         &mut self,
         py: Python<'py>,
         seed: u64,
-    ) -> PyResult<(Bound<'py, PyBytes>, Bound<'py, PyBytes>)> {
+    ) -> PyResult<(Bound<'py, PyByteArray>, Bound<'py, PyByteArray>)> {
         self.base = seed;
         self.episodes.iter_mut().for_each(|e| *e = 0);
-        let out = py
-            .detach(|| self.run(None))
-            .map_err(PyValueError::new_err)?;
-        Ok((bytes_f32(py, &out.obs), PyBytes::new(py, &out.masks)))
+        let (o, m, r, f) = self.sizes();
+        let arrays = (
+            zeroed(py, o)?,
+            zeroed(py, m)?,
+            zeroed(py, r)?,
+            zeroed(py, f)?,
+            zeroed(py, f)?,
+        );
+        self.fill(py, None, &arrays)?;
+        Ok((arrays.0, arrays.1))
     }
 
     /// Steps every game one turn with `actions` (native int64 bytes, N x agents x max_units).
-    /// Returns observations, masks, rewards, terminations and truncations as bytes.
+    /// Returns observations, masks, rewards, terminations and truncations as bytearrays.
     fn step<'py>(&mut self, py: Python<'py>, actions: &[u8]) -> PyResult<Stepped<'py>> {
         let actions: Vec<i64> = actions
             .chunks_exact(8)
             .map(|b| i64::from_ne_bytes(b.try_into().unwrap_or_default()))
             .collect();
-        let out = py
-            .detach(|| self.run(Some(&actions)))
-            .map_err(PyValueError::new_err)?;
-        Ok((
-            bytes_f32(py, &out.obs),
-            PyBytes::new(py, &out.masks),
-            bytes_f32(py, &out.rewards),
-            PyBytes::new(py, &out.terminated),
-            PyBytes::new(py, &out.truncated),
-        ))
+        let (o, m, r, f) = self.sizes();
+        let arrays = (
+            zeroed(py, o)?,
+            zeroed(py, m)?,
+            zeroed(py, r)?,
+            zeroed(py, f)?,
+            zeroed(py, f)?,
+        );
+        self.fill(py, Some(&actions), &arrays)?;
+        Ok(arrays)
     }
 
     /// The state hash of each game now.

@@ -15,7 +15,7 @@ def test_every_public_name_has_a_docstring():
     names = [getattr(whitecell, n) for n in whitecell.__all__ if n != "__version__"]
     names += [getattr(whitecell.env, n) for n in whitecell.env.__all__]
     names += [getattr(whitecell.vector, n) for n in whitecell.vector.__all__]
-    names += [_native.Game, _native.VecGame, _native.batch_to_folder, _native.save_game]
+    names += [_native.Game, _native.VecGame, _native.Account, _native.batch_to_folder, _native.save_game]
     missing = [getattr(x, "__name__", repr(x)) for x in names if not (x.__doc__ or "").strip()]
     assert not missing
 

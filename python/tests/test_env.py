@@ -142,3 +142,24 @@ def test_state_render_and_rewards():
             total[a] += r
     assert steps == 2 and all(trunc.values()) and not any(term.values())
     assert all(v == 0.0 for v in total.values())  # sparse: nothing before the end
+
+
+def test_the_account_in_infos_stays_its_turn_s_and_reads_as_a_list():
+    env = parallel_env(EASTERN_MED, sides=["usa"])
+    obs, _ = env.reset(seed=3)
+    mask = np.asarray(obs["usa"]["action_mask"])
+    assert mask is obs["usa"]["action_mask"].array  # one array, no copy
+    assert len(obs["usa"]["action_mask"]) == mask.shape[0]
+    act = np.zeros(mask.shape[0], int)
+    act[0] = [i for i in range(mask.shape[1]) if not mask[0, i]][-1]
+    _, _, _, _, first = env.step({"usa": act})
+    hash1 = first["usa"]["state_hash"]
+    _, _, _, _, second = env.step({})  # every unit holds: nothing rejected
+    # Read only now, a turn later: still the first turn's account.
+    assert len(first["usa"]["rejected"]) == 1 and env.unit_ids["usa"][0] in first["usa"]["rejected"][0]
+    assert second["usa"]["rejected"] == [] and not second["usa"]["rejected"]
+    lines = first["usa"]["account"].tolist()
+    assert lines and first["usa"]["account"] == lines and list(first["usa"]["account"]) == lines
+    assert {"what", "unit", "text"} == set(lines[0])
+    assert any(x["what"] == "rejected" for x in lines)
+    assert type(hash1) is str and hash1 != second["usa"]["state_hash"]

@@ -24,9 +24,13 @@ def test_vector_games_equal_the_same_games_stepped_one_by_one():
         for i in range(n):
             o, m = singles[i].observe_all()
             assert np.array_equal(np.frombuffer(o, np.float32).reshape(2, -1), obs[i])
+            m = np.frombuffer(m, np.int8)
+            at = 0
             for a in range(2):
                 rows = len(vec.unit_ids[a])
-                assert np.array_equal(np.frombuffer(m[a], np.int8).reshape(rows, -1), masks[i, a, :rows])
+                mine = m[at : at + rows * vec.n_actions].reshape(rows, -1)
+                at += rows * vec.n_actions
+                assert np.array_equal(mine, masks[i, a, :rows])
                 assert (act[i, a, :rows] < vec.n_actions).all()
         obs, masks, rew, term, trunc = vec.step(act)
         for i, g in enumerate(singles):

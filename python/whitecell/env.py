@@ -8,7 +8,7 @@ per unit, chosen from a fixed per-scenario order table; the engine adjudicates t
 Per agent:
 
 - observation: ``{"observation": float32[obs_len], "action_mask": tuple of int8[n_actions] per
-  unit}``. The vector is built from exactly what the side's view holds (the same derivation as
+  unit}`` (an :class:`ActionMask`: ``np.asarray`` gives its ``(units, n_actions)`` array). The vector is built from exactly what the side's view holds (the same derivation as
   ``whitecell view --side``); its layout is in docs/python.md. The mask comes from the engine's
   legal-order generator on what the side knows, one array per unit, the form
   ``MultiDiscrete.sample(mask=...)`` takes.
@@ -20,8 +20,9 @@ Per agent:
   ``"sparse"``: only +1 / -1 / 0 at the end.
 - terminations at the end of the game (last turn or sudden death); truncations when ``max_turns``
   turns were played first.
-- infos: ``state_hash`` (as the CLI prints it), ``turn``, ``account`` (the turn as the side was
-  told it) and ``rejected`` (its rejected orders, with the reason).
+- infos: ``state_hash`` (a str, as the CLI prints it), ``turn``, ``account`` (the turn as the
+  side was told it) and ``rejected`` (its rejected orders, with the reason); those two are
+  ``whitecell.Account`` sequences, worded when first read, equal to their lists.
 
 ``state()`` is the umpire's full picture, for centralised training; ``render()`` in ``"ansi"``
 mode is a side's view as text.
@@ -40,7 +41,24 @@ from pettingzoo import ParallelEnv
 
 from . import _native
 
-__all__ = ["SingleAgentEnv", "WhitecellParallelEnv", "parallel_env"]
+__all__ = ["ActionMask", "SingleAgentEnv", "WhitecellParallelEnv", "parallel_env"]
+
+
+class ActionMask(tuple):
+    """An agent's action mask: one ``int8[n_actions]`` row per unit, as a tuple (the form
+    ``MultiDiscrete.sample(mask=...)`` takes), over one ``(units, n_actions)`` array that
+    ``np.asarray(mask)`` gives back without copying (``mask.array``)."""
+
+    def __new__(cls, array: np.ndarray) -> "ActionMask":
+        self = super().__new__(cls, array)
+        self.array = array
+        return self
+
+    def __array__(self, dtype=None, copy=None):
+        a = self.array
+        if dtype is not None and np.dtype(dtype) != a.dtype:
+            return a.astype(dtype)
+        return a.copy() if copy else a
 
 
 class WhitecellParallelEnv(ParallelEnv):
@@ -98,6 +116,12 @@ class WhitecellParallelEnv(ParallelEnv):
             -np.inf, np.inf, shape=(self.game.state_len,), dtype=np.float32
         )
         self._rng = np.random.default_rng()
+        self._holds = {a: np.zeros(len(self.unit_ids[a]), np.int64) for a in self.possible_agents}
+        self._mask_rows = []
+        start = 0
+        for a in self.possible_agents:
+            self._mask_rows.append((a, start, start + len(self.unit_ids[a])))
+            start += len(self.unit_ids[a])
 
     @functools.lru_cache(maxsize=None)
     def observation_space(self, agent: str) -> spaces.Space:
@@ -108,17 +132,21 @@ class WhitecellParallelEnv(ParallelEnv):
         return self.action_spaces[agent]
 
     def _observations(self) -> Dict[str, Dict[str, Any]]:
+        # Fresh buffers each call, written by the engine and wrapped without copying.
         obs, masks = self.game.observe_all()
         flat = np.frombuffer(obs, dtype=np.float32).reshape(len(self.possible_agents), -1)
-        n = self.game.n_actions
+        m = np.frombuffer(masks, dtype=np.int8).reshape(-1, self.game.n_actions)
+        rows = tuple(m)
+        new = tuple.__new__
         out = {}
-        for i, a in enumerate(self.possible_agents):
-            m = np.frombuffer(masks[i], dtype=np.int8).reshape(-1, n)
-            out[a] = {"observation": flat[i].copy(), "action_mask": tuple(m.copy())}
+        for i, (a, start, end) in enumerate(self._mask_rows):
+            mask = new(ActionMask, rows[start:end])
+            mask.array = m[start:end]
+            out[a] = {"observation": flat[i], "action_mask": mask}
         return out
 
     def _infos(self) -> Dict[str, Dict[str, Any]]:
-        return {a: self.game.info(i) for i, a in enumerate(self.possible_agents)}
+        return dict(zip(self.possible_agents, self.game.infos()))
 
     def reset(self, seed: Optional[int] = None, options: Optional[dict] = None):
         """Starts a game: with ``seed``, the game's dice seed (the same seed and actions give the
@@ -136,22 +164,20 @@ class WhitecellParallelEnv(ParallelEnv):
         """Plays one turn. Agents missing from ``actions`` hold every unit."""
         if not self.agents:
             raise RuntimeError("the game is over: call reset()")
-        acts = []
-        for a in self.possible_agents:
-            act = actions.get(a)
-            if act is None:
-                acts.append([0] * len(self.unit_ids[a]))
-            else:
-                acts.append([int(x) for x in np.asarray(act).reshape(-1)])
-        rewards, terminated, truncated = self.game.step(acts)
+        holds = self._holds
+        acts = [
+            holds[a] if (x := actions.get(a)) is None else np.asarray(x).reshape(-1)
+            for a in self.possible_agents
+        ]
+        flat = np.concatenate(acts).astype(np.int64, copy=False) if acts else np.zeros(0, np.int64)
+        rewards, terminated, truncated = self.game.step(flat.tobytes(), [len(x) for x in acts])
         obs = self._observations()
         infos = self._infos()
         agents = self.agents
-        rew = {a: float(rewards[self._index[a]]) for a in agents}
-        terms = {a: bool(terminated) for a in agents}
-        truncs = {a: bool(truncated) for a in agents}
-        obs = {a: obs[a] for a in agents}
-        infos = {a: infos[a] for a in agents}
+        # Every agent plays to the end together: the agents are the possible agents here.
+        rew = dict(zip(self.possible_agents, rewards))
+        terms = dict.fromkeys(agents, terminated)
+        truncs = dict.fromkeys(agents, truncated)
         if terminated or truncated:
             self.agents = []
         return obs, rew, terms, truncs, infos

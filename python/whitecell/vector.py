@@ -60,6 +60,9 @@ class VectorEnv:
         self.n_actions = probe.n_actions
         self.obs_len = probe.obs_len
         self.max_units = self.vec.max_units
+        self._rows = np.array(
+            [[r < len(u) for r in range(self.max_units)] for u in self.unit_ids], dtype=bool
+        ).reshape(len(self.agents), self.max_units)
 
     def _shape(self, obs: bytes, masks: bytes) -> Tuple[np.ndarray, np.ndarray]:
         n, a = self.num_envs, len(self.agents)
@@ -97,8 +100,13 @@ class VectorEnv:
 
     def sample(self, masks: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         """A uniformly random legal action per unit of every game, from ``masks`` (NumPy only)."""
-        u = rng.random(masks.shape) * masks
-        return u.argmax(axis=-1)
+        # Only the agents' own unit rows: the padding past them is most of the array.
+        m = masks[:, self._rows]
+        u = rng.random(m.shape, dtype=np.float32)
+        u *= m
+        out = np.zeros(masks.shape[:-1], np.int64)
+        out[:, self._rows] = u.argmax(axis=-1)
+        return out
 
 
 def vector_env(scenario, num_envs: int, **kwargs: Any) -> VectorEnv:

@@ -67,6 +67,26 @@ pub fn knowable(c: &Compiled, state: &State, reader: SideId, cond: &Cond) -> boo
     }
 }
 
+/// `side`'s total now, as [`score`] adds it up (zone values plus the points of objectives met,
+/// unknown ones not counted), without naming the parts: what a learning environment reads each
+/// turn.
+pub fn total(c: &Compiled, state: &State, side: SideId, reader: Option<SideId>) -> u32 {
+    let f = facts(state);
+    let zones: u32 = c
+        .zones
+        .iter()
+        .zip(&state.control)
+        .filter(|(_, o)| **o == Some(side))
+        .map(|(z, _)| u32::from(z.value))
+        .sum();
+    let objectives: u32 = c.objectives[side.index()]
+        .iter()
+        .filter(|o| reader.is_none_or(|r| knowable(c, state, r, &o.when)) && holds(&o.when, &f))
+        .map(|o| o.points)
+        .sum();
+    zones + objectives
+}
+
 /// `side`'s score now. With `reader` set, objectives the reader may not evaluate are unknown.
 pub fn score(c: &Compiled, state: &State, side: SideId, reader: Option<SideId>) -> Score {
     let f = facts(state);
@@ -98,12 +118,7 @@ pub fn score(c: &Compiled, state: &State, side: SideId, reader: Option<SideId>) 
             }
         })
         .collect();
-    let total = zones.iter().map(|z| z.1).sum::<u32>()
-        + objectives
-            .iter()
-            .filter(|o| o.met == Some(true))
-            .map(|o| o.points)
-            .sum::<u32>();
+    let total = total(c, state, side, reader);
     Score {
         side: name.to_string(),
         zones,

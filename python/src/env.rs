@@ -5,11 +5,9 @@
 use crate::core::{Core, Reward};
 use crate::told::Account;
 use crate::{error, obs, scenario, umpire};
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict};
-use std::path::PathBuf;
-use whitecell::game::umpire::transcribe::transcribe;
 use whitecell::model::SideId;
 
 /// Makes a game's core from the Python arguments.
@@ -305,34 +303,6 @@ impl Game {
                 Ok(d)
             })
             .collect()
-    }
-
-    /// Writes the game so far as a new classroom game folder `dir` (see
-    /// `whitecell::game::umpire::transcribe`).
-    fn save_game(&self, py: Python<'_>, dir: PathBuf) -> PyResult<()> {
-        let core = &self.core;
-        let Some((path, sets)) = &core.source else {
-            return Err(PyValueError::new_err(
-                "this game has no scenario file to save",
-            ));
-        };
-        if !sets.is_empty() {
-            return Err(PyValueError::new_err(format!(
-                "a game of a scenario loaded with sets ({}) cannot be saved as a game folder: the \
-                 folder keeps the scenario file as written; write the edits into a copy of the file",
-                sets.join(", ")
-            )));
-        }
-        let turns = core.played_turns();
-        py.detach(|| transcribe(path, &dir, core.seed, &core.policies, &turns))
-            .map(|_| ())
-            .map_err(|e| {
-                if e.rejected {
-                    PyValueError::new_err(e.message)
-                } else {
-                    PyRuntimeError::new_err(e.message)
-                }
-            })
     }
 
     /// The state hash now, as the CLI prints it.

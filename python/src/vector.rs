@@ -213,6 +213,18 @@ type Stepped<'py> = (
 );
 
 impl VecGame {
+    /// Fresh zeroed arrays for one call: observations, masks, rewards, terminations, truncations.
+    fn fresh<'py>(&self, py: Python<'py>) -> PyResult<Stepped<'py>> {
+        let (o, m, r, f) = self.sizes();
+        Ok((
+            zeroed(py, o)?,
+            zeroed(py, m)?,
+            zeroed(py, r)?,
+            zeroed(py, f)?,
+            zeroed(py, f)?,
+        ))
+    }
+
     /// Runs the games with the GIL released, writing into the fresh `arrays`.
     fn fill(
         &mut self,
@@ -313,14 +325,7 @@ impl VecGame {
     ) -> PyResult<(Bound<'py, PyByteArray>, Bound<'py, PyByteArray>)> {
         self.base = seed;
         self.episodes.iter_mut().for_each(|e| *e = 0);
-        let (o, m, r, f) = self.sizes();
-        let arrays = (
-            zeroed(py, o)?,
-            zeroed(py, m)?,
-            zeroed(py, r)?,
-            zeroed(py, f)?,
-            zeroed(py, f)?,
-        );
+        let arrays = self.fresh(py)?;
         self.fill(py, None, &arrays)?;
         Ok((arrays.0, arrays.1))
     }
@@ -328,18 +333,17 @@ impl VecGame {
     /// Steps every game one turn with `actions` (native int64 bytes, N x agents x max_units).
     /// Returns observations, masks, rewards, terminations and truncations as bytearrays.
     fn step<'py>(&mut self, py: Python<'py>, actions: &[u8]) -> PyResult<Stepped<'py>> {
+        if !actions.len().is_multiple_of(8) {
+            return Err(PyValueError::new_err(format!(
+                "actions: {} bytes is not a whole number of int64 values (8 bytes each)",
+                actions.len()
+            )));
+        }
         let actions: Vec<i64> = actions
             .chunks_exact(8)
             .map(|b| i64::from_ne_bytes(b.try_into().unwrap_or_default()))
             .collect();
-        let (o, m, r, f) = self.sizes();
-        let arrays = (
-            zeroed(py, o)?,
-            zeroed(py, m)?,
-            zeroed(py, r)?,
-            zeroed(py, f)?,
-            zeroed(py, f)?,
-        );
+        let arrays = self.fresh(py)?;
         self.fill(py, Some(&actions), &arrays)?;
         Ok(arrays)
     }

@@ -67,3 +67,14 @@ def test_single_agent_env_passes_gymnasium_s_check():
     assert env.action_masks().shape == (len(env.par.unit_ids["usa"]), len(env.par.actions))
     obs, r, term, trunc, info = env.step(env.action_space.sample(mask=obs["action_mask"]))
     assert "state_hash" in info
+
+
+def test_actions_that_are_not_whole_int64_values_are_refused_not_cut_short():
+    import pytest
+
+    vec = VectorEnv(EASTERN_MED, 2)
+    _, masks = vec.reset(0)
+    whole = np.ascontiguousarray(vec.sample(masks, np.random.default_rng(0)), dtype=np.int64)
+    with pytest.raises(ValueError, match="not a whole number of int64"):
+        vec.vec.step(whole.tobytes() + b"\0\0\0")
+    vec.vec.step(whole.tobytes())

@@ -40,3 +40,39 @@ fn orders_naming_a_zone_with_a_quote_are_written_so_they_read_back() {
         .unwrap_or_else(|r| panic!("written as\n{written}\nit does not read back:\n{r}"));
     assert_eq!(back, f, "written as\n{written}\nit reads back otherwise");
 }
+
+/// `scenario` target, found by CI's minute of fuzzing (crash-e07a04cf): a number written with
+/// two signs, `--170141183460469231731687303715884105728`. The lexer took one sign off and parsed
+/// the rest, itself signed, as a whole number; negating the smallest one overflowed (a panic in a
+/// debug build, a silently wrapped value in release), and `--5` read as 5. A number has at most
+/// one sign, as in RON: every such value is refused where it stands, naming it (and so are `-inf`
+/// and `+NaN`, which Rust's float parser takes and which were called "far too large").
+#[test]
+fn a_number_with_two_signs_is_refused_at_its_place() {
+    use whitecell::scenario::load::load_str;
+    let path = Path::new("scenarios/two-signs.ron");
+    let text = fixture("scenario/crash-two-signs.ron");
+    let no_file = |_: &Path| Err(std::io::Error::from(std::io::ErrorKind::NotFound));
+    let report = match load_str(path, &text, &no_file) {
+        Ok(_) => panic!("the scenario loaded"),
+        Err(r) => r.to_string(),
+    };
+    assert!(
+        report.contains("two-signs.ron:3:12")
+            && report.contains("`--1701411834604692317316...` (41 characters) is not a number"),
+        "{report}"
+    );
+    for bad in [
+        "--5", "+-5", "-+5", "++5", "0x-80", "-0x+1", "0b-1", "-inf", "+NaN",
+    ] {
+        let text = format!("(\n    turns: {bad},\n)\n");
+        let report = match load_str(path, &text, &no_file) {
+            Ok(_) => panic!("turns: {bad} loaded"),
+            Err(r) => r.to_string(),
+        };
+        assert!(
+            report.contains(":2:12") && report.contains(&format!("`{bad}` is not a number")),
+            "{bad}:\n{report}"
+        );
+    }
+}

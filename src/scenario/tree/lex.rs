@@ -259,17 +259,27 @@ impl Parser {
         let radix = [("0x", 16), ("0o", 8), ("0b", 2)]
             .into_iter()
             .find(|(p, _)| body.starts_with(p));
+        let digits = radix.map_or(body, |(p, _)| &body[p.len()..]);
+        let shown = abridged(&s);
+        // One sign at most, before the number (`--5`, `0x-8` are not numbers): Rust's parsers
+        // would take a second one, and negating the smallest i128 overflows.
+        if digits.starts_with(['-', '+']) {
+            return Err(SyntaxError {
+                pos,
+                message: format!("{shown} is not a number: a number has at most one sign"),
+            });
+        }
         let int = match radix {
-            Some((p, r)) => i128::from_str_radix(&body[p.len()..], r).ok(),
-            None => body.parse::<i128>().ok(),
+            Some((_, r)) => i128::from_str_radix(digits, r).ok(),
+            None => digits.parse::<i128>().ok(),
         };
         if let Some(v) = int {
+            // `v` is not negative, so its negation cannot overflow.
             return Ok(Kind::Int(if neg { -v } else { v }));
         }
-        let shown = abridged(&s);
-        let digits = match radix {
-            Some((p, r)) => body.len() > p.len() && body[p.len()..].chars().all(|c| c.is_digit(r)),
-            None => !body.is_empty() && body.chars().all(|c| c.is_ascii_digit()),
+        let all_digits = match radix {
+            Some((_, r)) => !digits.is_empty() && digits.chars().all(|c| c.is_digit(r)),
+            None => !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()),
         };
         let too_large = SyntaxError {
             pos,
@@ -277,10 +287,12 @@ impl Parser {
                 "the number {shown} is far too large: the numbers here are small whole numbers"
             ),
         };
+        // Rust's float parser also takes `inf` and `NaN`, which are not numbers here.
+        let float_like = digits.starts_with(|c: char| c.is_ascii_digit() || c == '.');
         match clean.parse::<f64>() {
-            _ if digits => Err(too_large),
-            Ok(f) if radix.is_none() && f.is_finite() => Ok(Kind::Float(f)),
-            Ok(_) if radix.is_none() => Err(too_large),
+            _ if all_digits => Err(too_large),
+            Ok(f) if radix.is_none() && float_like && f.is_finite() => Ok(Kind::Float(f)),
+            Ok(_) if radix.is_none() && float_like => Err(too_large),
             _ => Err(SyntaxError {
                 pos,
                 message: format!("{shown} is not a number"),

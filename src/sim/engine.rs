@@ -194,6 +194,12 @@ impl Engine {
         self.named(&self.journal().events)
     }
 
+    /// The units on the map now, by id, without building the rest of the state.
+    pub(super) fn units_on_map(&mut self) -> &[UnitState] {
+        self.load_units();
+        &self.rows
+    }
+
     /// Gathers the units on the map, by id.
     fn load_units(&mut self) {
         self.rows.clear();

@@ -51,7 +51,8 @@ impl Engine {
     pub fn strength(&mut self) -> Vec<u32> {
         let sides = self.compiled().side_count();
         let mut out = vec![0u32; sides];
-        for u in self.state().units {
+        // The units alone: the whole state would word every name for nothing.
+        for u in self.units_on_map() {
             out[u.side.index()] += u32::from(u.strength);
         }
         out

@@ -270,3 +270,72 @@ fn a_team_plays_from_its_view_file_alone_and_sees_the_odds() {
     );
     assert!(ok(wc(&["replay", &gs])).contains("every hash matches"));
 }
+
+/// `new --set`: a class plays a variant of a shipped scenario, edited as `run` and `batch` edit it.
+/// The teams' views show the edited values, the folder keeps the edited text (so `replay`
+/// verifies the game against it), `new` and `status` say the scenario was edited, and a bad edit
+/// is refused with the loader's message before anything is written.
+#[test]
+fn new_with_sets_makes_a_folder_of_the_edited_scenario() {
+    let tmp = tempfile::tempdir().unwrap();
+    let g = tmp.path().join("game");
+    let gs = g.to_string_lossy().to_string();
+    let tutorial = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/tutorial.ron");
+    let ts = tutorial.to_string_lossy().to_string();
+    let sets = [
+        "--set",
+        "tracks.tension.start=5",
+        "--set",
+        "units.b_frigates.strength=2",
+    ];
+    let mut args = vec!["new", ts.as_str(), gs.as_str(), "--seed", "9"];
+    args.extend(sets);
+    let o = ok(wc(&args));
+    assert!(
+        o.contains("the scenario as edited: tracks.tension.start=5, units.b_frigates.strength=2"),
+        "{o}"
+    );
+    let blue = view(&g, "blue");
+    let frigates = blue.own.iter().find(|u| u.id == "b_frigates").unwrap();
+    assert_eq!(frigates.strength, 2);
+    let tension = blue.tracks.iter().find(|t| t.id == "tension").unwrap();
+    assert_eq!(tension.value, 5);
+    let save_path = g.join("game.save");
+    let save =
+        whitecell::game::store::save::Save::decode(&save_path, &std::fs::read(&save_path).unwrap())
+            .unwrap();
+    let kept = &save.files["scenario.ron"];
+    assert!(kept.contains("start: 5"), "{kept}");
+    let st = ok(wc(&["status", &gs]));
+    assert!(
+        st.contains(
+            "scenario edited: --set tracks.tension.start=5 --set units.b_frigates.strength=2"
+        ),
+        "{st}"
+    );
+    ok(wc(&["adjudicate", &gs, "--missing", "policy"]));
+    ok(wc(&["adjudicate", &gs, "--missing", "policy"]));
+    let r = ok(wc(&["replay", &gs]));
+    assert!(r.contains("every hash matches"), "{r}");
+
+    // An unedited game's status does not mention edits.
+    let plain = tmp.path().join("plain");
+    ok(wc(&["new", &ts, &plain.to_string_lossy(), "--seed", "9"]));
+    assert!(!ok(wc(&["status", &plain.to_string_lossy()])).contains("edited"));
+
+    // A bad edit: the loader's message, exit 1, and no folder.
+    let bad = tmp.path().join("bad");
+    let e = fails(
+        wc(&[
+            "new",
+            &ts,
+            &bad.to_string_lossy(),
+            "--set",
+            "units.b_frigates.strength=11",
+        ]),
+        1,
+        "units.b_frigates.strength=11",
+    );
+    assert!(e.contains("strength"), "{e}");
+    assert!(!bad.exists(), "a refused `new` leaves no folder");
+}

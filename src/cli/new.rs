@@ -1,4 +1,5 @@
-//! `whitecell new SCENARIO GAME_DIR [--seed N]`: creates the instructor's game folder.
+//! `whitecell new SCENARIO GAME_DIR [--seed N] [--set PATH=VALUE]...`: creates the instructor's
+//! game folder.
 
 use super::CliError;
 use crate::game::{Game, GameError};
@@ -26,6 +27,10 @@ pub struct Args {
     /// the views publish a commitment to it.
     #[arg(long)]
     pub seed: Option<u64>,
+    /// Change a scenario value first, e.g. `tracks.tension.start=4` (repeatable), as `run` and
+    /// `batch` do: the class plays the edited scenario, which the folder keeps.
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub sets: Vec<String>,
 }
 
 /// Opens a game folder to change it, telling the instructor on stderr what opening repaired.
@@ -51,13 +56,20 @@ fn tell_repairs(g: &Game) {
 
 /// Creates the folder and says what to hand out.
 pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
-    let g = Game::create(&a.scenario, &a.game_dir, a.seed)?;
+    let g = Game::create_with_sets(&a.scenario, &a.sets, &a.game_dir, a.seed)?;
     let d = a.game_dir.display();
     writeln!(
         out,
         "created game {} ({}) in {d}",
         g.save.game, g.c.scenario.meta.title
     )?;
+    if !a.sets.is_empty() {
+        writeln!(
+            out,
+            "the scenario as edited: {} (the folder keeps the edited text; `status` says so)",
+            a.sets.join(", ")
+        )?;
+    }
     writeln!(
         out,
         "seed commitment (published in every view): {}",

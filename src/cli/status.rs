@@ -19,6 +19,9 @@ pub fn run(out: &mut dyn Write, a: &Args) -> Result<(), CliError> {
     let g = super::new::open_read(&a.game_dir)?;
     let d = a.game_dir.display();
     writeln!(out, "game {} — {}", g.save.game, g.c.scenario.meta.title)?;
+    if let Some((_, sets)) = g.save.origin.split_once(" --set ") {
+        writeln!(out, "scenario edited: --set {sets}")?;
+    }
     writeln!(out, "turns played: {} of {}", g.engine.turn(), g.c.turns)?;
     let umpire = g
         .save

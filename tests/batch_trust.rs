@@ -535,3 +535,66 @@ fn history_has_a_row_per_game_and_turn_that_ends_as_the_game_row() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("history table"));
 }
+
+/// Two processes on one shard (an array index given twice, a job requeued while the first still
+/// runs): the second is refused before it touches a file, naming the first, and the first's
+/// shard is left to it. Before, the second wrote the chunks the first was writing, and one of
+/// them failed half-way with "No such file or directory" when the other finished.
+#[test]
+fn a_second_process_on_a_shard_being_played_is_refused_naming_the_first() {
+    use whitecell::batch::claim::{Attempt, try_claim};
+    let t = tempfile::tempdir().expect("tempdir");
+    let (out, alone) = (t.path().join("out"), t.path().join("alone"));
+    let args = |out: &Path| -> Vec<String> {
+        [
+            "batch",
+            SCENARIO,
+            "--runs",
+            "40",
+            "--shard",
+            "0/2",
+            "-q",
+            "--out",
+            s(out),
+        ]
+        .iter()
+        .map(|x| x.to_string())
+        .collect()
+    };
+    // The first process, here: it has claimed shard 0/2 and is playing it.
+    let work = out.join(".part-00000-of-00002.work");
+    std::fs::create_dir_all(&work).expect("work folder");
+    let Attempt::Held(first) = try_claim(&work).expect("claim") else {
+        panic!("the shard is not free");
+    };
+    let o = cmd().args(args(&out)).output().expect("runs");
+    let e = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{e}");
+    assert!(
+        e.contains("shard 0/2 of this batch is being played")
+            && e.contains(&format!("process {}", std::process::id())),
+        "{e}"
+    );
+    assert_eq!(files(&out), [".part-00000-of-00002.work"]);
+    // Once the first is gone, the same command plays the shard.
+    drop(first);
+    assert!(
+        cmd()
+            .args(args(&out))
+            .output()
+            .expect("runs")
+            .status
+            .success()
+    );
+    assert!(
+        cmd()
+            .args(args(&alone))
+            .output()
+            .expect("runs")
+            .status
+            .success()
+    );
+    let part = "part-00000-of-00002.parquet";
+    assert_eq!(run_rows(&out.join(part)), run_rows(&alone.join(part)));
+    assert!(!work.exists());
+}

@@ -11,6 +11,7 @@
 //! [`shard`]).
 
 pub mod bench;
+pub mod claim;
 pub mod edit;
 pub mod exec;
 pub mod folder;

@@ -9,6 +9,7 @@
 //! every chunk is there, they are joined into the part (Parquet row groups are copied, not decoded)
 //! with the complete manifest, renamed into place, and the work folder goes.
 
+use super::claim::{self, Attempt};
 use super::folder::{self, Entry};
 use super::manifest::{Key, Manifest, git_describe, now_utc};
 use super::summary::Summary;
@@ -105,6 +106,25 @@ pub fn run_shard(
     opt: &Options,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Done, BatchError> {
+    // A second look finds the part another process finished while this one claimed the shard.
+    for _ in 0..3 {
+        if let Some(done) = claim_and_play(plan, opt, progress)? {
+            return Ok(done);
+        }
+    }
+    Err(BatchError::Conflict(format!(
+        "error: the work folder {} kept going away while this process claimed it: another process \
+         is finishing and starting this shard over and over; stop it, then run this command again",
+        folder::work(&opt.out, opt.shard).display()
+    )))
+}
+
+/// Plays the shard, or `None` if its work folder went while it was being claimed.
+fn claim_and_play(
+    plan: &Plan,
+    opt: &Options,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Option<Done>, BatchError> {
     let out = &opt.out;
     let key = Key::new(plan, opt.shard, opt.format);
     let cols = table::columns(plan);
@@ -135,13 +155,31 @@ pub fn run_shard(
         {
             // Stopped between putting the part in place and removing its work folder.
             let _ = std::fs::remove_dir_all(folder::work(out, opt.shard));
-            return Ok(Done::AlreadyDone(manifest.clone()));
+            return Ok(Some(Done::AlreadyDone(manifest.clone())));
         }
     }
     std::fs::create_dir_all(out).map_err(|e| io_err("create the folder", out, e))?;
-    remove_own_temporaries(out, opt)?;
     let work = folder::work(out, opt.shard);
     std::fs::create_dir_all(&work).map_err(|e| io_err("create", &work, e))?;
+    // Held until the work folder is gone, so from here on no other process plays this shard.
+    let _claim = match claim::try_claim(&work)
+        .map_err(|e| io_err("lock", &work.join(claim::LOCK_FILE), e))?
+    {
+        Attempt::Held(c) => c,
+        Attempt::Gone => return Ok(None),
+        Attempt::Busy(who) => {
+            return Err(BatchError::Conflict(format!(
+                "error: shard {}/{} of this batch is being played into {} by another process \
+                 ({who}); two processes on one shard would write the same files: wait for it to \
+                 finish (this command then finds the shard done), or give this one another \
+                 --shard or --out",
+                opt.shard.index,
+                opt.shard.count,
+                out.display()
+            )));
+        }
+    };
+    remove_own_temporaries(out, opt)?;
     let range = opt.shard.range(plan.total());
     let wpath = work.join("manifest.json");
     let mut manifest = match std::fs::read_to_string(&wpath) {
@@ -274,11 +312,11 @@ pub fn run_shard(
     }
     assemble(opt, out, &cols, &work, &kept, &part, &mut manifest, true)?;
     let _ = std::fs::remove_dir_all(&work);
-    Ok(Done::Played {
+    Ok(Some(Done::Played {
         manifest,
         summary: Box::new(summary),
         kept: kept_rows,
-    })
+    }))
 }
 
 /// The run range in a chunk's file name.

@@ -113,9 +113,13 @@ pub fn run_shard(
         }
     }
     Err(BatchError::Conflict(format!(
-        "error: the work folder {} kept going away while this process claimed it: another process \
-         is finishing and starting this shard over and over; stop it, then run this command again",
-        folder::work(&opt.out, opt.shard).display()
+        "error: shard {}/{} was finished or its work folder {} removed by another process each \
+         time this one claimed it, three times: stop the other processes playing into {}, then \
+         run this command again",
+        opt.shard.index,
+        opt.shard.count,
+        folder::work(&opt.out, opt.shard).display(),
+        opt.out.display()
     )))
 }
 
@@ -179,6 +183,11 @@ fn claim_and_play(
             )));
         }
     };
+    // Finished by another process between the look above and the claim (which then made the work
+    // folder anew): the next look finds the part.
+    if part.exists() {
+        return Ok(None);
+    }
     remove_own_temporaries(out, opt)?;
     let range = opt.shard.range(plan.total());
     let wpath = work.join("manifest.json");

@@ -598,3 +598,70 @@ fn a_second_process_on_a_shard_being_played_is_refused_naming_the_first() {
     assert_eq!(run_rows(&out.join(part)), run_rows(&alone.join(part)));
     assert!(!work.exists());
 }
+
+/// A CSV shard stopped after its part was renamed into place and before its manifest was written
+/// is completed by the next run of the command, as a shard stopped at any other moment is (the
+/// claim once took that part for one another process had finished, and refused to go on).
+#[test]
+fn a_csv_shard_stopped_before_its_manifest_is_completed() {
+    let t = tempfile::tempdir().expect("tempdir");
+    let (out, alone) = (t.path().join("out"), t.path().join("alone"));
+    let args = |out: &Path| -> Vec<String> {
+        [
+            "batch",
+            SCENARIO,
+            "--runs",
+            "40",
+            "--shard",
+            "0/2",
+            "--format",
+            "csv",
+            "-q",
+            "--out",
+            s(out),
+        ]
+        .iter()
+        .map(|x| x.to_string())
+        .collect()
+    };
+    assert!(
+        cmd()
+            .args(args(&alone))
+            .output()
+            .expect("runs")
+            .status
+            .success()
+    );
+    assert!(
+        cmd()
+            .args(args(&out))
+            .output()
+            .expect("runs")
+            .status
+            .success()
+    );
+    // Back to the moment between the part's rename and the manifest's write: the work folder
+    // with its manifest not yet complete, the part in place, no manifest beside it.
+    let manifest = out.join("_part-00000-of-00002.manifest.json");
+    let mut m: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&manifest).expect("manifest")).expect("json");
+    m["complete"] = serde_json::Value::Bool(false);
+    let work = out.join(".part-00000-of-00002.work");
+    std::fs::create_dir_all(&work).expect("work folder");
+    std::fs::write(work.join("manifest.json"), m.to_string()).expect("write");
+    std::fs::remove_file(&manifest).expect("remove");
+    let o = cmd().args(args(&out)).output().expect("runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        files(&out),
+        [
+            "_part-00000-of-00002.manifest.json",
+            "part-00000-of-00002.csv"
+        ]
+    );
+    let part = "part-00000-of-00002.csv";
+    assert_eq!(
+        std::fs::read_to_string(out.join(part)).expect("part"),
+        std::fs::read_to_string(alone.join(part)).expect("part")
+    );
+}

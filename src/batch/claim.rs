@@ -4,7 +4,8 @@
 //! index given twice, a job requeued while the first still runs) is refused, naming the first,
 //! instead of writing the chunks the first is writing and failing half-way when the first
 //! removes them. The operating system releases the lock when the process ends, however it ends,
-//! so an interrupted shard resumes as before.
+//! so an interrupted shard resumes as before. On a filesystem without file locks the shard is
+//! played unguarded, as before claims, and the caller says so ([`Attempt::NoLocks`]).
 //!
 //! The lock file goes with the work folder, removed while the lock is held. A process that opened
 //! it just before then and takes the lock after finds that its path no longer names the file it
@@ -35,6 +36,9 @@ pub enum Attempt {
     Busy(String),
     /// The work folder went away meanwhile: another process finished the shard.
     Gone,
+    /// The filesystem has no file locks (Lustre mounted without `flock`, some network
+    /// filesystems): the shard can be played, unguarded, as it was before claims.
+    NoLocks(std::io::Error),
 }
 
 /// Tries to claim the work folder `work` of a shard, without waiting.
@@ -54,7 +58,7 @@ pub fn try_claim(work: &Path) -> std::io::Result<Attempt> {
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => return Ok(Attempt::Busy(holder(&path))),
-        Err(TryLockError::Error(e)) => return Err(e),
+        Err(TryLockError::Error(e)) => return Ok(Attempt::NoLocks(e)),
     }
     let held = file.metadata()?;
     match std::fs::metadata(&path) {

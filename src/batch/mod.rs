@@ -87,6 +87,9 @@ pub enum Done {
         summary: Box<Summary>,
         /// Rows kept from an interrupted run of the shard (0 when it started afresh).
         kept: u64,
+        /// Why no other process was kept off the shard, if none could be (a filesystem without
+        /// file locks): a note for the user.
+        unguarded: Option<String>,
     },
     /// The shard was already complete; nothing was played.
     AlreadyDone(Manifest),

@@ -166,11 +166,23 @@ fn claim_and_play(
     let work = folder::work(out, opt.shard);
     std::fs::create_dir_all(&work).map_err(|e| io_err("create", &work, e))?;
     // Held until the work folder is gone, so from here on no other process plays this shard.
-    let _claim = match claim::try_claim(&work)
-        .map_err(|e| io_err("lock", &work.join(claim::LOCK_FILE), e))?
-    {
-        Attempt::Held(c) => c,
+    let lock = work.join(claim::LOCK_FILE);
+    let mut unguarded = None;
+    let _claim = match claim::try_claim(&work).map_err(|e| io_err("lock", &lock, e))? {
+        Attempt::Held(c) => Some(c),
         Attempt::Gone => return Ok(None),
+        Attempt::NoLocks(e) => {
+            unguarded = Some(format!(
+                "note: {} cannot be locked ({e}): this filesystem has no file locks, so nothing \
+                 stops a second process from playing shard {}/{} into {} at the same time; give \
+                 each process its own shard",
+                lock.display(),
+                opt.shard.index,
+                opt.shard.count,
+                out.display()
+            ));
+            None
+        }
         Attempt::Busy(who) => {
             return Err(BatchError::Conflict(format!(
                 "error: shard {}/{} of this batch is being played into {} by another process \
@@ -184,8 +196,14 @@ fn claim_and_play(
         }
     };
     // Finished by another process between the look above and the claim (which then made the work
-    // folder anew): the next look finds the part.
-    if part.exists() {
+    // folder anew): the next look finds it done. A CSV part is finished once its manifest is
+    // written (a part alone is one renamed into place by a shard stopped before its manifest,
+    // which this one completes).
+    let finished = match opt.format {
+        write::Format::Parquet => part.exists(),
+        write::Format::Csv => folder::csv_manifest(out, opt.shard).exists(),
+    };
+    if finished {
         return Ok(None);
     }
     remove_own_temporaries(out, opt)?;
@@ -325,6 +343,7 @@ fn claim_and_play(
         manifest,
         summary: Box::new(summary),
         kept: kept_rows,
+        unguarded,
     }))
 }
 

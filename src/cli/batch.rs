@@ -146,7 +146,11 @@ pub fn run(out: &mut dyn Write, a: &BatchArgs) -> Result<(), CliError> {
             manifest: m,
             summary,
             kept,
+            unguarded,
         } => {
+            if let Some(note) = unguarded {
+                eprintln!("{note}");
+            }
             if kept > 0 {
                 writeln!(
                     out,

@@ -266,7 +266,9 @@ impl Parser {
         if digits.starts_with(['-', '+']) {
             return Err(SyntaxError {
                 pos,
-                message: format!("{shown} is not a number: a number has at most one sign"),
+                message: format!(
+                    "{shown} is not a number: a sign goes only at a number's start, and once"
+                ),
             });
         }
         let int = match radix {

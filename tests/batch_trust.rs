@@ -536,6 +536,14 @@ fn history_has_a_row_per_game_and_turn_that_ends_as_the_game_row() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("history table"));
 }
 
+/// Shard 0/2 of a 40-run tutorial batch into `out` (with `extra` flags), through the binary.
+fn shard_0_of_2(out: &Path, extra: &[&str]) -> Output {
+    let mut args = vec!["batch", SCENARIO, "--runs", "40", "--shard", "0/2", "-q"];
+    args.extend_from_slice(extra);
+    args.extend_from_slice(&["--out", s(out)]);
+    whitecell(&args)
+}
+
 /// Two processes on one shard (an array index given twice, a job requeued while the first still
 /// runs): the second is refused before it touches a file, naming the first, and the first's
 /// shard is left to it. Before, the second wrote the chunks the first was writing, and one of
@@ -545,29 +553,13 @@ fn a_second_process_on_a_shard_being_played_is_refused_naming_the_first() {
     use whitecell::batch::claim::{Attempt, try_claim};
     let t = tempfile::tempdir().expect("tempdir");
     let (out, alone) = (t.path().join("out"), t.path().join("alone"));
-    let args = |out: &Path| -> Vec<String> {
-        [
-            "batch",
-            SCENARIO,
-            "--runs",
-            "40",
-            "--shard",
-            "0/2",
-            "-q",
-            "--out",
-            s(out),
-        ]
-        .iter()
-        .map(|x| x.to_string())
-        .collect()
-    };
     // The first process, here: it has claimed shard 0/2 and is playing it.
     let work = out.join(".part-00000-of-00002.work");
     std::fs::create_dir_all(&work).expect("work folder");
     let Attempt::Held(first) = try_claim(&work).expect("claim") else {
         panic!("the shard is not free");
     };
-    let o = cmd().args(args(&out)).output().expect("runs");
+    let o = shard_0_of_2(&out, &[]);
     let e = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{e}");
     assert!(
@@ -578,22 +570,8 @@ fn a_second_process_on_a_shard_being_played_is_refused_naming_the_first() {
     assert_eq!(files(&out), [".part-00000-of-00002.work"]);
     // Once the first is gone, the same command plays the shard.
     drop(first);
-    assert!(
-        cmd()
-            .args(args(&out))
-            .output()
-            .expect("runs")
-            .status
-            .success()
-    );
-    assert!(
-        cmd()
-            .args(args(&alone))
-            .output()
-            .expect("runs")
-            .status
-            .success()
-    );
+    assert!(shard_0_of_2(&out, &[]).status.success());
+    assert!(shard_0_of_2(&alone, &[]).status.success());
     let part = "part-00000-of-00002.parquet";
     assert_eq!(run_rows(&out.join(part)), run_rows(&alone.join(part)));
     assert!(!work.exists());
@@ -606,40 +584,9 @@ fn a_second_process_on_a_shard_being_played_is_refused_naming_the_first() {
 fn a_csv_shard_stopped_before_its_manifest_is_completed() {
     let t = tempfile::tempdir().expect("tempdir");
     let (out, alone) = (t.path().join("out"), t.path().join("alone"));
-    let args = |out: &Path| -> Vec<String> {
-        [
-            "batch",
-            SCENARIO,
-            "--runs",
-            "40",
-            "--shard",
-            "0/2",
-            "--format",
-            "csv",
-            "-q",
-            "--out",
-            s(out),
-        ]
-        .iter()
-        .map(|x| x.to_string())
-        .collect()
-    };
-    assert!(
-        cmd()
-            .args(args(&alone))
-            .output()
-            .expect("runs")
-            .status
-            .success()
-    );
-    assert!(
-        cmd()
-            .args(args(&out))
-            .output()
-            .expect("runs")
-            .status
-            .success()
-    );
+    let csv = ["--format", "csv"];
+    assert!(shard_0_of_2(&alone, &csv).status.success());
+    assert!(shard_0_of_2(&out, &csv).status.success());
     // Back to the moment between the part's rename and the manifest's write: the work folder
     // with its manifest not yet complete, the part in place, no manifest beside it.
     let manifest = out.join("_part-00000-of-00002.manifest.json");
@@ -650,7 +597,7 @@ fn a_csv_shard_stopped_before_its_manifest_is_completed() {
     std::fs::create_dir_all(&work).expect("work folder");
     std::fs::write(work.join("manifest.json"), m.to_string()).expect("write");
     std::fs::remove_file(&manifest).expect("remove");
-    let o = cmd().args(args(&out)).output().expect("runs");
+    let o = shard_0_of_2(&out, &csv);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(
         files(&out),
